@@ -1,0 +1,461 @@
+//! The one error type of the SDK, its stable codes, and how HTTP failures map onto them.
+
+use std::fmt;
+use std::time::Duration;
+
+/// Stable error codes. Server codes pass through verbatim; these are the ones core knows.
+pub mod codes {
+    // Codes the Zavu API sends (WIRE.md), also derived from the HTTP status when a body has none.
+    pub const INVALID_REQUEST: &str = "invalid_request";
+    pub const NOT_FOUND: &str = "not_found";
+    pub const PHONE_NUMBER_WRONG_TEAM: &str = "phone_number_wrong_team";
+    pub const ALREADY_COMPLETED: &str = "already_completed";
+    pub const PAID_PLAN_REQUIRED: &str = "paid_plan_required";
+    pub const UNAUTHORIZED: &str = "unauthorized";
+    pub const FORBIDDEN: &str = "forbidden";
+    pub const RATE_LIMITED: &str = "rate_limited";
+    pub const CONFLICT: &str = "conflict";
+    pub const INTERNAL_ERROR: &str = "internal_error";
+    // Derived from a status when the body carries no code.
+    pub const PAYMENT_REQUIRED: &str = "payment_required";
+    pub const SERVER_ERROR: &str = "server_error";
+    // Raised by the client itself.
+    pub const MISSING_API_KEY: &str = "missing_api_key";
+    pub const CONNECTION_ERROR: &str = "connection_error";
+    pub const TIMEOUT: &str = "timeout";
+    pub const INVALID_RESPONSE: &str = "invalid_response";
+    pub const INVALID_SIGNATURE: &str = "invalid_signature";
+    pub const STALE_SIGNATURE: &str = "stale_signature";
+    pub const INVALID_PAYLOAD: &str = "invalid_payload";
+    pub const WAIT_TIMEOUT: &str = "wait_timeout";
+    pub const CANCELLED: &str = "cancelled";
+    pub const INTERNAL_PANIC: &str = "internal_panic";
+}
+
+/// Every code core knows, in a fixed order. Each binding tests that its own list equals this one.
+pub const KNOWN_CODES: &[&str] = &[
+    codes::INVALID_REQUEST,
+    codes::NOT_FOUND,
+    codes::PHONE_NUMBER_WRONG_TEAM,
+    codes::ALREADY_COMPLETED,
+    codes::PAID_PLAN_REQUIRED,
+    codes::UNAUTHORIZED,
+    codes::FORBIDDEN,
+    codes::RATE_LIMITED,
+    codes::CONFLICT,
+    codes::INTERNAL_ERROR,
+    codes::PAYMENT_REQUIRED,
+    codes::SERVER_ERROR,
+    codes::MISSING_API_KEY,
+    codes::CONNECTION_ERROR,
+    codes::TIMEOUT,
+    codes::INVALID_RESPONSE,
+    codes::INVALID_SIGNATURE,
+    codes::STALE_SIGNATURE,
+    codes::INVALID_PAYLOAD,
+    codes::WAIT_TIMEOUT,
+    codes::CANCELLED,
+    codes::INTERNAL_PANIC,
+];
+
+/// The family an error belongs to. Bindings map each kind to one exception class; the mapping
+/// from codes and statuses to kinds lives here so every language agrees.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ErrorKind {
+    /// Bad parameters, caught locally or refused by the server (400, 422).
+    InvalidRequest,
+    /// Missing or refused API key (401, `missing_api_key`).
+    Authentication,
+    /// The key may not do this (403).
+    PermissionDenied,
+    /// The team's plan does not allow this (402).
+    PaymentRequired,
+    /// The resource does not exist (404).
+    NotFound,
+    /// The resource is not in a state that allows this (409).
+    Conflict,
+    /// Too many requests (429).
+    RateLimit,
+    /// The server failed (5xx).
+    Server,
+    /// The request never got an answer: DNS, connect, reset, dropped connection.
+    Connection,
+    /// An attempt or a wait ran out of time.
+    Timeout,
+    /// A 2xx answer that is not what the API promises (unparseable, oversized).
+    InvalidResponse,
+    /// A webhook whose signature, timestamp or payload was refused.
+    WebhookVerification,
+    /// The caller cancelled the call.
+    Cancelled,
+    /// A bug inside the SDK, caught before it could crash the host process.
+    Internal,
+    /// Any other API error (an unexpected status).
+    Api,
+}
+
+impl ErrorKind {
+    /// A stable name for the kind, used by bindings to pick their exception class.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorKind::InvalidRequest => "invalid_request",
+            ErrorKind::Authentication => "authentication",
+            ErrorKind::PermissionDenied => "permission_denied",
+            ErrorKind::PaymentRequired => "payment_required",
+            ErrorKind::NotFound => "not_found",
+            ErrorKind::Conflict => "conflict",
+            ErrorKind::RateLimit => "rate_limit",
+            ErrorKind::Server => "server",
+            ErrorKind::Connection => "connection",
+            ErrorKind::Timeout => "timeout",
+            ErrorKind::InvalidResponse => "invalid_response",
+            ErrorKind::WebhookVerification => "webhook_verification",
+            ErrorKind::Cancelled => "cancelled",
+            ErrorKind::Internal => "internal",
+            ErrorKind::Api => "api",
+        }
+    }
+}
+
+/// An error from the SDK: a stable `code`, a human `message`, and what is known about the cause.
+///
+/// The message is the API's own when it sent one. Nothing here ever holds the API key: messages
+/// and bodies from the server are scrubbed of it before they are stored.
+#[derive(Clone, PartialEq)]
+pub struct Error {
+    code: String,
+    message: String,
+    status: Option<u16>,
+    body: Option<String>,
+    param: Option<String>,
+    retry_after: Option<Duration>,
+    request_id: Option<String>,
+}
+
+/// Shorthand for results whose error is [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    /// A client-side error with a code and message.
+    pub fn new(code: impl Into<String>, message: impl Into<String>) -> Self {
+        Error {
+            code: code.into(),
+            message: message.into(),
+            status: None,
+            body: None,
+            param: None,
+            retry_after: None,
+            request_id: None,
+        }
+    }
+
+    /// A local validation failure naming the offending parameter (its wire name).
+    pub fn invalid_param(param: &str, message: impl Into<String>) -> Self {
+        Error::new(codes::INVALID_REQUEST, message).with_param(param)
+    }
+
+    pub(crate) fn with_param(mut self, param: impl Into<String>) -> Self {
+        self.param = Some(param.into());
+        self
+    }
+
+    pub(crate) fn with_status(mut self, status: u16) -> Self {
+        self.status = Some(status);
+        self
+    }
+
+    pub(crate) fn with_body(mut self, body: Option<String>) -> Self {
+        self.body = body;
+        self
+    }
+
+    pub(crate) fn with_retry_after(mut self, retry_after: Option<Duration>) -> Self {
+        self.retry_after = retry_after;
+        self
+    }
+
+    pub(crate) fn with_request_id(mut self, request_id: Option<String>) -> Self {
+        self.request_id = request_id;
+        self
+    }
+
+    /// The error an HTTP status and body amount to: flat `{code, message}` or nested
+    /// `{error: {code, message}}` JSON, or any other text kept as the body.
+    pub fn from_response(status: u16, body: &[u8]) -> Self {
+        let text = String::from_utf8_lossy(body).into_owned();
+        let parsed = ErrorBody::parse(body);
+        let code = parsed
+            .code
+            .unwrap_or_else(|| code_for_status(status).to_string());
+        let message = parsed.message.unwrap_or_else(|| {
+            let trimmed = text.trim();
+            if trimmed.is_empty() || parsed.was_json {
+                format!("HTTP {status}")
+            } else {
+                // A non-JSON body (a proxy's HTML page, plain text) is still worth showing.
+                let mut short: String = trimmed.chars().take(200).collect();
+                if short.len() < trimmed.len() {
+                    short.push('…');
+                }
+                format!("HTTP {status}: {short}")
+            }
+        });
+        let mut error = Error::new(code, message).with_status(status);
+        error.param = parsed.param;
+        error.body = if text.is_empty() { None } else { Some(text) };
+        error
+    }
+
+    /// The stable code, for example `not_found` or `invalid_request`.
+    pub fn code(&self) -> &str {
+        &self.code
+    }
+
+    /// A human-readable message: the API's own when it sent one.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// The HTTP status, when the error came from a response.
+    pub fn status(&self) -> Option<u16> {
+        self.status
+    }
+
+    /// The raw response body, when there was one.
+    pub fn body(&self) -> Option<&str> {
+        self.body.as_deref()
+    }
+
+    /// The name (as on the wire, camelCase) of the parameter that was refused.
+    pub fn param(&self) -> Option<&str> {
+        self.param.as_deref()
+    }
+
+    /// How long the server asked the caller to wait (429 and 503 answers).
+    pub fn retry_after(&self) -> Option<Duration> {
+        self.retry_after
+    }
+
+    /// The server's request id, when it sent one (`X-Request-Id`).
+    pub fn request_id(&self) -> Option<&str> {
+        self.request_id.as_deref()
+    }
+
+    /// The family of this error; see [`ErrorKind`].
+    pub fn kind(&self) -> ErrorKind {
+        match self.code.as_str() {
+            codes::INVALID_REQUEST | codes::PHONE_NUMBER_WRONG_TEAM => {
+                return ErrorKind::InvalidRequest;
+            }
+            codes::UNAUTHORIZED | codes::MISSING_API_KEY => return ErrorKind::Authentication,
+            codes::FORBIDDEN => return ErrorKind::PermissionDenied,
+            codes::PAID_PLAN_REQUIRED | codes::PAYMENT_REQUIRED => {
+                return ErrorKind::PaymentRequired;
+            }
+            codes::NOT_FOUND => return ErrorKind::NotFound,
+            codes::ALREADY_COMPLETED | codes::CONFLICT => return ErrorKind::Conflict,
+            codes::RATE_LIMITED => return ErrorKind::RateLimit,
+            codes::INTERNAL_ERROR | codes::SERVER_ERROR => return ErrorKind::Server,
+            codes::CONNECTION_ERROR => return ErrorKind::Connection,
+            codes::TIMEOUT | codes::WAIT_TIMEOUT => return ErrorKind::Timeout,
+            codes::INVALID_RESPONSE => return ErrorKind::InvalidResponse,
+            codes::INVALID_SIGNATURE | codes::STALE_SIGNATURE | codes::INVALID_PAYLOAD => {
+                return ErrorKind::WebhookVerification;
+            }
+            codes::CANCELLED => return ErrorKind::Cancelled,
+            codes::INTERNAL_PANIC => return ErrorKind::Internal,
+            _ => {}
+        }
+        // A code core does not know yet: classify by status so new server codes still land in
+        // the right family.
+        match self.status {
+            Some(400 | 422) => ErrorKind::InvalidRequest,
+            Some(401) => ErrorKind::Authentication,
+            Some(402) => ErrorKind::PaymentRequired,
+            Some(403) => ErrorKind::PermissionDenied,
+            Some(404) => ErrorKind::NotFound,
+            Some(409) => ErrorKind::Conflict,
+            Some(429) => ErrorKind::RateLimit,
+            Some(s) if s >= 500 => ErrorKind::Server,
+            _ => ErrorKind::Api,
+        }
+    }
+
+    /// Whether the caller may usefully try the same call again later.
+    pub fn is_retryable(&self) -> bool {
+        matches!(
+            self.kind(),
+            ErrorKind::RateLimit | ErrorKind::Server | ErrorKind::Connection | ErrorKind::Timeout
+        )
+    }
+
+    /// Replaces every occurrence of `secret` in the message and body, so a server that echoes the
+    /// API key back cannot make it appear in an error.
+    pub(crate) fn scrub(mut self, secret: &str) -> Self {
+        if secret.len() >= 4 {
+            if self.message.contains(secret) {
+                self.message = self.message.replace(secret, "[redacted]");
+            }
+            if let Some(body) = &mut self.body
+                && body.contains(secret)
+            {
+                *body = body.replace(secret, "[redacted]");
+            }
+        }
+        self
+    }
+}
+
+/// The code a status stands for when the body names none (DESIGN.md, error model).
+pub fn code_for_status(status: u16) -> &'static str {
+    match status {
+        400 | 422 => codes::INVALID_REQUEST,
+        401 => codes::UNAUTHORIZED,
+        402 => codes::PAYMENT_REQUIRED,
+        403 => codes::FORBIDDEN,
+        404 => codes::NOT_FOUND,
+        409 => codes::CONFLICT,
+        429 => codes::RATE_LIMITED,
+        s if s >= 500 => codes::SERVER_ERROR,
+        _ => "api_error",
+    }
+}
+
+#[derive(Default)]
+struct ErrorBody {
+    code: Option<String>,
+    message: Option<String>,
+    param: Option<String>,
+    was_json: bool,
+}
+
+impl ErrorBody {
+    fn parse(body: &[u8]) -> Self {
+        let Ok(value) = serde_json::from_slice::<serde_json::Value>(body) else {
+            return ErrorBody::default();
+        };
+        let Some(object) = value.as_object() else {
+            return ErrorBody {
+                was_json: true,
+                ..ErrorBody::default()
+            };
+        };
+        let text = |map: &serde_json::Map<String, serde_json::Value>, key: &str| {
+            map.get(key)
+                .and_then(|v| v.as_str())
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+        };
+        let mut parsed = ErrorBody {
+            code: text(object, "code"),
+            message: text(object, "message"),
+            param: text(object, "param"),
+            was_json: true,
+        };
+        match object.get("error") {
+            // Nested form from the documentation: {"error": {"code", "message"}}.
+            Some(serde_json::Value::Object(inner)) => {
+                parsed.code = parsed.code.or_else(|| text(inner, "code"));
+                parsed.message = parsed.message.or_else(|| text(inner, "message"));
+                parsed.param = parsed.param.or_else(|| text(inner, "param"));
+            }
+            // Some gateways send {"error": "message"}.
+            Some(serde_json::Value::String(message)) if parsed.message.is_none() => {
+                parsed.message = Some(message.clone());
+            }
+            _ => {}
+        }
+        parsed
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.code, self.message)?;
+        if let Some(status) = self.status {
+            write!(f, " (HTTP {status})")?;
+        }
+        if let Some(param) = &self.param {
+            write!(f, " [param: {param}]")?;
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Debug for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut s = f.debug_struct("Error");
+        s.field("code", &self.code).field("message", &self.message);
+        if let Some(status) = self.status {
+            s.field("status", &status);
+        }
+        if let Some(param) = &self.param {
+            s.field("param", param);
+        }
+        if let Some(retry_after) = self.retry_after {
+            s.field("retry_after", &retry_after);
+        }
+        if let Some(request_id) = &self.request_id {
+            s.field("request_id", request_id);
+        }
+        s.finish_non_exhaustive()
+    }
+}
+
+impl std::error::Error for Error {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_flat_nested_and_plain_bodies() {
+        let flat = Error::from_response(
+            404,
+            br#"{"code":"not_found","message":"Invitation not found"}"#,
+        );
+        assert_eq!(
+            (flat.code(), flat.message()),
+            ("not_found", "Invitation not found")
+        );
+        let nested = Error::from_response(
+            400,
+            br#"{"error":{"code":"phone_number_wrong_team","message":"nope"}}"#,
+        );
+        assert_eq!(nested.code(), "phone_number_wrong_team");
+        assert_eq!(nested.kind(), ErrorKind::InvalidRequest);
+        let plain = Error::from_response(502, b"<html>Bad gateway</html>");
+        assert_eq!(plain.code(), "server_error");
+        assert!(plain.message().contains("Bad gateway"));
+        assert_eq!(plain.body(), Some("<html>Bad gateway</html>"));
+        let empty = Error::from_response(429, b"");
+        assert_eq!(empty.code(), "rate_limited");
+        assert_eq!(empty.body(), None);
+    }
+
+    #[test]
+    fn unknown_codes_pass_through_and_classify_by_status() {
+        let e = Error::from_response(409, br#"{"code":"brand_new","message":"m"}"#);
+        assert_eq!(e.code(), "brand_new");
+        assert_eq!(e.kind(), ErrorKind::Conflict);
+    }
+
+    #[test]
+    fn scrub_removes_the_key() {
+        let e = Error::from_response(
+            401,
+            br#"{"code":"unauthorized","message":"bad key zk_secret_123"}"#,
+        )
+        .scrub("zk_secret_123");
+        assert!(!e.message().contains("zk_secret_123"));
+        assert!(!e.body().unwrap().contains("zk_secret_123"));
+    }
+
+    #[test]
+    fn known_codes_are_unique() {
+        let mut codes = KNOWN_CODES.to_vec();
+        codes.sort();
+        codes.dedup();
+        assert_eq!(codes.len(), KNOWN_CODES.len());
+    }
+}

@@ -1,0 +1,20 @@
+#![doc = include_str!("../README.md")]
+#![forbid(unsafe_code)]
+
+mod client;
+pub mod config;
+pub mod error;
+pub mod logging;
+pub mod models;
+mod pagination;
+mod resources;
+pub mod runtime;
+pub mod validation;
+pub mod webhooks;
+
+pub use client::{Client, ClientStats, VERSION};
+pub use config::{ClientOptions, RequestOptions};
+pub use error::{Error, ErrorKind, KNOWN_CODES, Result, codes};
+pub use models::*;
+pub use pagination::{AutoPager, Page};
+pub use resources::{Invitations, PhoneNumbers, Senders, WaitOptions};

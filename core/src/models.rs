@@ -1,0 +1,519 @@
+//! Typed models of the Zavu API (WIRE.md). Every model keeps the fields it does not know in
+//! `extra`, and every enum keeps values it does not know in `Other`, so a newer server never
+//! breaks an older client.
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde_json::{Map, Value};
+use time::OffsetDateTime;
+
+/// Fields of a JSON object that the model does not name, kept as they came.
+pub type Extra = Map<String, Value>;
+
+macro_rules! string_enum {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident => $wire:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        pub enum $name {
+            $($(#[$vmeta])* $variant,)+
+            /// A value this version of the SDK does not know, kept verbatim.
+            Other(String),
+        }
+
+        impl $name {
+            /// Every value this version knows, in wire form.
+            pub const KNOWN: &'static [&'static str] = &[$($wire),+];
+
+            /// The value as it goes over the wire.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    $($name::$variant => $wire,)+
+                    $name::Other(other) => other.as_str(),
+                }
+            }
+
+            /// Whether this is a value this version of the SDK knows.
+            pub fn is_known(&self) -> bool {
+                !matches!(self, $name::Other(_))
+            }
+        }
+
+        impl From<&str> for $name {
+            fn from(value: &str) -> Self {
+                match value {
+                    $($wire => $name::$variant,)+
+                    other => $name::Other(other.to_string()),
+                }
+            }
+        }
+
+        impl From<String> for $name {
+            fn from(value: String) -> Self {
+                match value.as_str() {
+                    $($wire => $name::$variant,)+
+                    _ => $name::Other(value),
+                }
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = std::convert::Infallible;
+            fn from_str(value: &str) -> Result<Self, Self::Err> {
+                Ok($name::from(value))
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl Serialize for $name {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                String::deserialize(deserializer).map($name::from)
+            }
+        }
+    };
+}
+
+string_enum! {
+    /// Where an invitation is in its lifecycle.
+    InvitationStatus {
+        /// Created, not yet started by the client.
+        Pending => "pending",
+        /// The client started the connection flow.
+        InProgress => "in_progress",
+        /// The sender was created (final).
+        Completed => "completed",
+        /// The link ran out of time (final).
+        Expired => "expired",
+        /// Cancelled by the partner (final).
+        Cancelled => "cancelled",
+        /// The client abandoned or Meta refused; the same link can be retried.
+        Failed => "failed",
+    }
+}
+
+impl InvitationStatus {
+    /// `completed`, `expired` and `cancelled` never change again; `failed` can be retried.
+    pub fn is_final(&self) -> bool {
+        matches!(
+            self,
+            InvitationStatus::Completed | InvitationStatus::Expired | InvitationStatus::Cancelled
+        )
+    }
+}
+
+string_enum! {
+    /// Which channel the client connects.
+    ConnectionType {
+        /// WhatsApp Business (embedded signup); the default.
+        WhatsappWaba => "whatsapp_waba",
+        /// Facebook Messenger.
+        Messenger => "messenger",
+    }
+}
+
+string_enum! {
+    /// The channel of a connected account.
+    Channel {
+        Whatsapp => "whatsapp",
+        Messenger => "messenger",
+    }
+}
+
+string_enum! {
+    /// Why an invitation failed.
+    FailureReason {
+        FbCancelled => "fb_cancelled",
+        FbNotAuthorized => "fb_not_authorized",
+        SignupAbandoned => "signup_abandoned",
+        MetaNoPages => "meta_no_pages",
+        InternalError => "internal_error",
+    }
+}
+
+string_enum! {
+    /// The state of a purchased phone number.
+    PhoneNumberStatus {
+        Active => "active",
+        Suspended => "suspended",
+        Pending => "pending",
+    }
+}
+
+/// The account a completed invitation connected.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ConnectedAccount {
+    pub id: String,
+    pub channel: Channel,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// A partner invitation: a link a client opens to connect their WhatsApp or Messenger account.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Invitation {
+    pub id: String,
+    pub token: String,
+    pub url: String,
+    pub status: InvitationStatus,
+    #[serde(with = "time::serde::rfc3339")]
+    pub created_at: OffsetDateTime,
+    /// Always sent by the API, though the guide's own sample omits it; tolerated when absent.
+    #[serde(
+        default,
+        with = "time::serde::rfc3339::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub updated_at: Option<OffsetDateTime>,
+    #[serde(with = "time::serde::rfc3339")]
+    pub expires_at: OffsetDateTime,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub client_name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub client_email: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub client_phone: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone_number_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sender_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub connection_type: Option<ConnectionType>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub allowed_phone_countries: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub connected_account: Option<ConnectedAccount>,
+    #[serde(
+        default,
+        with = "time::serde::rfc3339::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub viewed_at: Option<OffsetDateTime>,
+    #[serde(
+        default,
+        with = "time::serde::rfc3339::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub started_at: Option<OffsetDateTime>,
+    #[serde(
+        default,
+        with = "time::serde::rfc3339::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub completed_at: Option<OffsetDateTime>,
+    #[serde(
+        default,
+        with = "time::serde::rfc3339::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub failed_at: Option<OffsetDateTime>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub failure_reason: Option<FailureReason>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// What a phone number costs.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PhoneNumberPricing {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub is_free_number: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub monthly_cost: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub monthly_price: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub upfront_cost: Option<f64>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// A Zavu phone number owned by the team.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PhoneNumber {
+    pub id: String,
+    pub phone_number: String,
+    #[serde(default)]
+    pub capabilities: Vec<String>,
+    pub status: PhoneNumberStatus,
+    #[serde(default)]
+    pub pricing: PhoneNumberPricing,
+    #[serde(with = "time::serde::rfc3339")]
+    pub created_at: OffsetDateTime,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sender_id: Option<String>,
+    #[serde(
+        default,
+        with = "time::serde::rfc3339::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub next_renewal_date: Option<OffsetDateTime>,
+    #[serde(
+        default,
+        with = "time::serde::rfc3339::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub updated_at: Option<OffsetDateTime>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// A sender: a connected WhatsApp or Messenger identity that sends messages.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Sender {
+    pub id: String,
+    pub name: String,
+    pub phone_number: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channels: Option<Vec<String>>,
+    #[serde(
+        default,
+        with = "time::serde::rfc3339::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_at: Option<OffsetDateTime>,
+    #[serde(
+        default,
+        with = "time::serde::rfc3339::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub updated_at: Option<OffsetDateTime>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub is_default: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub webhook: Option<Value>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub whatsapp: Option<Value>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// The project webhook that receives invitation events. `secret` is only returned on create.
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct WebhookConfig {
+    pub url: String,
+    #[serde(default)]
+    pub events: Vec<String>,
+    /// The signing secret (`whsec_...`); present only in the answer to create.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub secret: Option<String>,
+    #[serde(default = "default_true")]
+    pub active: bool,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+fn default_true() -> bool {
+    true
+}
+
+impl std::fmt::Debug for WebhookConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("WebhookConfig")
+            .field("url", &self.url)
+            .field("events", &self.events)
+            .field("secret", &self.secret.as_ref().map(|_| "[redacted]"))
+            .field("active", &self.active)
+            .finish_non_exhaustive()
+    }
+}
+
+/// One page of a list: its items and the cursor of the next page, if any.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PageData<T> {
+    pub items: Vec<T>,
+    #[serde(default)]
+    pub next_cursor: Option<String>,
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parameters
+
+/// Parameters of `invitations.create`. Every field is optional; `{}` is a valid invitation.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CreateInvitationParams {
+    /// Name to identify the client, at most 100 characters.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub client_name: Option<String>,
+    /// The client's email address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub client_email: Option<String>,
+    /// The client's phone number, E.164.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub client_phone: Option<String>,
+    /// A Zavu phone number of the team to pre-assign (WhatsApp only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone_number_id: Option<String>,
+    /// Link validity in days, 1 to 30 (the API's default is 7).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expires_in_days: Option<i64>,
+    /// `whatsapp_waba` (default) or `messenger`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub connection_type: Option<ConnectionType>,
+    /// ISO 3166 alpha-2 codes the client may pick a number from (WhatsApp only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub allowed_phone_countries: Option<Vec<String>>,
+}
+
+/// Parameters of `invitations.list`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ListInvitationsParams {
+    /// Only invitations with this status.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<InvitationStatus>,
+    /// Items per page, 1 to 100 (the API's default is 50).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub limit: Option<i64>,
+    /// Where to start: a `next_cursor` from an earlier page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cursor: Option<String>,
+}
+
+/// Parameters of `senders.list`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ListSendersParams {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub limit: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cursor: Option<String>,
+}
+
+/// Parameters of `phone_numbers.purchase`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PurchasePhoneNumberParams {
+    /// The number to buy, E.164.
+    pub phone_number: String,
+    /// A label for the number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+}
+
+/// The event the invitations webhook subscribes to.
+pub const INVITATION_STATUS_CHANGED: &str = "invitation.status_changed";
+/// The event type of the guide's `sender.created` example.
+pub const SENDER_CREATED: &str = "sender.created";
+
+/// Parameters of creating the project webhook for invitations.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CreateWebhookParams {
+    /// Where deliveries go: an absolute http(s) URL.
+    pub url: String,
+    /// Event types to deliver; defaults to `["invitation.status_changed"]`.
+    #[serde(default = "default_events")]
+    pub events: Vec<String>,
+}
+
+impl CreateWebhookParams {
+    /// A webhook at `url` for `invitation.status_changed`.
+    pub fn new(url: impl Into<String>) -> Self {
+        CreateWebhookParams {
+            url: url.into(),
+            events: default_events(),
+        }
+    }
+}
+
+fn default_events() -> Vec<String> {
+    vec![INVITATION_STATUS_CHANGED.to_string()]
+}
+
+/// Parameters of updating the project webhook; only the given fields change.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct UpdateWebhookParams {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub events: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub active: Option<bool>,
+}
+
+// ---------------------------------------------------------------------------------------------
+// Response envelopes (results are unwrapped before they reach the caller)
+
+#[derive(Deserialize)]
+pub(crate) struct InvitationEnvelope {
+    pub invitation: Invitation,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct PhoneNumberEnvelope {
+    pub phone_number: PhoneNumber,
+}
+
+#[derive(Deserialize)]
+pub(crate) struct WebhookEnvelope {
+    pub webhook: WebhookConfig,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_guides_sample_response_parses() {
+        let body = r#"{"invitation":{"id":"jh7am5bng9p3v2x1k4r8","url":"https://dashboard.zavu.dev/invite/abc123xyz",
+          "token":"abc123xyz","clientName":"Acme Corp","clientEmail":"contact@acme.com","phoneNumberId":null,
+          "status":"pending","senderId":null,"expiresAt":"2025-01-22T00:00:00.000Z","createdAt":"2025-01-15T12:00:00.000Z"}}"#;
+        let inv = serde_json::from_str::<InvitationEnvelope>(body)
+            .unwrap()
+            .invitation;
+        assert_eq!(inv.status, InvitationStatus::Pending);
+        assert_eq!(inv.client_name.as_deref(), Some("Acme Corp"));
+        assert_eq!(inv.phone_number_id, None);
+    }
+
+    #[test]
+    fn unknown_values_and_fields_are_kept() {
+        let body = r#"{"id":"i","url":"u","token":"t","status":"paused","createdAt":"2025-01-15T12:00:00Z",
+          "updatedAt":"2025-01-15T12:00:00Z","expiresAt":"2025-01-22T00:00:00Z","connectionType":"telegram","brandNew":{"a":1}}"#;
+        let inv: Invitation = serde_json::from_str(body).unwrap();
+        assert_eq!(inv.status, InvitationStatus::Other("paused".into()));
+        assert_eq!(
+            inv.connection_type,
+            Some(ConnectionType::Other("telegram".into()))
+        );
+        assert_eq!(inv.extra["brandNew"]["a"], 1);
+        let round_trip = serde_json::to_value(&inv).unwrap();
+        assert_eq!(round_trip["status"], "paused");
+        assert_eq!(round_trip["brandNew"]["a"], 1);
+    }
+
+    #[test]
+    fn webhook_secret_is_redacted_in_debug() {
+        let config = WebhookConfig {
+            url: "https://example.com/hook".into(),
+            events: vec![INVITATION_STATUS_CHANGED.into()],
+            secret: Some("whsec_topsecret".into()),
+            active: true,
+            extra: Extra::new(),
+        };
+        assert!(!format!("{config:?}").contains("topsecret"));
+    }
+}

@@ -1,0 +1,116 @@
+//! Cursor pages and a lazy walk over every item of a list, one page in memory at a time.
+
+use std::collections::VecDeque;
+use std::sync::Arc;
+
+use futures::future::BoxFuture;
+use futures::stream::{self, Stream};
+
+use crate::error::{Error, Result, codes};
+
+type FetchPage<T> = Arc<dyn Fn(String) -> BoxFuture<'static, Result<Page<T>>> + Send + Sync>;
+
+/// One page of a list and the means to fetch the next one.
+pub struct Page<T> {
+    /// The items of this page, in the API's order.
+    pub items: Vec<T>,
+    /// The cursor of the next page; `None` on the last page.
+    pub next_cursor: Option<String>,
+    fetch: FetchPage<T>,
+}
+
+impl<T: Clone> Clone for Page<T> {
+    fn clone(&self) -> Self {
+        Page {
+            items: self.items.clone(),
+            next_cursor: self.next_cursor.clone(),
+            fetch: Arc::clone(&self.fetch),
+        }
+    }
+}
+
+impl<T: std::fmt::Debug> std::fmt::Debug for Page<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Page")
+            .field("items", &self.items)
+            .field("next_cursor", &self.next_cursor)
+            .finish()
+    }
+}
+
+impl<T: Send + 'static> Page<T> {
+    pub(crate) fn new(items: Vec<T>, next_cursor: Option<String>, fetch: FetchPage<T>) -> Self {
+        Page {
+            items,
+            next_cursor: next_cursor.filter(|c| !c.is_empty()),
+            fetch,
+        }
+    }
+
+    /// Whether another page follows this one.
+    pub fn has_next_page(&self) -> bool {
+        self.next_cursor.is_some()
+    }
+
+    /// Fetches the next page, or `None` after the last one.
+    pub async fn next_page(&self) -> Result<Option<Page<T>>> {
+        match &self.next_cursor {
+            Some(cursor) => (self.fetch)(cursor.clone()).await.map(Some),
+            None => Ok(None),
+        }
+    }
+
+    /// A walker over every item from this page on, fetching later pages only when needed.
+    pub fn into_items(self) -> AutoPager<T> {
+        AutoPager {
+            buffer: self.items.into(),
+            next_cursor: self.next_cursor,
+            seen_cursors: Default::default(),
+            fetch: self.fetch,
+        }
+    }
+
+    /// Every item from this page on, as a stream; at most one page is held in memory.
+    pub fn into_stream(self) -> impl Stream<Item = Result<T>> + Send + 'static {
+        self.into_items().into_stream()
+    }
+}
+
+/// Walks every item of a list across pages, lazily. Holds one page at a time.
+pub struct AutoPager<T> {
+    buffer: VecDeque<T>,
+    next_cursor: Option<String>,
+    /// Cursors already followed, so a server that repeats a cursor cannot loop us forever.
+    seen_cursors: std::collections::HashSet<String>,
+    fetch: FetchPage<T>,
+}
+
+impl<T: Send + 'static> AutoPager<T> {
+    /// The next item, fetching the next page when this one is used up; `None` at the end.
+    pub async fn next_item(&mut self) -> Result<Option<T>> {
+        loop {
+            if let Some(item) = self.buffer.pop_front() {
+                return Ok(Some(item));
+            }
+            let Some(cursor) = self.next_cursor.take() else {
+                return Ok(None);
+            };
+            if !self.seen_cursors.insert(cursor.clone()) {
+                return Err(Error::new(
+                    codes::INVALID_RESPONSE,
+                    "the API returned a cursor it had already returned; stopping to avoid a loop",
+                ));
+            }
+            let page = (self.fetch)(cursor).await?;
+            self.buffer = page.items.into();
+            self.next_cursor = page.next_cursor;
+        }
+    }
+
+    /// The rest of the items as a stream.
+    pub fn into_stream(self) -> impl Stream<Item = Result<T>> + Send + 'static {
+        stream::try_unfold(self, |mut pager| async move {
+            Ok(pager.next_item().await?.map(|item| (item, pager)))
+        })
+    }
+}

@@ -1,0 +1,409 @@
+//! The API's resources: invitations (with waiting and the project webhook), phone numbers and
+//! senders. Each method validates locally, sends, and returns the unwrapped model.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
+use reqwest::Method;
+
+use crate::client::{Call, Client, human_duration};
+use crate::config::RequestOptions;
+use crate::error::{Error, Result, codes};
+use crate::models::{
+    CreateInvitationParams, CreateWebhookParams, Invitation, InvitationEnvelope,
+    ListInvitationsParams, ListSendersParams, PageData, PhoneNumber, PhoneNumberEnvelope,
+    PurchasePhoneNumberParams, Sender, UpdateWebhookParams, WebhookConfig, WebhookEnvelope,
+};
+use crate::pagination::{AutoPager, Page};
+use crate::validation;
+
+/// Everything but RFC 3986's unreserved characters is escaped, so an id is always one segment.
+const PATH_SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
+fn segment(id: &str) -> String {
+    utf8_percent_encode(id, PATH_SEGMENT).to_string()
+}
+
+fn json_body<T: serde::Serialize>(value: &T) -> Result<Vec<u8>> {
+    serde_json::to_vec(value).map_err(|e| {
+        Error::new(
+            codes::INVALID_REQUEST,
+            format!("cannot encode the request: {e}"),
+        )
+    })
+}
+
+impl Client {
+    /// Partner invitations.
+    pub fn invitations(&self) -> Invitations<'_> {
+        Invitations { client: self }
+    }
+
+    /// Phone numbers.
+    pub fn phone_numbers(&self) -> PhoneNumbers<'_> {
+        PhoneNumbers { client: self }
+    }
+
+    /// Senders.
+    pub fn senders(&self) -> Senders<'_> {
+        Senders { client: self }
+    }
+}
+
+/// `client.invitations()`.
+pub struct Invitations<'c> {
+    client: &'c Client,
+}
+
+/// How [`Invitations::wait_for_completion`] polls.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct WaitOptions {
+    /// Give up after this long, with `wait_timeout` (default 10 minutes).
+    pub timeout: Duration,
+    /// The first pause between polls (default 2 s); it grows by half each time.
+    pub poll_interval: Duration,
+    /// The longest pause between polls (default 30 s).
+    pub max_poll_interval: Duration,
+}
+
+impl Default for WaitOptions {
+    fn default() -> Self {
+        WaitOptions {
+            timeout: Duration::from_secs(600),
+            poll_interval: Duration::from_secs(2),
+            max_poll_interval: Duration::from_secs(30),
+        }
+    }
+}
+
+impl Invitations<'_> {
+    /// Creates an invitation. Every POST carries an `Idempotency-Key` reused across retries, so
+    /// a retried create never makes two invitations.
+    pub async fn create(&self, params: &CreateInvitationParams) -> Result<Invitation> {
+        validation::validate_create_invitation(params)?;
+        let call = Call {
+            method: Method::POST,
+            endpoint: "invitations.create",
+            path: "/v1/invitations".into(),
+            query: vec![],
+            body: Some(json_body(params)?),
+        };
+        Ok(self
+            .client
+            .send::<InvitationEnvelope>(call)
+            .await?
+            .invitation)
+    }
+
+    /// One page of invitations, newest first.
+    pub async fn list(&self, params: &ListInvitationsParams) -> Result<Page<Invitation>> {
+        validation::validate_list_invitations(params)?;
+        list_invitations(self.client.clone(), params.clone()).await
+    }
+
+    /// Every invitation matching `params`, across pages, fetched lazily.
+    pub async fn list_all(&self, params: &ListInvitationsParams) -> Result<AutoPager<Invitation>> {
+        Ok(self.list(params).await?.into_items())
+    }
+
+    /// One invitation by id.
+    pub async fn get(&self, invitation_id: &str) -> Result<Invitation> {
+        validation::validate_id("invitationId", invitation_id)?;
+        let call = Call {
+            method: Method::GET,
+            endpoint: "invitations.get",
+            path: format!("/v1/invitations/{}", segment(invitation_id)),
+            query: vec![],
+            body: None,
+        };
+        Ok(self
+            .client
+            .send::<InvitationEnvelope>(call)
+            .await?
+            .invitation)
+    }
+
+    /// Cancels a pending or in-progress invitation; a completed one is refused with
+    /// `already_completed`.
+    pub async fn cancel(&self, invitation_id: &str) -> Result<Invitation> {
+        validation::validate_id("invitationId", invitation_id)?;
+        let call = Call {
+            method: Method::POST,
+            endpoint: "invitations.cancel",
+            path: format!("/v1/invitations/{}/cancel", segment(invitation_id)),
+            query: vec![],
+            body: None,
+        };
+        Ok(self
+            .client
+            .send::<InvitationEnvelope>(call)
+            .await?
+            .invitation)
+    }
+
+    /// Polls the invitation, with growing pauses, until it is final (`completed`, `expired` or
+    /// `cancelled`) and returns it. Past `options.timeout` it fails with `wait_timeout`.
+    pub async fn wait_for_completion(
+        &self,
+        invitation_id: &str,
+        options: WaitOptions,
+    ) -> Result<Invitation> {
+        validation::validate_id("invitationId", invitation_id)?;
+        if options.poll_interval.is_zero() {
+            return Err(Error::invalid_param(
+                "pollInterval",
+                "pollInterval must be greater than zero",
+            ));
+        }
+        let started = Instant::now();
+        let deadline = started + options.timeout;
+        let mut pause = options.poll_interval;
+        loop {
+            let remaining = deadline.saturating_duration_since(Instant::now());
+            // One poll never outlives the wait.
+            let poll = self.client.with_options(&RequestOptions {
+                timeout: Some(
+                    self.client
+                        .timeout()
+                        .min(remaining.max(Duration::from_millis(100))),
+                ),
+                ..Default::default()
+            });
+            let invitation = match poll.invitations().get(invitation_id).await {
+                Ok(invitation) => invitation,
+                Err(e) if e.code() == codes::TIMEOUT && Instant::now() >= deadline => {
+                    return Err(wait_timeout(invitation_id, None, options.timeout));
+                }
+                Err(e) => return Err(e),
+            };
+            if invitation.status.is_final() {
+                return Ok(invitation);
+            }
+            let remaining = deadline.saturating_duration_since(Instant::now());
+            if remaining.is_zero() {
+                return Err(wait_timeout(
+                    invitation_id,
+                    Some(&invitation),
+                    options.timeout,
+                ));
+            }
+            tokio::time::sleep(pause.min(remaining)).await;
+            pause = pause
+                .mul_f64(1.5)
+                .min(options.max_poll_interval.max(options.poll_interval));
+        }
+    }
+
+    /// Sets the project webhook that receives `invitation.status_changed`. The answer is the
+    /// only one that carries the signing `secret`.
+    pub async fn create_webhook(&self, params: &CreateWebhookParams) -> Result<WebhookConfig> {
+        validation::validate_create_webhook(params)?;
+        self.webhook_call(
+            Method::POST,
+            "invitations.webhook.create",
+            Some(json_body(params)?),
+        )
+        .await
+    }
+
+    /// The project webhook (without its secret).
+    pub async fn get_webhook(&self) -> Result<WebhookConfig> {
+        self.webhook_call(Method::GET, "invitations.webhook.get", None)
+            .await
+    }
+
+    /// Changes the given fields of the project webhook.
+    pub async fn update_webhook(&self, params: &UpdateWebhookParams) -> Result<WebhookConfig> {
+        validation::validate_update_webhook(params)?;
+        self.webhook_call(
+            Method::PATCH,
+            "invitations.webhook.update",
+            Some(json_body(params)?),
+        )
+        .await
+    }
+
+    /// Removes the project webhook.
+    pub async fn delete_webhook(&self) -> Result<()> {
+        let call = Call {
+            method: Method::DELETE,
+            endpoint: "invitations.webhook.delete",
+            path: "/v1/invitations/webhook".into(),
+            query: vec![],
+            body: None,
+        };
+        self.client.send_raw(call).await.map(|_| ())
+    }
+
+    async fn webhook_call(
+        &self,
+        method: Method,
+        endpoint: &'static str,
+        body: Option<Vec<u8>>,
+    ) -> Result<WebhookConfig> {
+        let call = Call {
+            method,
+            endpoint,
+            path: "/v1/invitations/webhook".into(),
+            query: vec![],
+            body,
+        };
+        Ok(self.client.send::<WebhookEnvelope>(call).await?.webhook)
+    }
+}
+
+fn wait_timeout(id: &str, last: Option<&Invitation>, timeout: Duration) -> Error {
+    let state = last
+        .map(|inv| format!("still {}", inv.status))
+        .unwrap_or_else(|| "not final".to_string());
+    Error::new(
+        codes::WAIT_TIMEOUT,
+        format!(
+            "invitation {id} is {state} after waiting {}",
+            human_duration(timeout)
+        ),
+    )
+}
+
+fn list_invitations(
+    client: Client,
+    params: ListInvitationsParams,
+) -> futures::future::BoxFuture<'static, Result<Page<Invitation>>> {
+    Box::pin(async move {
+        let mut query = Vec::new();
+        if let Some(status) = &params.status {
+            query.push(("status", status.to_string()));
+        }
+        if let Some(limit) = params.limit {
+            query.push(("limit", limit.to_string()));
+        }
+        if let Some(cursor) = &params.cursor {
+            query.push(("cursor", cursor.clone()));
+        }
+        let call = Call {
+            method: Method::GET,
+            endpoint: "invitations.list",
+            path: "/v1/invitations".into(),
+            query,
+            body: None,
+        };
+        let data: PageData<Invitation> = client.send(call).await?;
+        let next = client.clone();
+        let fetch = Arc::new(move |cursor: String| {
+            list_invitations(
+                next.clone(),
+                ListInvitationsParams {
+                    cursor: Some(cursor),
+                    ..params.clone()
+                },
+            )
+        });
+        Ok(Page::new(data.items, data.next_cursor, fetch))
+    })
+}
+
+/// `client.phone_numbers()`.
+pub struct PhoneNumbers<'c> {
+    client: &'c Client,
+}
+
+impl PhoneNumbers<'_> {
+    /// Buys a phone number for the team. A team on the free plan gets `paid_plan_required`.
+    pub async fn purchase(&self, params: &PurchasePhoneNumberParams) -> Result<PhoneNumber> {
+        validation::validate_purchase_phone_number(params)?;
+        let call = Call {
+            method: Method::POST,
+            endpoint: "phone_numbers.purchase",
+            path: "/v1/phone-numbers".into(),
+            query: vec![],
+            body: Some(json_body(params)?),
+        };
+        Ok(self
+            .client
+            .send::<PhoneNumberEnvelope>(call)
+            .await?
+            .phone_number)
+    }
+}
+
+/// `client.senders()`.
+pub struct Senders<'c> {
+    client: &'c Client,
+}
+
+impl Senders<'_> {
+    /// One sender by id.
+    pub async fn get(&self, sender_id: &str) -> Result<Sender> {
+        validation::validate_id("senderId", sender_id)?;
+        let call = Call {
+            method: Method::GET,
+            endpoint: "senders.get",
+            path: format!("/v1/senders/{}", segment(sender_id)),
+            query: vec![],
+            body: None,
+        };
+        self.client.send(call).await
+    }
+
+    /// One page of senders.
+    pub async fn list(&self, params: &ListSendersParams) -> Result<Page<Sender>> {
+        validation::validate_list_senders(params)?;
+        list_senders(self.client.clone(), params.clone()).await
+    }
+
+    /// Every sender, across pages, fetched lazily.
+    pub async fn list_all(&self, params: &ListSendersParams) -> Result<AutoPager<Sender>> {
+        Ok(self.list(params).await?.into_items())
+    }
+}
+
+fn list_senders(
+    client: Client,
+    params: ListSendersParams,
+) -> futures::future::BoxFuture<'static, Result<Page<Sender>>> {
+    Box::pin(async move {
+        let mut query = Vec::new();
+        if let Some(limit) = params.limit {
+            query.push(("limit", limit.to_string()));
+        }
+        if let Some(cursor) = &params.cursor {
+            query.push(("cursor", cursor.clone()));
+        }
+        let call = Call {
+            method: Method::GET,
+            endpoint: "senders.list",
+            path: "/v1/senders".into(),
+            query,
+            body: None,
+        };
+        let data: PageData<Sender> = client.send(call).await?;
+        let next = client.clone();
+        let fetch = Arc::new(move |cursor: String| {
+            list_senders(
+                next.clone(),
+                ListSendersParams {
+                    cursor: Some(cursor),
+                    ..params.clone()
+                },
+            )
+        });
+        Ok(Page::new(data.items, data.next_cursor, fetch))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::segment;
+
+    #[test]
+    fn ids_are_one_segment() {
+        assert_eq!(segment("inv_1"), "inv_1");
+        assert_eq!(segment("a/b?c#d e"), "a%2Fb%3Fc%23d%20e");
+        assert_eq!(segment("é"), "%C3%A9");
+    }
+}

@@ -1,0 +1,39 @@
+//! The one tokio runtime that bindings share per process. Nothing in core creates a runtime per
+//! client or per call; Rust callers bring their own runtime and never touch this module.
+
+use std::sync::{Arc, Mutex};
+use tokio::runtime::Runtime;
+
+static RUNTIME: Mutex<Option<Arc<Runtime>>> = Mutex::new(None);
+
+/// The shared runtime, created on first use.
+pub fn get() -> Arc<Runtime> {
+    let mut slot = RUNTIME.lock().unwrap_or_else(|p| p.into_inner());
+    if let Some(runtime) = slot.as_ref() {
+        return Arc::clone(runtime);
+    }
+    let runtime = Arc::new(
+        tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(
+                std::thread::available_parallelism()
+                    .map(|n| n.get().clamp(2, 4))
+                    .unwrap_or(2),
+            )
+            .thread_name("zavu-runtime")
+            .enable_all()
+            .build()
+            .expect("the tokio runtime could not start (out of threads or file descriptors)"),
+    );
+    *slot = Some(Arc::clone(&runtime));
+    runtime
+}
+
+/// Forgets the runtime inherited through `fork()`. Call it in the child: its worker threads did
+/// not survive the fork, so using it would hang. The old runtime is leaked, not dropped, because
+/// dropping it would try to join threads that no longer exist.
+pub fn forget_after_fork() {
+    let mut slot = RUNTIME.lock().unwrap_or_else(|p| p.into_inner());
+    if let Some(old) = slot.take() {
+        std::mem::forget(old);
+    }
+}
