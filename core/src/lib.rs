@@ -4,6 +4,7 @@
 mod client;
 pub mod config;
 pub mod error;
+pub mod ffi;
 pub mod logging;
 pub mod models;
 mod pagination;

@@ -1,0 +1,42 @@
+# `make test` is everything CI runs (.ci/run calls it). Debug builds share one target dir.
+CARGO ?= cargo
+export CARGO_TERM_COLOR ?= never
+
+.PHONY: test lint fmt-check clippy rust-test conformance browser-test build sandbox demo fmt clean
+
+test: lint rust-test browser-test
+	@echo "make test: all suites passed"
+
+lint: fmt-check clippy
+
+fmt-check:
+	$(CARGO) fmt --all -- --check
+
+clippy:
+	$(CARGO) clippy --workspace --all-targets --locked -- -D warnings
+
+build:
+	$(CARGO) build --workspace --locked
+
+# Unit, integration and conformance tests of every crate (the conformance runner is core's
+# `conformance` test).
+rust-test:
+	$(CARGO) test --workspace --locked
+
+conformance:
+	$(CARGO) test -p zavu-core --locked --test conformance -- --nocapture
+
+browser-test: build
+	bash tests/browser/run.sh
+
+sandbox:
+	$(CARGO) run -p zavu-cli --locked -- sandbox --port 8080
+
+demo:
+	$(CARGO) run -p zavu-cli --locked -- demo
+
+fmt:
+	$(CARGO) fmt --all
+
+clean:
+	$(CARGO) clean

@@ -1,0 +1,167 @@
+//! Client behaviour against a real sandbox: headers, rate-limit waits, body caps, concurrency.
+
+use std::time::Duration;
+
+use serde_json::{Value, json};
+use zavu_core::{Client, ClientOptions, CreateInvitationParams, ListInvitationsParams};
+use zavu_sandbox::Sandbox;
+
+async fn control(sandbox: &Sandbox, method: &str, path: &str, body: Value) -> Value {
+    let response = reqwest::Client::new()
+        .request(method.parse().unwrap(), format!("{}{path}", sandbox.base_url()))
+        .header("content-type", "application/json")
+        .body(body.to_string())
+        .send()
+        .await
+        .unwrap();
+    assert!(response.status().is_success(), "{path}: {}", response.status());
+    response.json().await.unwrap()
+}
+
+fn client(sandbox: &Sandbox, tweak: impl FnOnce(&mut ClientOptions)) -> Client {
+    let mut options = ClientOptions {
+        api_key: Some(sandbox.api_key().to_string()),
+        base_url: Some(sandbox.base_url().to_string()),
+        binding: Some("rust-test".into()),
+        ..Default::default()
+    };
+    tweak(&mut options);
+    Client::new(options).unwrap()
+}
+
+#[tokio::test]
+async fn sends_user_agent_default_headers_and_no_key_in_errors() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let zavu = client(&sandbox, |o| {
+        o.default_headers = vec![("X-Team-Trace".into(), "abc".into())];
+    });
+    zavu.invitations().list(&Default::default()).await.unwrap();
+    let log = control(&sandbox, "GET", "/sandbox/requests?path=/v1/invitations", json!(null)).await;
+    let user_agent = log["items"][0]["userAgent"].as_str().unwrap();
+    assert!(user_agent.starts_with(&format!("zavu-sdk/{}", zavu_core::VERSION)), "{user_agent}");
+    assert!(user_agent.contains("rust-test"), "{user_agent}");
+
+    let bad = client(&sandbox, |o| o.api_key = Some("zk_live_do_not_leak_me".into()));
+    let error = bad.invitations().get("inv_1").await.unwrap_err();
+    assert_eq!(error.code(), "unauthorized");
+    for text in [error.to_string(), format!("{error:?}"), format!("{bad:?}")] {
+        assert!(!text.contains("do_not_leak_me"), "{text}");
+    }
+}
+
+#[tokio::test]
+async fn waits_for_an_exhausted_rate_limit_window_instead_of_hitting_429() {
+    let sandbox = Sandbox::start().await.unwrap();
+    control(&sandbox, "POST", "/sandbox/settings", json!({"rateLimitWindowSeconds": 2})).await;
+    let zavu = client(&sandbox, |o| o.max_retries = Some(0));
+    // The create limit is 100 per window: the 101st call must wait for the next window.
+    for i in 0..105 {
+        zavu.invitations()
+            .create(&CreateInvitationParams {
+                client_name: Some(format!("Client {i}")),
+                ..Default::default()
+            })
+            .await
+            .unwrap_or_else(|e| panic!("create {i}: {e}"));
+    }
+    let log = control(&sandbox, "GET", "/sandbox/requests?path=/v1/invitations", json!(null)).await;
+    let statuses: Vec<u64> = log["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["status"].as_u64().unwrap_or(0))
+        .collect();
+    assert_eq!(statuses.len(), 105);
+    assert!(statuses.iter().all(|s| *s == 200), "{statuses:?}");
+}
+
+#[tokio::test]
+async fn caps_the_response_body() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let big = "x".repeat(64 * 1024);
+    control(
+        &sandbox,
+        "POST",
+        "/sandbox/faults",
+        json!({"path": "/v1/invitations", "method": "GET", "count": 1,
+               "fault": {"kind": "status", "status": 200, "body": {"items": [], "padding": big}}}),
+    )
+    .await;
+    let zavu = client(&sandbox, |o| o.max_response_bytes = Some(16 * 1024));
+    let error = zavu.invitations().list(&Default::default()).await.unwrap_err();
+    assert_eq!(error.code(), "invalid_response");
+}
+
+#[tokio::test]
+async fn one_client_serves_many_concurrent_calls() {
+    let sandbox = Sandbox::start().await.unwrap();
+    control(&sandbox, "POST", "/sandbox/settings", json!({"rateLimits": false})).await;
+    let zavu = client(&sandbox, |_| {});
+    let created = zavu.invitations().create(&Default::default()).await.unwrap();
+    let calls = (0..300).map(|_| {
+        let zavu = zavu.clone();
+        let id = created.id.clone();
+        tokio::spawn(async move { zavu.invitations().get(&id).await })
+    });
+    for call in futures::future::join_all(calls).await {
+        assert_eq!(call.unwrap().unwrap().id, created.id);
+    }
+}
+
+#[tokio::test]
+async fn the_stream_walks_every_page_lazily() {
+    use futures::StreamExt;
+    let sandbox = Sandbox::start().await.unwrap();
+    control(&sandbox, "POST", "/sandbox/invitations/seed", json!({"count": 120})).await;
+    let zavu = client(&sandbox, |_| {});
+    let page = zavu
+        .invitations()
+        .list(&ListInvitationsParams { limit: Some(50), ..Default::default() })
+        .await
+        .unwrap();
+    assert!(page.has_next_page());
+    let before = zavu.stats().requests;
+    let mut stream = Box::pin(page.into_stream());
+    let mut seen = 0;
+    while let Some(item) = stream.next().await {
+        item.unwrap();
+        seen += 1;
+        if seen == 50 {
+            // The first page is used up and nothing more was fetched yet.
+            assert_eq!(zavu.stats().requests, before);
+        }
+    }
+    assert_eq!(seen, 120);
+    assert_eq!(zavu.stats().requests, before + 2);
+}
+
+#[tokio::test]
+async fn wait_for_completion_sees_a_completion_that_happens_while_waiting() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let zavu = client(&sandbox, |_| {});
+    let invitation = zavu.invitations().create(&Default::default()).await.unwrap();
+    let base = sandbox.base_url().to_string();
+    let id = invitation.id.clone();
+    let client_side = tokio::spawn(async move {
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        let http = reqwest::Client::new();
+        for step in ["start", "complete"] {
+            http.post(format!("{base}/sandbox/invitations/{id}/{step}")).send().await.unwrap();
+        }
+    });
+    let done = zavu
+        .invitations()
+        .wait_for_completion(
+            &invitation.id,
+            zavu_core::WaitOptions {
+                timeout: Duration::from_secs(10),
+                poll_interval: Duration::from_millis(50),
+                max_poll_interval: Duration::from_millis(200),
+            },
+        )
+        .await
+        .unwrap();
+    client_side.await.unwrap();
+    assert_eq!(done.status, zavu_core::InvitationStatus::Completed);
+    assert!(done.sender_id.is_some());
+}
