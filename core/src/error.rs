@@ -343,7 +343,7 @@ impl ErrorBody {
         let text = |map: &serde_json::Map<String, serde_json::Value>, key: &str| {
             map.get(key)
                 .and_then(|v| v.as_str())
-                .filter(|s| !s.is_empty())
+                .filter(|s| !s.trim().is_empty())
                 .map(str::to_string)
         };
         let mut parsed = ErrorBody {
@@ -360,7 +360,9 @@ impl ErrorBody {
                 parsed.param = parsed.param.or_else(|| text(inner, "param"));
             }
             // Some gateways send {"error": "message"}.
-            Some(serde_json::Value::String(message)) if parsed.message.is_none() => {
+            Some(serde_json::Value::String(message))
+                if parsed.message.is_none() && !message.trim().is_empty() =>
+            {
                 parsed.message = Some(message.clone());
             }
             _ => {}

@@ -8,13 +8,20 @@ use zavu_sandbox::Sandbox;
 
 async fn control(sandbox: &Sandbox, method: &str, path: &str, body: Value) -> Value {
     let response = reqwest::Client::new()
-        .request(method.parse().unwrap(), format!("{}{path}", sandbox.base_url()))
+        .request(
+            method.parse().unwrap(),
+            format!("{}{path}", sandbox.base_url()),
+        )
         .header("content-type", "application/json")
         .body(body.to_string())
         .send()
         .await
         .unwrap();
-    assert!(response.status().is_success(), "{path}: {}", response.status());
+    assert!(
+        response.status().is_success(),
+        "{path}: {}",
+        response.status()
+    );
     response.json().await.unwrap()
 }
 
@@ -36,12 +43,23 @@ async fn sends_user_agent_default_headers_and_no_key_in_errors() {
         o.default_headers = vec![("X-Team-Trace".into(), "abc".into())];
     });
     zavu.invitations().list(&Default::default()).await.unwrap();
-    let log = control(&sandbox, "GET", "/sandbox/requests?path=/v1/invitations", json!(null)).await;
+    let log = control(
+        &sandbox,
+        "GET",
+        "/sandbox/requests?path=/v1/invitations",
+        json!(null),
+    )
+    .await;
     let user_agent = log["items"][0]["userAgent"].as_str().unwrap();
-    assert!(user_agent.starts_with(&format!("zavu-sdk/{}", zavu_core::VERSION)), "{user_agent}");
+    assert!(
+        user_agent.starts_with(&format!("zavu-sdk/{}", zavu_core::VERSION)),
+        "{user_agent}"
+    );
     assert!(user_agent.contains("rust-test"), "{user_agent}");
 
-    let bad = client(&sandbox, |o| o.api_key = Some("zk_live_do_not_leak_me".into()));
+    let bad = client(&sandbox, |o| {
+        o.api_key = Some("zk_live_do_not_leak_me".into())
+    });
     let error = bad.invitations().get("inv_1").await.unwrap_err();
     assert_eq!(error.code(), "unauthorized");
     for text in [error.to_string(), format!("{error:?}"), format!("{bad:?}")] {
@@ -52,7 +70,13 @@ async fn sends_user_agent_default_headers_and_no_key_in_errors() {
 #[tokio::test]
 async fn waits_for_an_exhausted_rate_limit_window_instead_of_hitting_429() {
     let sandbox = Sandbox::start().await.unwrap();
-    control(&sandbox, "POST", "/sandbox/settings", json!({"rateLimitWindowSeconds": 2})).await;
+    control(
+        &sandbox,
+        "POST",
+        "/sandbox/settings",
+        json!({"rateLimitWindowSeconds": 2}),
+    )
+    .await;
     let zavu = client(&sandbox, |o| o.max_retries = Some(0));
     // The create limit is 100 per window: the 101st call must wait for the next window.
     for i in 0..105 {
@@ -64,7 +88,13 @@ async fn waits_for_an_exhausted_rate_limit_window_instead_of_hitting_429() {
             .await
             .unwrap_or_else(|e| panic!("create {i}: {e}"));
     }
-    let log = control(&sandbox, "GET", "/sandbox/requests?path=/v1/invitations", json!(null)).await;
+    let log = control(
+        &sandbox,
+        "GET",
+        "/sandbox/requests?path=/v1/invitations",
+        json!(null),
+    )
+    .await;
     let statuses: Vec<u64> = log["items"]
         .as_array()
         .unwrap()
@@ -88,16 +118,30 @@ async fn caps_the_response_body() {
     )
     .await;
     let zavu = client(&sandbox, |o| o.max_response_bytes = Some(16 * 1024));
-    let error = zavu.invitations().list(&Default::default()).await.unwrap_err();
+    let error = zavu
+        .invitations()
+        .list(&Default::default())
+        .await
+        .unwrap_err();
     assert_eq!(error.code(), "invalid_response");
 }
 
 #[tokio::test]
 async fn one_client_serves_many_concurrent_calls() {
     let sandbox = Sandbox::start().await.unwrap();
-    control(&sandbox, "POST", "/sandbox/settings", json!({"rateLimits": false})).await;
+    control(
+        &sandbox,
+        "POST",
+        "/sandbox/settings",
+        json!({"rateLimits": false}),
+    )
+    .await;
     let zavu = client(&sandbox, |_| {});
-    let created = zavu.invitations().create(&Default::default()).await.unwrap();
+    let created = zavu
+        .invitations()
+        .create(&Default::default())
+        .await
+        .unwrap();
     let calls = (0..300).map(|_| {
         let zavu = zavu.clone();
         let id = created.id.clone();
@@ -112,11 +156,20 @@ async fn one_client_serves_many_concurrent_calls() {
 async fn the_stream_walks_every_page_lazily() {
     use futures::StreamExt;
     let sandbox = Sandbox::start().await.unwrap();
-    control(&sandbox, "POST", "/sandbox/invitations/seed", json!({"count": 120})).await;
+    control(
+        &sandbox,
+        "POST",
+        "/sandbox/invitations/seed",
+        json!({"count": 120}),
+    )
+    .await;
     let zavu = client(&sandbox, |_| {});
     let page = zavu
         .invitations()
-        .list(&ListInvitationsParams { limit: Some(50), ..Default::default() })
+        .list(&ListInvitationsParams {
+            limit: Some(50),
+            ..Default::default()
+        })
         .await
         .unwrap();
     assert!(page.has_next_page());
@@ -139,14 +192,21 @@ async fn the_stream_walks_every_page_lazily() {
 async fn wait_for_completion_sees_a_completion_that_happens_while_waiting() {
     let sandbox = Sandbox::start().await.unwrap();
     let zavu = client(&sandbox, |_| {});
-    let invitation = zavu.invitations().create(&Default::default()).await.unwrap();
+    let invitation = zavu
+        .invitations()
+        .create(&Default::default())
+        .await
+        .unwrap();
     let base = sandbox.base_url().to_string();
     let id = invitation.id.clone();
     let client_side = tokio::spawn(async move {
         tokio::time::sleep(Duration::from_millis(300)).await;
         let http = reqwest::Client::new();
         for step in ["start", "complete"] {
-            http.post(format!("{base}/sandbox/invitations/{id}/{step}")).send().await.unwrap();
+            http.post(format!("{base}/sandbox/invitations/{id}/{step}"))
+                .send()
+                .await
+                .unwrap();
         }
     });
     let done = zavu

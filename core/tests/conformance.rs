@@ -7,8 +7,7 @@ use serde_json::{Value, json};
 use zavu_core::webhooks::{self, SignatureScheme, VerifyOptions};
 use zavu_core::{
     Client, ClientOptions, CreateInvitationParams, CreateWebhookParams, ListInvitationsParams,
-    ListSendersParams, PurchasePhoneNumberParams, RequestOptions, UpdateWebhookParams,
-    WaitOptions,
+    ListSendersParams, PurchasePhoneNumberParams, RequestOptions, UpdateWebhookParams, WaitOptions,
 };
 use zavu_sandbox::Sandbox;
 
@@ -75,7 +74,9 @@ impl Run {
                 out.push_str(rest);
                 Value::String(out)
             }
-            Value::Array(items) => Value::Array(items.iter().map(|v| self.interpolate(v)).collect()),
+            Value::Array(items) => {
+                Value::Array(items.iter().map(|v| self.interpolate(v)).collect())
+            }
             Value::Object(map) => Value::Object(
                 map.iter()
                     .map(|(k, v)| (k.clone(), self.interpolate(v)))
@@ -113,7 +114,11 @@ impl Run {
 
     async fn sandbox_step(&self, spec: &Value) -> (u16, Value) {
         let method = spec["method"].as_str().unwrap_or("GET");
-        let url = format!("{}{}", self.sandbox.base_url(), spec["path"].as_str().unwrap());
+        let url = format!(
+            "{}{}",
+            self.sandbox.base_url(),
+            spec["path"].as_str().unwrap()
+        );
         let mut request = self
             .http
             .request(method.parse().unwrap(), &url)
@@ -178,9 +183,18 @@ async fn call(run: &Run, name: &str, a: &Value, step: &Value) -> zavu_core::Resu
     let invitations = client.invitations();
     match name {
         "client.new" => run.client(Some(a)).map(|_| Value::Null),
-        "invitations.create" => to_json(invitations.create(&args::<CreateInvitationParams>(a)).await),
+        "invitations.create" => {
+            to_json(invitations.create(&args::<CreateInvitationParams>(a)).await)
+        }
         "invitations.list" => page_json(invitations.list(&args::<ListInvitationsParams>(a)).await),
-        "invitations.listAll" => all_json(invitations.list_all(&args::<ListInvitationsParams>(a)).await).await,
+        "invitations.listAll" => {
+            all_json(
+                invitations
+                    .list_all(&args::<ListInvitationsParams>(a))
+                    .await,
+            )
+            .await
+        }
         "invitations.get" => to_json(invitations.get(&text(a, "invitationId")).await),
         "invitations.cancel" => to_json(invitations.cancel(&text(a, "invitationId")).await),
         "invitations.waitForCompletion" => {
@@ -191,16 +205,41 @@ async fn call(run: &Run, name: &str, a: &Value, step: &Value) -> zavu_core::Resu
             if let Some(ms) = a["pollIntervalMs"].as_u64() {
                 wait.poll_interval = Duration::from_millis(ms);
             }
-            to_json(invitations.wait_for_completion(&text(a, "invitationId"), wait).await)
+            to_json(
+                invitations
+                    .wait_for_completion(&text(a, "invitationId"), wait)
+                    .await,
+            )
         }
-        "invitations.createWebhook" => to_json(invitations.create_webhook(&args::<CreateWebhookParams>(a)).await),
+        "invitations.createWebhook" => to_json(
+            invitations
+                .create_webhook(&args::<CreateWebhookParams>(a))
+                .await,
+        ),
         "invitations.getWebhook" => to_json(invitations.get_webhook().await),
-        "invitations.updateWebhook" => to_json(invitations.update_webhook(&args::<UpdateWebhookParams>(a)).await),
+        "invitations.updateWebhook" => to_json(
+            invitations
+                .update_webhook(&args::<UpdateWebhookParams>(a))
+                .await,
+        ),
         "invitations.deleteWebhook" => invitations.delete_webhook().await.map(|_| Value::Null),
-        "phoneNumbers.purchase" => to_json(client.phone_numbers().purchase(&args::<PurchasePhoneNumberParams>(a)).await),
+        "phoneNumbers.purchase" => to_json(
+            client
+                .phone_numbers()
+                .purchase(&args::<PurchasePhoneNumberParams>(a))
+                .await,
+        ),
         "senders.get" => to_json(client.senders().get(&text(a, "senderId")).await),
         "senders.list" => page_json(client.senders().list(&args::<ListSendersParams>(a)).await),
-        "senders.listAll" => all_json(client.senders().list_all(&args::<ListSendersParams>(a)).await).await,
+        "senders.listAll" => {
+            all_json(
+                client
+                    .senders()
+                    .list_all(&args::<ListSendersParams>(a))
+                    .await,
+            )
+            .await
+        }
         "webhooks.sign" => {
             let scheme = match a["scheme"].as_str().unwrap_or("both") {
                 "v1" => SignatureScheme::V1,
@@ -284,7 +323,9 @@ fn matches(expected: &Value, actual: &Value, at: &str) -> Result<(), String> {
                     "$startsWith" => {
                         let prefix = arg.as_str().unwrap_or_default();
                         if !actual.as_str().is_some_and(|s| s.starts_with(prefix)) {
-                            return fail(format!("expected a string starting with {prefix:?}, got {actual}"));
+                            return fail(format!(
+                                "expected a string starting with {prefix:?}, got {actual}"
+                            ));
                         }
                     }
                     "$each" => {
@@ -308,7 +349,11 @@ fn matches(expected: &Value, actual: &Value, at: &str) -> Result<(), String> {
         }
         Value::Object(map) => {
             for (key, value) in map {
-                matches(value, actual.get(key).unwrap_or(&Value::Null), &format!("{at}.{key}"))?;
+                matches(
+                    value,
+                    actual.get(key).unwrap_or(&Value::Null),
+                    &format!("{at}.{key}"),
+                )?;
             }
             Ok(())
         }
@@ -361,7 +406,9 @@ async fn run_scenario(path: &Path) -> Result<(), String> {
             let wanted = expect.get("status").and_then(Value::as_u64);
             match wanted {
                 Some(w) if w as u16 != status => {
-                    return Err(format!("{label}: sandbox answered {status}, expected {w}: {body}"));
+                    return Err(format!(
+                        "{label}: sandbox answered {status}, expected {w}: {body}"
+                    ));
                 }
                 None if !(200..300).contains(&status) => {
                     return Err(format!("{label}: sandbox answered {status}: {body}"));
@@ -379,11 +426,16 @@ async fn run_scenario(path: &Path) -> Result<(), String> {
         if let Some(min) = expect.get("minElapsedMs").and_then(Value::as_u64)
             && elapsed < Duration::from_millis(min)
         {
-            return Err(format!("{label}: took {elapsed:?}, expected at least {min} ms"));
+            return Err(format!(
+                "{label}: took {elapsed:?}, expected at least {min} ms"
+            ));
         }
         match (&outcome, expect.get("error"), expect.get("result")) {
             (Ok(_), Some(wanted), _) => {
-                return Err(format!("{label}: expected error {wanted}, got success {:?}", outcome));
+                return Err(format!(
+                    "{label}: expected error {wanted}, got success {:?}",
+                    outcome
+                ));
             }
             (Err(error), None, _) => return Err(format!("{label}: unexpected error {error}")),
             (Err(error), Some(wanted), _) => {
@@ -410,7 +462,11 @@ async fn every_scenario_passes() {
         .filter(|p| p.extension().is_some_and(|e| e == "json"))
         .collect();
     paths.sort();
-    assert!(paths.len() >= 30, "expected at least 30 scenarios, found {}", paths.len());
+    assert!(
+        paths.len() >= 30,
+        "expected at least 30 scenarios, found {}",
+        paths.len()
+    );
     // Scenarios are independent (one sandbox each), so they run concurrently.
     let runs = paths.iter().map(|path| async move {
         let name = path.file_stem().unwrap().to_string_lossy().to_string();
@@ -427,6 +483,10 @@ async fn every_scenario_passes() {
             }
         }
     }
-    println!("{} passed, {} failed", results.len() - failures.len(), failures.len());
+    println!(
+        "{} passed, {} failed",
+        results.len() - failures.len(),
+        failures.len()
+    );
     assert!(failures.is_empty(), "failed scenarios: {failures:?}");
 }

@@ -13,8 +13,11 @@ async fn env_fallbacks() {
     }
     let missing = Client::new(ClientOptions::default()).unwrap_err();
     assert_eq!(missing.code(), "missing_api_key");
-    let empty = Client::new(ClientOptions { api_key: Some(String::new()), ..Default::default() })
-        .unwrap_err();
+    let empty = Client::new(ClientOptions {
+        api_key: Some(String::new()),
+        ..Default::default()
+    })
+    .unwrap_err();
     assert_eq!(empty.code(), "missing_api_key");
 
     let sandbox = Sandbox::start().await.unwrap();
