@@ -145,8 +145,11 @@ pub(crate) fn path_matches(pattern: &str, path: &str) -> bool {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub(crate) enum RandomKind {
+    #[serde(rename = "status_503")]
     Status503,
+    #[serde(rename = "status_500")]
     Status500,
+    #[serde(rename = "status_429")]
     Status429,
     Delay,
     DropBefore,
@@ -278,6 +281,20 @@ impl RandomFaults {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn random_kinds_use_their_documented_names() {
+        let names = serde_json::json!([
+            "status_503",
+            "status_500",
+            "status_429",
+            "delay",
+            "drop_before",
+            "drop_after"
+        ]);
+        let kinds: Vec<RandomKind> = serde_json::from_value(names).unwrap();
+        assert_eq!(kinds, ALL_RANDOM_KINDS);
+    }
 
     #[test]
     fn star_matches_one_segment() {

@@ -687,3 +687,13 @@ async fn custom_keys_make_numbered_teams() {
     let all = api.control(Method::GET, "/sandbox/invitations", None).await;
     assert_eq!(all.json["items"][0]["team"], "team_3");
 }
+
+#[tokio::test]
+async fn shutdown_stops_serving() {
+    let api = start().await;
+    let url = api.url("/sandbox/stats");
+    assert!(api.http.get(&url).send().await.is_ok());
+    let common::Api { sandbox, http } = api;
+    sandbox.shutdown().await;
+    assert!(http.get(&url).send().await.is_err());
+}
