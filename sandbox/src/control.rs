@@ -21,6 +21,9 @@ use crate::webhooks;
 
 type ControlResult = Result<Json<Value>, ApiError>;
 
+/// Longest rate-limit window a test may set (a day); longer ones only risk clock overflow.
+const MAX_WINDOW_SECONDS: u64 = 86_400;
+
 /// Largest number of invitations one seed call may create, so a typo cannot eat all memory.
 const MAX_SEED: u64 = 100_000;
 
@@ -314,10 +317,12 @@ pub(crate) async fn update_settings(
     body: Bytes,
 ) -> ControlResult {
     let body: SettingsBody = parse_json(&body)?;
-    if body.rate_limit_window_seconds == Some(0) {
+    if let Some(seconds) = body.rate_limit_window_seconds
+        && !(1..=MAX_WINDOW_SECONDS).contains(&seconds)
+    {
         return Err(ApiError::invalid(
             "rateLimitWindowSeconds",
-            "rateLimitWindowSeconds must be at least 1",
+            format!("rateLimitWindowSeconds must be between 1 and {MAX_WINDOW_SECONDS}"),
         ));
     }
     let mut settings = lock(&state.settings);

@@ -58,7 +58,8 @@ pub(crate) struct Quota {
 impl Quota {
     /// Unix seconds of the window end, rounded up so a client never wakes too early.
     fn reset_unix(&self) -> u64 {
-        let end = SystemTime::now() + self.resets_in;
+        let now = SystemTime::now();
+        let end = now.checked_add(self.resets_in).unwrap_or(now);
         let since_epoch = end.duration_since(UNIX_EPOCH).unwrap_or_default();
         since_epoch.as_secs() + u64::from(since_epoch.subsec_nanos() > 0)
     }
@@ -109,7 +110,10 @@ impl RateLimiter {
             };
         }
         let limit = endpoint.limit();
-        let resets_in = (window.started + window_len).saturating_duration_since(now);
+        let resets_in = window
+            .started
+            .checked_add(window_len)
+            .map_or(window_len, |end| end.saturating_duration_since(now));
         if window.used >= limit {
             return Err(Quota {
                 limit,
