@@ -75,7 +75,7 @@ impl Env {
     }
 
     fn zavu_with_stdin(&self, args: &[&str], stdin: &[u8]) -> Run {
-        run(self.command(args), stdin)
+        exec(self.command(args), stdin)
     }
 
     /// Calls a sandbox control endpoint (lifecycle steps, seeding).
@@ -109,7 +109,7 @@ impl Drop for Env {
     }
 }
 
-fn run(mut command: Command, stdin: &[u8]) -> Run {
+fn exec(mut command: Command, stdin: &[u8]) -> Run {
     let mut child = command
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -131,7 +131,7 @@ fn run(mut command: Command, stdin: &[u8]) -> Run {
 fn bare(args: &[&str]) -> Run {
     let mut command = Command::new(BIN);
     command.args(args);
-    run(command, b"")
+    exec(command, b"")
 }
 
 fn id_of(value: &Value) -> String {
@@ -414,7 +414,7 @@ fn missing_key_and_unreachable_server_exit_1() {
         .args(["invitations", "list"])
         .env_remove("ZAVUDEV_API_KEY")
         .env("ZAVUDEV_BASE_URL", "http://127.0.0.1:9");
-    let run = run(command, b"");
+    let run = exec(command, b"");
     assert_eq!(run.code, 1);
     assert!(
         run.stderr.starts_with("error[missing_api_key]"),
@@ -422,7 +422,11 @@ fn missing_key_and_unreachable_server_exit_1() {
         run.stderr
     );
 
-    // Port 9 (discard) has no listener here: the connection is refused at once.
+    // A port that was just free: the connection is refused at once.
+    let closed = {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        format!("http://{}", listener.local_addr().unwrap())
+    };
     let mut command = Command::new(BIN);
     command
         .args([
@@ -432,24 +436,20 @@ fn missing_key_and_unreachable_server_exit_1() {
             "--api-key",
             "k",
             "--base-url",
-            "http://127.0.0.1:9",
+            &closed,
             "--max-retries",
             "0",
             "--timeout",
             "5s",
         ])
         .env_remove("ZAVUDEV_API_KEY");
-    let run = super_run(command);
+    let run = exec(command, b"");
     assert_eq!(run.code, 1);
     assert!(
         run.stderr.starts_with("error[connection_error]"),
         "{}",
         run.stderr
     );
-}
-
-fn super_run(command: Command) -> Run {
-    run(command, b"")
 }
 
 #[test]
@@ -474,7 +474,7 @@ fn options_before_the_subcommand_work_too() {
         ])
         .env_remove("ZAVUDEV_API_KEY")
         .env_remove("ZAVUDEV_BASE_URL");
-    let created = run(command, b"").ok().json();
+    let created = exec(command, b"").ok().json();
     assert_eq!(created["clientName"], "Top");
 }
 
@@ -773,7 +773,7 @@ fn webhooks_verify_accepts_signed_and_refuses_tampered() {
             .args(["webhooks", "verify"])
             .args(args)
             .env_remove("ZAVUDEV_WEBHOOK_SECRET");
-        run(command, body)
+        exec(command, body)
     };
 
     let ok = verify(&body, &["--secret", SECRET, "--signature", &signature]).ok();
@@ -839,7 +839,7 @@ fn webhooks_verify_accepts_signed_and_refuses_tampered() {
     command
         .args(["webhooks", "verify", "--signature", &signature])
         .env("ZAVUDEV_WEBHOOK_SECRET", SECRET);
-    let from_env = run(command, &body).ok();
+    let from_env = exec(command, &body).ok();
     assert!(from_env.stdout.starts_with("signature verified"));
     let help = bare(&["webhooks", "verify", "--help"]);
     assert!(!help.stdout.contains(SECRET));
@@ -889,7 +889,7 @@ fn sandbox_subcommand_prints_its_address_and_keys() {
         ])
         .env("ZAVUDEV_API_KEY", "cli_key_one")
         .env("ZAVUDEV_BASE_URL", &base_url);
-    let created = run(command, b"");
+    let created = exec(command, b"");
     let _ = child.kill();
     let _ = child.wait();
     let created = created.ok().json();
@@ -904,7 +904,7 @@ fn demo_walks_the_guide_end_to_end() {
         .arg("demo")
         .env_remove("ZAVUDEV_API_KEY")
         .env_remove("ZAVUDEV_BASE_URL");
-    let run = run(command, b"").ok();
+    let run = exec(command, b"").ok();
     let out = &run.stdout;
     let steps: Vec<&str> = out.lines().filter(|l| l.starts_with('[')).collect();
     assert_eq!(steps.len(), 13, "{out}");
