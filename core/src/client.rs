@@ -34,7 +34,11 @@ pub struct Client {
 }
 
 pub(crate) struct Inner {
-    http: reqwest::Client,
+    /// The connection pool, tagged with the runtime generation it was built under (see
+    /// [`Client::http`]).
+    http: Mutex<(u64, reqwest::Client)>,
+    user_agent: String,
+    connect_timeout: Duration,
     api_key: String,
     base_url: String,
     timeout: Duration,
@@ -142,21 +146,14 @@ impl Client {
         );
 
         let user_agent = user_agent(options.binding.as_deref());
-        let http = reqwest::Client::builder()
-            .user_agent(user_agent)
-            .connect_timeout(options.connect_timeout.unwrap_or(DEFAULT_CONNECT_TIMEOUT))
-            .pool_idle_timeout(Duration::from_secs(90))
-            .build()
-            .map_err(|e| {
-                Error::new(
-                    codes::CONNECTION_ERROR,
-                    format!("cannot build the HTTP client: {e}"),
-                )
-            })?;
+        let connect_timeout = options.connect_timeout.unwrap_or(DEFAULT_CONNECT_TIMEOUT);
+        let http = build_http(&user_agent, connect_timeout)?;
 
         Ok(Client {
             inner: Arc::new(Inner {
-                http,
+                http: Mutex::new((crate::runtime::generation(), http)),
+                user_agent,
+                connect_timeout,
                 api_key,
                 base_url: base_url.as_str().trim_end_matches('/').to_string(),
                 timeout: options.timeout.unwrap_or(DEFAULT_TIMEOUT),
@@ -204,6 +201,23 @@ impl Client {
             requests: self.inner.stats.requests.load(Relaxed),
             retries: self.inner.stats.retries.load(Relaxed),
         }
+    }
+
+    /// The connection pool to send with. After `fork()` the child's runtime is new
+    /// ([`crate::runtime::forget_after_fork`]) and the pooled connections belong to the old
+    /// one, whose threads are gone: using them would hang. So a pool built under an older
+    /// runtime generation is replaced by a fresh one.
+    fn http(&self) -> Result<reqwest::Client> {
+        let generation = crate::runtime::generation();
+        let mut slot = self.inner.http.lock().unwrap_or_else(|p| p.into_inner());
+        if slot.0 != generation {
+            let fresh = build_http(&self.inner.user_agent, self.inner.connect_timeout)?;
+            let old = std::mem::replace(&mut *slot, (generation, fresh));
+            // Leaked, not dropped: its sockets are registered with the parent's epoll
+            // instance, which the child shares; deregistering them here would break the parent.
+            std::mem::forget(old);
+        }
+        Ok(slot.1.clone())
     }
 
     /// Sends a call with retries and decodes a 2xx JSON body into `T`.
@@ -327,8 +341,11 @@ impl Client {
             .stats
             .requests
             .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        let mut request = inner
-            .http
+        let http = match self.http() {
+            Ok(http) => http,
+            Err(error) => return Attempt::Failed(error),
+        };
+        let mut request = http
             .request(call.method.clone(), url)
             .headers(inner.headers.clone());
         for (name, value) in &self.overrides.headers {
@@ -432,6 +449,20 @@ impl Client {
             tokio::time::sleep_until(until.into()).await;
         }
     }
+}
+
+fn build_http(user_agent: &str, connect_timeout: Duration) -> Result<reqwest::Client> {
+    reqwest::Client::builder()
+        .user_agent(user_agent)
+        .connect_timeout(connect_timeout)
+        .pool_idle_timeout(Duration::from_secs(90))
+        .build()
+        .map_err(|e| {
+            Error::new(
+                codes::CONNECTION_ERROR,
+                format!("cannot build the HTTP client: {e}"),
+            )
+        })
 }
 
 fn user_agent(binding: Option<&str>) -> String {
@@ -593,7 +624,7 @@ mod tests {
     fn backoff_is_bounded() {
         for n in 0..40 {
             let d = backoff(n).as_secs_f64();
-            assert!(d <= 8.0 && d >= 0.375, "{n}: {d}");
+            assert!((0.375..=8.0).contains(&d), "{n}: {d}");
         }
     }
 

@@ -123,6 +123,12 @@ impl ErrorKind {
 /// and bodies from the server are scrubbed of it before they are stored.
 #[derive(Clone, PartialEq)]
 pub struct Error {
+    // Boxed so a `Result<T, Error>` stays one pointer wide on the happy path.
+    inner: Box<ErrorInner>,
+}
+
+#[derive(Clone, PartialEq)]
+struct ErrorInner {
     code: String,
     message: String,
     status: Option<u16>,
@@ -139,13 +145,15 @@ impl Error {
     /// A client-side error with a code and message.
     pub fn new(code: impl Into<String>, message: impl Into<String>) -> Self {
         Error {
-            code: code.into(),
-            message: message.into(),
-            status: None,
-            body: None,
-            param: None,
-            retry_after: None,
-            request_id: None,
+            inner: Box::new(ErrorInner {
+                code: code.into(),
+                message: message.into(),
+                status: None,
+                body: None,
+                param: None,
+                retry_after: None,
+                request_id: None,
+            }),
         }
     }
 
@@ -155,27 +163,27 @@ impl Error {
     }
 
     pub(crate) fn with_param(mut self, param: impl Into<String>) -> Self {
-        self.param = Some(param.into());
+        self.inner.param = Some(param.into());
         self
     }
 
     pub(crate) fn with_status(mut self, status: u16) -> Self {
-        self.status = Some(status);
+        self.inner.status = Some(status);
         self
     }
 
     pub(crate) fn with_body(mut self, body: Option<String>) -> Self {
-        self.body = body;
+        self.inner.body = body;
         self
     }
 
     pub(crate) fn with_retry_after(mut self, retry_after: Option<Duration>) -> Self {
-        self.retry_after = retry_after;
+        self.inner.retry_after = retry_after;
         self
     }
 
     pub(crate) fn with_request_id(mut self, request_id: Option<String>) -> Self {
-        self.request_id = request_id;
+        self.inner.request_id = request_id;
         self
     }
 
@@ -201,49 +209,49 @@ impl Error {
             }
         });
         let mut error = Error::new(code, message).with_status(status);
-        error.param = parsed.param;
-        error.body = if text.is_empty() { None } else { Some(text) };
+        error.inner.param = parsed.param;
+        error.inner.body = if text.is_empty() { None } else { Some(text) };
         error
     }
 
     /// The stable code, for example `not_found` or `invalid_request`.
     pub fn code(&self) -> &str {
-        &self.code
+        &self.inner.code
     }
 
     /// A human-readable message: the API's own when it sent one.
     pub fn message(&self) -> &str {
-        &self.message
+        &self.inner.message
     }
 
     /// The HTTP status, when the error came from a response.
     pub fn status(&self) -> Option<u16> {
-        self.status
+        self.inner.status
     }
 
     /// The raw response body, when there was one.
     pub fn body(&self) -> Option<&str> {
-        self.body.as_deref()
+        self.inner.body.as_deref()
     }
 
     /// The name (as on the wire, camelCase) of the parameter that was refused.
     pub fn param(&self) -> Option<&str> {
-        self.param.as_deref()
+        self.inner.param.as_deref()
     }
 
     /// How long the server asked the caller to wait (429 and 503 answers).
     pub fn retry_after(&self) -> Option<Duration> {
-        self.retry_after
+        self.inner.retry_after
     }
 
     /// The server's request id, when it sent one (`X-Request-Id`).
     pub fn request_id(&self) -> Option<&str> {
-        self.request_id.as_deref()
+        self.inner.request_id.as_deref()
     }
 
     /// The family of this error; see [`ErrorKind`].
     pub fn kind(&self) -> ErrorKind {
-        match self.code.as_str() {
+        match self.inner.code.as_str() {
             codes::INVALID_REQUEST | codes::PHONE_NUMBER_WRONG_TEAM => {
                 return ErrorKind::InvalidRequest;
             }
@@ -268,7 +276,7 @@ impl Error {
         }
         // A code core does not know yet: classify by status so new server codes still land in
         // the right family.
-        match self.status {
+        match self.inner.status {
             Some(400 | 422) => ErrorKind::InvalidRequest,
             Some(401) => ErrorKind::Authentication,
             Some(402) => ErrorKind::PaymentRequired,
@@ -293,10 +301,10 @@ impl Error {
     /// API key back cannot make it appear in an error.
     pub(crate) fn scrub(mut self, secret: &str) -> Self {
         if secret.len() >= 4 {
-            if self.message.contains(secret) {
-                self.message = self.message.replace(secret, "[redacted]");
+            if self.inner.message.contains(secret) {
+                self.inner.message = self.inner.message.replace(secret, "[redacted]");
             }
-            if let Some(body) = &mut self.body
+            if let Some(body) = &mut self.inner.body
                 && body.contains(secret)
             {
                 *body = body.replace(secret, "[redacted]");
@@ -373,11 +381,11 @@ impl ErrorBody {
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.code, self.message)?;
-        if let Some(status) = self.status {
+        write!(f, "{}: {}", self.inner.code, self.inner.message)?;
+        if let Some(status) = self.inner.status {
             write!(f, " (HTTP {status})")?;
         }
-        if let Some(param) = &self.param {
+        if let Some(param) = &self.inner.param {
             write!(f, " [param: {param}]")?;
         }
         Ok(())
@@ -387,17 +395,18 @@ impl fmt::Display for Error {
 impl fmt::Debug for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut s = f.debug_struct("Error");
-        s.field("code", &self.code).field("message", &self.message);
-        if let Some(status) = self.status {
+        s.field("code", &self.inner.code)
+            .field("message", &self.inner.message);
+        if let Some(status) = self.inner.status {
             s.field("status", &status);
         }
-        if let Some(param) = &self.param {
+        if let Some(param) = &self.inner.param {
             s.field("param", param);
         }
-        if let Some(retry_after) = self.retry_after {
+        if let Some(retry_after) = self.inner.retry_after {
             s.field("retry_after", &retry_after);
         }
-        if let Some(request_id) = &self.request_id {
+        if let Some(request_id) = &self.inner.request_id {
             s.field("request_id", request_id);
         }
         s.finish_non_exhaustive()

@@ -107,6 +107,19 @@ impl<T: Send + 'static> AutoPager<T> {
         }
     }
 
+    /// The items buffered from the current page, or when it is used up the items of the next
+    /// page; `None` at the end. Bindings use it to cross their FFI boundary once per page
+    /// instead of once per item.
+    pub async fn next_batch(&mut self) -> Result<Option<Vec<T>>> {
+        if self.buffer.is_empty() {
+            let Some(first) = self.next_item().await? else {
+                return Ok(None);
+            };
+            self.buffer.push_front(first);
+        }
+        Ok(Some(self.buffer.drain(..).collect()))
+    }
+
     /// The rest of the items as a stream.
     pub fn into_stream(self) -> impl Stream<Item = Result<T>> + Send + 'static {
         stream::try_unfold(self, |mut pager| async move {

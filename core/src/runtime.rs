@@ -1,10 +1,19 @@
 //! The one tokio runtime that bindings share per process. Nothing in core creates a runtime per
 //! client or per call; Rust callers bring their own runtime and never touch this module.
 
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use tokio::runtime::Runtime;
 
 static RUNTIME: Mutex<Option<Arc<Runtime>>> = Mutex::new(None);
+/// How many times [`forget_after_fork`] ran in this process.
+static GENERATION: AtomicU64 = AtomicU64::new(0);
+
+/// Changes each time [`forget_after_fork`] runs, so objects bound to the old runtime (a
+/// client's pooled connections) know to rebuild themselves.
+pub fn generation() -> u64 {
+    GENERATION.load(Ordering::SeqCst)
+}
 
 /// The shared runtime, created on first use.
 pub fn get() -> Arc<Runtime> {
@@ -36,4 +45,5 @@ pub fn forget_after_fork() {
     if let Some(old) = slot.take() {
         std::mem::forget(old);
     }
+    GENERATION.fetch_add(1, Ordering::SeqCst);
 }

@@ -488,7 +488,7 @@ mod tests {
         let other = br#"{"id":"evt_2","type":"message.sent","timestamp":1,"data":{"x":1}}"#;
         let event = unwrap(other, &sign(other, SECRET, t), SECRET).unwrap();
         assert_eq!(event.data, EventData::Other(serde_json::json!({"x": 1})));
-        let headers = vec![("x-zavu-signature".to_string(), sign(other, SECRET, t))];
+        let headers = [("x-zavu-signature".to_string(), sign(other, SECRET, t))];
         unwrap_headers(other, headers.iter().map(|(k, v)| (k, v)), SECRET).unwrap();
     }
 }

@@ -2,39 +2,12 @@
 
 use std::time::Duration;
 
-use serde_json::{Value, json};
-use zavu_core::{Client, ClientOptions, CreateInvitationParams, ListInvitationsParams};
+use serde_json::json;
+use zavu_core::{CreateInvitationParams, ListInvitationsParams};
 use zavu_sandbox::Sandbox;
 
-async fn control(sandbox: &Sandbox, method: &str, path: &str, body: Value) -> Value {
-    let response = reqwest::Client::new()
-        .request(
-            method.parse().unwrap(),
-            format!("{}{path}", sandbox.base_url()),
-        )
-        .header("content-type", "application/json")
-        .body(body.to_string())
-        .send()
-        .await
-        .unwrap();
-    assert!(
-        response.status().is_success(),
-        "{path}: {}",
-        response.status()
-    );
-    response.json().await.unwrap()
-}
-
-fn client(sandbox: &Sandbox, tweak: impl FnOnce(&mut ClientOptions)) -> Client {
-    let mut options = ClientOptions {
-        api_key: Some(sandbox.api_key().to_string()),
-        base_url: Some(sandbox.base_url().to_string()),
-        binding: Some("rust-test".into()),
-        ..Default::default()
-    };
-    tweak(&mut options);
-    Client::new(options).unwrap()
-}
+mod support;
+use support::{client, control};
 
 #[tokio::test]
 async fn sends_user_agent_default_headers_and_no_key_in_errors() {

@@ -239,12 +239,13 @@ pub(crate) async fn requests(
     State(state): State<Arc<AppState>>,
     RawQuery(query): RawQuery,
 ) -> ControlResult {
-    let mut path = None;
+    let mut filter = crate::request_log::RequestFilter::default();
     let mut limit = None;
     if let Some(query) = query {
         for (key, value) in url::form_urlencoded::parse(query.as_bytes()) {
             match key.as_ref() {
-                "path" if !value.is_empty() => path = Some(value.into_owned()),
+                "path" if !value.is_empty() => filter.path = Some(value.into_owned()),
+                "pathPrefix" if !value.is_empty() => filter.path_prefix = Some(value.into_owned()),
                 "limit" => {
                     limit = Some(
                         value
@@ -256,7 +257,7 @@ pub(crate) async fn requests(
             }
         }
     }
-    let items = lock(&state.request_log).query(path.as_deref(), limit);
+    let items = lock(&state.request_log).query(&filter, limit);
     Ok(Json(json!({ "items": items })))
 }
 

@@ -79,6 +79,13 @@ impl Fault {
     ) -> Response {
         let status = StatusCode::from_u16(status).unwrap_or(StatusCode::SERVICE_UNAVAILABLE);
         let mut response = match body {
+            // A string is sent as raw text, so tests can imitate proxies' HTML error pages.
+            Some(Value::String(text)) => (
+                status,
+                [(axum::http::header::CONTENT_TYPE, "text/html; charset=utf-8")],
+                text.clone(),
+            )
+                .into_response(),
             Some(body) => (status, axum::Json(body.clone())).into_response(),
             None => {
                 let mut error = ApiError::for_status(status);

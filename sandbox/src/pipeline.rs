@@ -41,7 +41,8 @@ pub(crate) async fn v1_pipeline(
     }
     Counters::bump(&state.counters.requests);
     let method = request.method().clone();
-    let mut entry = LoggedRequest {
+    let entry = LoggedRequest {
+        seq: 0,
         method: method.to_string(),
         path: path.clone(),
         query: request.uri().query().map(str::to_string),
@@ -52,12 +53,16 @@ pub(crate) async fn v1_pipeline(
         status: None,
         fault: None,
     };
+    let seq = lock(&state.request_log).push(entry);
     let kill = request.extensions().get::<ConnectionKill>().cloned();
     let fault = lock(&state.faults).take(method.as_str(), &path);
     if fault.is_some() {
         Counters::bump(&state.counters.faults_injected);
     }
-    entry.fault = fault.as_ref().map(Fault::label);
+    let fault_label = fault.as_ref().map(Fault::label);
+    if fault_label.is_some() {
+        lock(&state.request_log).record_answer(seq, None, fault_label.clone());
+    }
 
     let response = match &fault {
         Some(Fault::Status {
@@ -66,7 +71,7 @@ pub(crate) async fn v1_pipeline(
             headers,
         }) => Fault::status_response(*status, body.as_ref(), headers),
         Some(Fault::DropBefore) => {
-            lock(&state.request_log).push(entry);
+            lock(&state.request_log).record_answer(seq, None, fault_label);
             return drop_connection(kill).await;
         }
         Some(Fault::Delay { ms }) => {
@@ -75,8 +80,7 @@ pub(crate) async fn v1_pipeline(
         _ => handle(&state, request, next, None).await,
     };
     let mut response = finish(&state, response);
-    entry.status = Some(response.status().as_u16());
-    lock(&state.request_log).push(entry);
+    lock(&state.request_log).record_answer(seq, Some(response.status().as_u16()), fault_label);
 
     match fault {
         Some(Fault::DropAfter) => drop_connection(kill).await,
