@@ -1,0 +1,394 @@
+'use strict';
+// @zavudev/sdk: the JavaScript face of zavu-core. Each method converts its arguments, calls the
+// native addon (which calls core), and turns core's tagged result into a value or a typed error.
+// Defaults, validation, retries and error codes all live in core.
+
+const native = require('../native/index.js');
+const errors = require('./errors.js');
+
+const { errorFromNative } = errors;
+
+/** The value of a native outcome, or its error thrown as the matching ZavuError subclass. */
+function unwrap(outcome) {
+  if (outcome.ok) return outcome.value;
+  throw errorFromNative(outcome.error);
+}
+
+/** Splits per-call options into what core takes and the AbortSignal this layer listens to. */
+function splitOptions(options) {
+  if (options == null) return { nativeOptions: undefined, signal: undefined };
+  const { signal, timeout, maxRetries, idempotencyKey, headers } = options;
+  return { nativeOptions: { timeout, maxRetries, idempotencyKey, headers }, signal };
+}
+
+/**
+ * Runs one native call. With a signal, the call gets a native cancel token that the signal's
+ * `abort` event flips; core then drops the request and answers with code `cancelled`.
+ */
+async function invoke(signal, call) {
+  if (signal == null) return unwrap(await call(undefined));
+  const token = new native.CancelToken();
+  const onAbort = () => token.cancel();
+  if (signal.aborted) token.cancel();
+  else signal.addEventListener('abort', onAbort, { once: true });
+  try {
+    return unwrap(await call(token));
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+  }
+}
+
+/** `get('inv_1')` and `get({ invitationId: 'inv_1' })` name the same invitation. */
+function idOf(params, key) {
+  if (typeof params === 'string') return params;
+  return params == null ? undefined : params[key];
+}
+
+/** A promise of the first page that is also an async iterable over every item of every page. */
+class PagePromise extends Promise {
+  // `then`/`catch` of a PagePromise give plain promises.
+  static get [Symbol.species]() {
+    return Promise;
+  }
+
+  [Symbol.asyncIterator]() {
+    const first = this;
+    return (async function* walk() {
+      yield* await first;
+    })();
+  }
+}
+
+/**
+ * One page of a list: `items`, `nextCursor`, `hasNextPage()`, `getNextPage()`. Iterating it with
+ * `for await` walks every item from this page on; later pages are fetched by core's pager, one
+ * at a time, only when the previous one is used up.
+ */
+class Page {
+  #list;
+  #params;
+  #options;
+
+  constructor(data, list, params, options) {
+    this.items = data.items;
+    this.nextCursor = data.nextCursor ?? null;
+    this.#list = list;
+    this.#params = params;
+    this.#options = options;
+  }
+
+  /** Whether another page follows this one. */
+  hasNextPage() {
+    return this.nextCursor != null;
+  }
+
+  /** The next page, or `null` after the last one. */
+  async getNextPage() {
+    if (!this.hasNextPage()) return null;
+    return this.#list.page({ ...this.#params, cursor: this.nextCursor }, this.#options);
+  }
+
+  async *[Symbol.asyncIterator]() {
+    yield* this.items;
+    if (!this.hasNextPage()) return;
+    yield* this.#list.walk({ ...this.#params, cursor: this.nextCursor }, this.#options);
+  }
+}
+
+/** How a resource lists: one page through `listX`, every item through a native pager. */
+class Lister {
+  constructor(fetchPage, openPager) {
+    this.fetchPage = fetchPage;
+    this.openPager = openPager;
+  }
+
+  async page(params, options) {
+    const { nativeOptions, signal } = splitOptions(options);
+    const data = await invoke(signal, (token) => this.fetchPage(params, nativeOptions, token));
+    return new Page(data, this, params, options);
+  }
+
+  list(params, options) {
+    return new PagePromise((resolve, reject) => {
+      this.page(params, options).then(resolve, reject);
+    });
+  }
+
+  async *walk(params, options) {
+    const { nativeOptions, signal } = splitOptions(options);
+    const pager = this.openPager(params, nativeOptions);
+    try {
+      for (;;) {
+        const item = await invoke(signal, (token) => pager.next(token));
+        if (item === null) return;
+        yield item;
+      }
+    } finally {
+      pager.return();
+    }
+  }
+}
+
+/** `zavu.invitations`: partner invitations and the project webhook that reports on them. */
+class Invitations {
+  #client;
+  #lister;
+
+  constructor(client) {
+    this.#client = client;
+    this.#lister = new Lister(
+      (params, options, token) => client.listInvitations(params, options, token),
+      (params, options) => client.invitationPager(params, options),
+    );
+  }
+
+  /** Creates an invitation; resolves to the invitation. */
+  create(params, options) {
+    const { nativeOptions, signal } = splitOptions(options);
+    return invoke(signal, (token) => this.#client.createInvitation(params, nativeOptions, token));
+  }
+
+  /** One page of invitations, newest first; also async-iterable over every invitation. */
+  list(params, options) {
+    return this.#lister.list(params, options);
+  }
+
+  /** One invitation: `get({ invitationId })`. */
+  get(params, options) {
+    const { nativeOptions, signal } = splitOptions(options);
+    const id = idOf(params, 'invitationId');
+    return invoke(signal, (token) => this.#client.getInvitation(id, nativeOptions, token));
+  }
+
+  /** One invitation by id: `retrieve(invitationId)`. */
+  retrieve(invitationId, options) {
+    return this.get(invitationId, options);
+  }
+
+  /** Cancels a pending or in-progress invitation; resolves to the cancelled invitation. */
+  cancel(params, options) {
+    const { nativeOptions, signal } = splitOptions(options);
+    const id = idOf(params, 'invitationId');
+    return invoke(signal, (token) => this.#client.cancelInvitation(id, nativeOptions, token));
+  }
+
+  /**
+   * Polls until the invitation is final (`completed`, `expired`, `cancelled`) and resolves to it;
+   * past `timeout` (ms) it rejects with code `wait_timeout`.
+   */
+  waitForCompletion(params, options) {
+    const { nativeOptions, signal } = splitOptions(options);
+    const id = idOf(params, 'invitationId');
+    const wait =
+      params != null && typeof params === 'object'
+        ? {
+            timeout: params.timeout,
+            pollInterval: params.pollInterval,
+            maxPollInterval: params.maxPollInterval,
+          }
+        : undefined;
+    return invoke(signal, (token) =>
+      this.#client.waitForCompletion(id, wait, nativeOptions, token),
+    );
+  }
+
+  /** Sets the project webhook for invitation events; the answer carries the signing `secret`. */
+  createWebhook(params, options) {
+    const { nativeOptions, signal } = splitOptions(options);
+    return invoke(signal, (token) => this.#client.createWebhook(params, nativeOptions, token));
+  }
+
+  /** The project webhook (without its secret). */
+  getWebhook(options) {
+    const { nativeOptions, signal } = splitOptions(options);
+    return invoke(signal, (token) => this.#client.getWebhook(nativeOptions, token));
+  }
+
+  /** Changes the given fields of the project webhook. */
+  updateWebhook(params, options) {
+    const { nativeOptions, signal } = splitOptions(options);
+    return invoke(signal, (token) => this.#client.updateWebhook(params, nativeOptions, token));
+  }
+
+  /** Removes the project webhook. */
+  async deleteWebhook(options) {
+    const { nativeOptions, signal } = splitOptions(options);
+    await invoke(signal, (token) => this.#client.deleteWebhook(nativeOptions, token));
+  }
+}
+
+/** `zavu.phoneNumbers`. */
+class PhoneNumbers {
+  #client;
+
+  constructor(client) {
+    this.#client = client;
+  }
+
+  /** Buys a phone number for the team; resolves to the phone number. */
+  purchase(params, options) {
+    const { nativeOptions, signal } = splitOptions(options);
+    return invoke(signal, (token) =>
+      this.#client.purchasePhoneNumber(params, nativeOptions, token),
+    );
+  }
+}
+
+/** `zavu.senders`. */
+class Senders {
+  #client;
+  #lister;
+
+  constructor(client) {
+    this.#client = client;
+    this.#lister = new Lister(
+      (params, options, token) => client.listSenders(params, options, token),
+      (params, options) => client.senderPager(params, options),
+    );
+  }
+
+  /** One sender: `get({ senderId })` or `get(senderId)`. */
+  get(params, options) {
+    const { nativeOptions, signal } = splitOptions(options);
+    const id = idOf(params, 'senderId');
+    return invoke(signal, (token) => this.#client.getSender(id, nativeOptions, token));
+  }
+
+  /** One sender by id. */
+  retrieve(senderId, options) {
+    return this.get(senderId, options);
+  }
+
+  /** One page of senders; also async-iterable over every sender. */
+  list(params, options) {
+    return this.#lister.list(params, options);
+  }
+}
+
+/**
+ * Request headers as `[name, value]` pairs: a signature header value (string), a plain object
+ * (Node's `req.headers`), a fetch `Headers`, or pairs already.
+ */
+function headerPairs(headers) {
+  if (typeof headers === 'string') return [['X-Zavu-Signature', headers]];
+  if (headers == null) return [];
+  const entries =
+    typeof headers.entries === 'function' && !Array.isArray(headers)
+      ? Array.from(headers.entries())
+      : Array.isArray(headers)
+        ? headers
+        : Object.entries(headers);
+  const pairs = [];
+  for (const [name, value] of entries) {
+    if (Array.isArray(value)) for (const v of value) pairs.push([String(name), String(v)]);
+    else if (value != null) pairs.push([String(name), String(value)]);
+  }
+  return pairs;
+}
+
+/** `{ now }` (a Date or unix seconds) as unix seconds. */
+function nowSeconds(options) {
+  const now = options?.now;
+  if (now == null) return undefined;
+  return now instanceof Date ? now.getTime() / 1000 : now;
+}
+
+/** `zavu.webhooks`: verify and parse Zavu's signed deliveries. */
+class Webhooks {
+  /**
+   * Verifies a delivery's `X-Zavu-Signature` against the raw body and returns the parsed event.
+   * Throws a WebhookVerificationError (`invalid_signature`, `stale_signature`, `invalid_payload`).
+   */
+  unwrap(body, headers, secret, options) {
+    return unwrap(native.webhooksUnwrap(body, headerPairs(headers), secret, nowSeconds(options)));
+  }
+
+  /** Verifies a delivery's signature; throws a WebhookVerificationError when it is not valid. */
+  verify(body, headers, secret, options) {
+    unwrap(native.webhooksVerify(body, headerPairs(headers), secret, nowSeconds(options)));
+  }
+
+  /** Signs a payload as Zavu does, for tests: the `X-Zavu-Signature` header value. */
+  sign(payload, secret, options) {
+    return unwrap(native.webhooksSign(payload, secret, options?.timestamp, options?.scheme));
+  }
+}
+
+const webhooks = new Webhooks();
+
+/** The Zavu client. One instance holds one connection pool; share it. */
+class Zavudev {
+  #client;
+
+  /**
+   * `new Zavudev({ apiKey, baseURL, timeout, maxRetries, defaultHeaders })`. Unset options come
+   * from `ZAVUDEV_API_KEY`, `ZAVUDEV_BASE_URL` and `ZAVUDEV_CUSTOM_HEADERS`, then the defaults.
+   * Durations are milliseconds.
+   */
+  constructor(options = {}) {
+    const opened = native.openClient({
+      apiKey: options.apiKey ?? undefined,
+      baseUrl: options.baseURL ?? undefined,
+      timeout: options.timeout ?? undefined,
+      connectTimeout: options.connectTimeout ?? undefined,
+      maxRetries: options.maxRetries ?? undefined,
+      defaultHeaders: options.defaultHeaders ?? undefined,
+      maxResponseBytes: options.maxResponseBytes ?? undefined,
+      allowInsecureHttp: options.allowInsecureHttp ?? undefined,
+      disableRateLimitWait: options.disableRateLimitWait ?? undefined,
+      binding: `node/${process.versions.node}`,
+    });
+    if (!(opened instanceof native.NativeClient)) throw errorFromNative(opened.error);
+    this.#client = opened;
+    /** Partner invitations. */
+    this.invitations = new Invitations(opened);
+    /** Phone numbers. */
+    this.phoneNumbers = new PhoneNumbers(opened);
+    /** Senders. */
+    this.senders = new Senders(opened);
+    /** Webhook verification. */
+    this.webhooks = webhooks;
+  }
+
+  /** The base URL calls go to. */
+  get baseURL() {
+    return this.#client.baseUrl;
+  }
+
+  /** The per-attempt timeout, in milliseconds. */
+  get timeout() {
+    return this.#client.timeout;
+  }
+
+  /** Retries after a first attempt. */
+  get maxRetries() {
+    return this.#client.maxRetries;
+  }
+
+  /** What this client (one connection pool) has sent: `{ requests, retries }`. */
+  stats() {
+    return this.#client.stats();
+  }
+
+  // The API key lives only in native memory; inspecting the client shows where it talks to.
+  [Symbol.for('nodejs.util.inspect.custom')]() {
+    return `Zavudev { baseURL: '${this.baseURL}', timeout: ${this.timeout}, maxRetries: ${this.maxRetries} }`;
+  }
+}
+
+/** The SDK's version (the same for every crate and package). */
+const VERSION = native.version();
+
+const { errorFromNative: _internal, ...publicErrors } = errors;
+
+// CommonJS: `require('@zavudev/sdk')` is the client class, carrying the named exports, so both
+// `const Zavudev = require(...)` and `const { ZavuError } = require(...)` work.
+module.exports = Zavudev;
+Object.assign(module.exports, publicErrors, {
+  default: Zavudev,
+  Zavudev,
+  Page,
+  PagePromise,
+  Webhooks,
+  VERSION,
+});

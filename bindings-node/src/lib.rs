@@ -1,0 +1,566 @@
+//! `zavu-node`: the native half of the npm package `@zavudev/sdk` (napi-rs).
+//!
+//! This crate is the native half of `@zavudev/sdk`. Every method converts its arguments, calls
+//! `zavu-core`, and converts the result; the JavaScript layer in `js/` only picks the error class
+//! from the error's kind and shapes the API the guide shows.
+//!
+//! Results cross into JavaScript as a tagged value, `{ ok: true, value }` or
+//! `{ ok: false, error: { code, message, status, body, param, retryAfter, requestId, kind } }`,
+//! because a rejected promise from an `async fn` cannot carry its own `code` (napi-rs issues 1632
+//! and 1681). The JavaScript layer throws the typed error.
+
+mod convert;
+mod outcome;
+
+use std::sync::Arc;
+
+use napi::bindgen_prelude::{Either, Uint8Array};
+use napi_derive::napi;
+use serde_json::Value;
+use zavu_core::ffi::{CancelHandle, catch_panics, catch_panics_sync};
+use zavu_core::webhooks::{self, SignatureScheme};
+use zavu_core::{AutoPager, Client, Invitation, Sender};
+
+use crate::convert::{
+    CallOptions, ClientOptions, WaitOptions, parse_params, request_options, verify_options,
+};
+use crate::outcome::{Outcome, error_value};
+
+/// The version of the SDK (one version for every crate and package).
+#[napi]
+pub fn version() -> String {
+    zavu_core::VERSION.to_string()
+}
+
+/// Every error code core knows, in core's order (`zavu_core::KNOWN_CODES`).
+#[napi]
+pub fn known_codes() -> Vec<String> {
+    zavu_core::KNOWN_CODES
+        .iter()
+        .map(|c| c.to_string())
+        .collect()
+}
+
+/// Every error kind core can report (`zavu_core::ErrorKind::as_str`), which the JavaScript layer
+/// maps to its error classes.
+#[napi]
+pub fn error_kinds() -> Vec<String> {
+    outcome::ALL_KINDS
+        .iter()
+        .map(|k| k.as_str().to_string())
+        .collect()
+}
+
+/// A switch that cancels the calls it is passed to; the JavaScript layer flips it from an
+/// `AbortSignal`'s `abort` event.
+#[napi]
+#[derive(Default)]
+pub struct CancelToken {
+    handle: CancelHandle,
+}
+
+#[napi]
+impl CancelToken {
+    #[napi(constructor)]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Cancels every call running under this token, now and later.
+    #[napi]
+    pub fn cancel(&self) {
+        self.handle.cancel();
+    }
+
+    /// Whether `cancel` was called.
+    #[napi(getter)]
+    pub fn cancelled(&self) -> bool {
+        self.handle.is_cancelled()
+    }
+}
+
+/// Runs one core call: under the caller's cancel token when given, with panics turned into
+/// `internal_panic` errors, and with the result serialized to its wire JSON.
+async fn run<T, F>(cancel: Option<CancelHandle>, call: F) -> Value
+where
+    T: serde::Serialize,
+    F: std::future::Future<Output = zavu_core::Result<T>>,
+{
+    let guarded = catch_panics(call);
+    let result = match cancel {
+        Some(handle) => handle.run(guarded).await,
+        None => guarded.await,
+    };
+    result.into_outcome()
+}
+
+fn handle_of(cancel: Option<&CancelToken>) -> Option<CancelHandle> {
+    cancel.map(|token| token.handle.clone())
+}
+
+/// A Zavu client: one core `Client` (one connection pool) per `new Zavudev(...)`.
+#[napi]
+pub struct NativeClient {
+    client: Client,
+}
+
+/// Opens a client. Returns the client, or the tagged error when the options are refused (for
+/// example `missing_api_key`), so that construction errors carry their code like any other.
+#[napi]
+pub fn open_client(options: Option<ClientOptions>) -> Either<NativeClient, Value> {
+    let opened = catch_panics_sync(|| {
+        let options = convert::client_options(options.unwrap_or_default())?;
+        Client::new(options)
+    });
+    match opened {
+        Ok(client) => Either::A(NativeClient { client }),
+        Err(error) => Either::B(error_value(&error)),
+    }
+}
+
+impl NativeClient {
+    /// The client for one call: a cheap clone sharing the pool, with the call's options.
+    fn with(&self, options: Option<CallOptions>) -> zavu_core::Result<Client> {
+        match options {
+            Some(options) => Ok(self.client.with_options(&request_options(options)?)),
+            None => Ok(self.client.clone()),
+        }
+    }
+}
+
+#[napi]
+impl NativeClient {
+    /// The base URL calls go to.
+    #[napi(getter)]
+    pub fn base_url(&self) -> String {
+        self.client.base_url().to_string()
+    }
+
+    /// The per-attempt timeout, in milliseconds.
+    #[napi(getter)]
+    pub fn timeout(&self) -> f64 {
+        self.client.timeout().as_secs_f64() * 1000.0
+    }
+
+    /// The retries after a first attempt.
+    #[napi(getter)]
+    pub fn max_retries(&self) -> u32 {
+        self.client.max_retries()
+    }
+
+    /// What this client has sent: `{ requests, retries }`.
+    #[napi]
+    pub fn stats(&self) -> Value {
+        let stats = self.client.stats();
+        serde_json::json!({ "requests": stats.requests, "retries": stats.retries })
+    }
+
+    #[napi]
+    pub async fn create_invitation(
+        &self,
+        params: Option<Value>,
+        options: Option<CallOptions>,
+        cancel: Option<&CancelToken>,
+    ) -> Value {
+        run(handle_of(cancel), async {
+            let params = parse_params(params)?;
+            self.with(options)?.invitations().create(&params).await
+        })
+        .await
+    }
+
+    /// One page of invitations as `{ items, nextCursor }`.
+    #[napi]
+    pub async fn list_invitations(
+        &self,
+        params: Option<Value>,
+        options: Option<CallOptions>,
+        cancel: Option<&CancelToken>,
+    ) -> Value {
+        run(handle_of(cancel), async {
+            let params = parse_params(params)?;
+            let page = self.with(options)?.invitations().list(&params).await?;
+            convert::page_value(page.items, page.next_cursor)
+        })
+        .await
+    }
+
+    #[napi]
+    pub async fn get_invitation(
+        &self,
+        invitation_id: Option<String>,
+        options: Option<CallOptions>,
+        cancel: Option<&CancelToken>,
+    ) -> Value {
+        run(handle_of(cancel), async {
+            let id = invitation_id.unwrap_or_default();
+            self.with(options)?.invitations().get(&id).await
+        })
+        .await
+    }
+
+    #[napi]
+    pub async fn cancel_invitation(
+        &self,
+        invitation_id: Option<String>,
+        options: Option<CallOptions>,
+        cancel: Option<&CancelToken>,
+    ) -> Value {
+        run(handle_of(cancel), async {
+            let id = invitation_id.unwrap_or_default();
+            self.with(options)?.invitations().cancel(&id).await
+        })
+        .await
+    }
+
+    #[napi]
+    pub async fn wait_for_completion(
+        &self,
+        invitation_id: Option<String>,
+        wait: Option<WaitOptions>,
+        options: Option<CallOptions>,
+        cancel: Option<&CancelToken>,
+    ) -> Value {
+        run(handle_of(cancel), async {
+            let id = invitation_id.unwrap_or_default();
+            let wait = convert::wait_options(wait.unwrap_or_default())?;
+            self.with(options)?
+                .invitations()
+                .wait_for_completion(&id, wait)
+                .await
+        })
+        .await
+    }
+
+    #[napi]
+    pub async fn create_webhook(
+        &self,
+        params: Option<Value>,
+        options: Option<CallOptions>,
+        cancel: Option<&CancelToken>,
+    ) -> Value {
+        run(handle_of(cancel), async {
+            let params = parse_params(params)?;
+            self.with(options)?
+                .invitations()
+                .create_webhook(&params)
+                .await
+        })
+        .await
+    }
+
+    #[napi]
+    pub async fn get_webhook(
+        &self,
+        options: Option<CallOptions>,
+        cancel: Option<&CancelToken>,
+    ) -> Value {
+        run(handle_of(cancel), async {
+            self.with(options)?.invitations().get_webhook().await
+        })
+        .await
+    }
+
+    #[napi]
+    pub async fn update_webhook(
+        &self,
+        params: Option<Value>,
+        options: Option<CallOptions>,
+        cancel: Option<&CancelToken>,
+    ) -> Value {
+        run(handle_of(cancel), async {
+            let params = parse_params(params)?;
+            self.with(options)?
+                .invitations()
+                .update_webhook(&params)
+                .await
+        })
+        .await
+    }
+
+    #[napi]
+    pub async fn delete_webhook(
+        &self,
+        options: Option<CallOptions>,
+        cancel: Option<&CancelToken>,
+    ) -> Value {
+        run(handle_of(cancel), async {
+            self.with(options)?.invitations().delete_webhook().await
+        })
+        .await
+    }
+
+    #[napi]
+    pub async fn purchase_phone_number(
+        &self,
+        params: Option<Value>,
+        options: Option<CallOptions>,
+        cancel: Option<&CancelToken>,
+    ) -> Value {
+        run(handle_of(cancel), async {
+            let params = parse_params(params)?;
+            self.with(options)?.phone_numbers().purchase(&params).await
+        })
+        .await
+    }
+
+    #[napi]
+    pub async fn get_sender(
+        &self,
+        sender_id: Option<String>,
+        options: Option<CallOptions>,
+        cancel: Option<&CancelToken>,
+    ) -> Value {
+        run(handle_of(cancel), async {
+            let id = sender_id.unwrap_or_default();
+            self.with(options)?.senders().get(&id).await
+        })
+        .await
+    }
+
+    /// One page of senders as `{ items, nextCursor }`.
+    #[napi]
+    pub async fn list_senders(
+        &self,
+        params: Option<Value>,
+        options: Option<CallOptions>,
+        cancel: Option<&CancelToken>,
+    ) -> Value {
+        run(handle_of(cancel), async {
+            let params = parse_params(params)?;
+            let page = self.with(options)?.senders().list(&params).await?;
+            convert::page_value(page.items, page.next_cursor)
+        })
+        .await
+    }
+
+    /// A lazy walk over every invitation matching `params` (from `params.cursor` on, when set).
+    /// Nothing is fetched until the first `next()`.
+    #[napi]
+    pub fn invitation_pager(&self, params: Option<Value>, options: Option<CallOptions>) -> Pager {
+        Pager::new(Start::Invitations {
+            client: self.with(options),
+            params,
+        })
+    }
+
+    /// A lazy walk over every sender; see `invitationPager`.
+    #[napi]
+    pub fn sender_pager(&self, params: Option<Value>, options: Option<CallOptions>) -> Pager {
+        Pager::new(Start::Senders {
+            client: self.with(options),
+            params,
+        })
+    }
+}
+
+/// What a pager needs to fetch its first page.
+enum Start {
+    Invitations {
+        client: zavu_core::Result<Client>,
+        params: Option<Value>,
+    },
+    Senders {
+        client: zavu_core::Result<Client>,
+        params: Option<Value>,
+    },
+}
+
+enum Walk {
+    NotStarted(Start),
+    Invitations(AutoPager<Invitation>),
+    Senders(AutoPager<Sender>),
+    Done,
+}
+
+/// Walks every item of a list with core's `AutoPager`, one page in memory, fetching the next
+/// page only when the current one is used up.
+#[napi]
+pub struct Pager {
+    // A tokio mutex: `next()` holds the walk across the await of a page fetch, and overlapping
+    // `next()` calls from JavaScript must queue rather than race for the same cursor.
+    walk: Arc<tokio::sync::Mutex<Walk>>,
+}
+
+impl Pager {
+    fn new(start: Start) -> Self {
+        Pager {
+            walk: Arc::new(tokio::sync::Mutex::new(Walk::NotStarted(start))),
+        }
+    }
+}
+
+async fn next_item(walk: &mut Walk) -> zavu_core::Result<Option<Value>> {
+    if let Walk::NotStarted(_) = walk {
+        let Walk::NotStarted(start) = std::mem::replace(walk, Walk::Done) else {
+            unreachable!("checked just above");
+        };
+        *walk = match start {
+            Start::Invitations { client, params } => {
+                let params = parse_params(params)?;
+                Walk::Invitations(client?.invitations().list_all(&params).await?)
+            }
+            Start::Senders { client, params } => {
+                let params = parse_params(params)?;
+                Walk::Senders(client?.senders().list_all(&params).await?)
+            }
+        };
+    }
+    let item = match walk {
+        Walk::Invitations(pager) => pager.next_item().await?.map(convert::to_value),
+        Walk::Senders(pager) => pager.next_item().await?.map(convert::to_value),
+        Walk::NotStarted(_) | Walk::Done => None,
+    };
+    match item {
+        Some(value) => Ok(Some(value?)),
+        None => {
+            *walk = Walk::Done;
+            Ok(None)
+        }
+    }
+}
+
+#[napi]
+impl Pager {
+    /// The next item, or `null` after the last one.
+    #[napi]
+    pub async fn next(&self, cancel: Option<&CancelToken>) -> Value {
+        let walk = Arc::clone(&self.walk);
+        run(handle_of(cancel), async move {
+            let mut walk = walk.lock().await;
+            let result = next_item(&mut walk).await;
+            if result.is_err() {
+                // An error ends the walk, as a failed async iterator does.
+                *walk = Walk::Done;
+            }
+            result
+        })
+        .await
+    }
+
+    /// Ends the walk and frees its page.
+    #[napi(js_name = "return")]
+    pub fn finish(&self) {
+        if let Ok(mut walk) = self.walk.try_lock() {
+            *walk = Walk::Done;
+        }
+    }
+}
+
+fn payload_bytes(payload: &Either<String, Uint8Array>) -> &[u8] {
+    match payload {
+        Either::A(text) => text.as_bytes(),
+        Either::B(bytes) => bytes,
+    }
+}
+
+/// Header pairs (`[name, value]`) as core's `(name, value)` iterator input.
+fn header_pairs(headers: &[Vec<String>]) -> Vec<(&str, &str)> {
+    headers
+        .iter()
+        .filter_map(|pair| match pair.as_slice() {
+            [name, value] => Some((name.as_str(), value.as_str())),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Verifies and, when `parse` is set, parses a webhook delivery: finds `X-Zavu-Signature` among
+/// the request's headers (any case), checks it against the raw body, and returns the event's
+/// wire JSON. `now` (unix seconds) replaces the clock.
+fn verify_delivery(
+    payload: &[u8],
+    headers: &[Vec<String>],
+    secret: &str,
+    now: Option<f64>,
+    parse: bool,
+) -> zavu_core::Result<Value> {
+    let pairs = header_pairs(headers);
+    let Some(signature) = webhooks::signature_from_headers(pairs.iter().map(|(n, v)| (*n, *v)))
+    else {
+        // Core's own error for a request without the header.
+        return webhooks::unwrap_headers(payload, pairs.iter().map(|(n, v)| (*n, *v)), secret)
+            .map(|event| event.to_json());
+    };
+    let options = verify_options(now)?;
+    if parse {
+        webhooks::unwrap_with(payload, signature, secret, options).map(|event| event.to_json())
+    } else {
+        webhooks::verify_with(payload, signature, secret, options).map(|()| Value::Null)
+    }
+}
+
+/// Verifies a webhook delivery's signature; the value is `null` when it is valid.
+#[napi]
+pub fn webhooks_verify(
+    payload: Either<String, Uint8Array>,
+    headers: Vec<Vec<String>>,
+    secret: Option<String>,
+    now: Option<f64>,
+) -> Value {
+    catch_panics_sync(|| {
+        verify_delivery(
+            payload_bytes(&payload),
+            &headers,
+            secret.as_deref().unwrap_or_default(),
+            now,
+            false,
+        )
+    })
+    .into_outcome()
+}
+
+/// Verifies a webhook delivery, then parses its event (the event's wire JSON).
+#[napi]
+pub fn webhooks_unwrap(
+    payload: Either<String, Uint8Array>,
+    headers: Vec<Vec<String>>,
+    secret: Option<String>,
+    now: Option<f64>,
+) -> Value {
+    catch_panics_sync(|| {
+        verify_delivery(
+            payload_bytes(&payload),
+            &headers,
+            secret.as_deref().unwrap_or_default(),
+            now,
+            true,
+        )
+    })
+    .into_outcome()
+}
+
+/// Signs a payload the way Zavu does (for tests and local tools). `scheme` is `v1`, `v2` or
+/// `both` (the default); `timestamp` is unix seconds, now by default.
+#[napi]
+pub fn webhooks_sign(
+    payload: Either<String, Uint8Array>,
+    secret: String,
+    timestamp: Option<f64>,
+    scheme: Option<String>,
+) -> Value {
+    catch_panics_sync(|| {
+        let scheme = match scheme.as_deref() {
+            None | Some("both") => SignatureScheme::Both,
+            Some("v1") => SignatureScheme::V1,
+            Some("v2") => SignatureScheme::V2,
+            Some(other) => {
+                return Err(zavu_core::Error::invalid_param(
+                    "scheme",
+                    format!("scheme must be 'v1', 'v2' or 'both', not '{other}'"),
+                ));
+            }
+        };
+        let timestamp = match timestamp {
+            Some(t) => convert::unix_seconds(t, "timestamp")?,
+            None => time::OffsetDateTime::now_utc().unix_timestamp(),
+        };
+        Ok(webhooks::sign_with(
+            payload_bytes(&payload),
+            &secret,
+            timestamp,
+            scheme,
+        ))
+    })
+    .into_outcome()
+}

@@ -1,0 +1,77 @@
+//! The one conversion from core results and errors to what crosses into JavaScript.
+
+use serde_json::{Value, json};
+use zavu_core::{Error, ErrorKind};
+
+/// Every kind of `zavu_core::ErrorKind`, for the parity test of the JavaScript error classes.
+pub(crate) const ALL_KINDS: [ErrorKind; 15] = [
+    ErrorKind::InvalidRequest,
+    ErrorKind::Authentication,
+    ErrorKind::PermissionDenied,
+    ErrorKind::PaymentRequired,
+    ErrorKind::NotFound,
+    ErrorKind::Conflict,
+    ErrorKind::RateLimit,
+    ErrorKind::Server,
+    ErrorKind::Connection,
+    ErrorKind::Timeout,
+    ErrorKind::InvalidResponse,
+    ErrorKind::WebhookVerification,
+    ErrorKind::Cancelled,
+    ErrorKind::Internal,
+    ErrorKind::Api,
+];
+
+// Fails to compile when core adds a kind, so `ALL_KINDS` (and the JavaScript table tested
+// against it) cannot silently fall behind.
+const _: fn(ErrorKind) = |kind| match kind {
+    ErrorKind::InvalidRequest
+    | ErrorKind::Authentication
+    | ErrorKind::PermissionDenied
+    | ErrorKind::PaymentRequired
+    | ErrorKind::NotFound
+    | ErrorKind::Conflict
+    | ErrorKind::RateLimit
+    | ErrorKind::Server
+    | ErrorKind::Connection
+    | ErrorKind::Timeout
+    | ErrorKind::InvalidResponse
+    | ErrorKind::WebhookVerification
+    | ErrorKind::Cancelled
+    | ErrorKind::Internal
+    | ErrorKind::Api => {}
+};
+
+/// The error as the JavaScript layer reads it to build a `ZavuError`. `retryAfter` is in
+/// seconds, like the `Retry-After` header.
+pub(crate) fn error_fields(error: &Error) -> Value {
+    json!({
+        "code": error.code(),
+        "message": error.message(),
+        "status": error.status(),
+        "body": error.body(),
+        "param": error.param(),
+        "retryAfter": error.retry_after().map(|d| d.as_secs_f64()),
+        "requestId": error.request_id(),
+        "kind": error.kind().as_str(),
+    })
+}
+
+/// `{ ok: false, error }`.
+pub(crate) fn error_value(error: &Error) -> Value {
+    json!({ "ok": false, "error": error_fields(error) })
+}
+
+/// Turns a core result into the tagged value that crosses into JavaScript in one conversion.
+pub(crate) trait Outcome {
+    fn into_outcome(self) -> Value;
+}
+
+impl<T: serde::Serialize> Outcome for zavu_core::Result<T> {
+    fn into_outcome(self) -> Value {
+        match self.and_then(|value| crate::convert::to_value(value)) {
+            Ok(value) => json!({ "ok": true, "value": value }),
+            Err(error) => error_value(&error),
+        }
+    }
+}
