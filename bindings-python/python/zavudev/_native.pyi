@@ -1,0 +1,658 @@
+"""Type stubs of ``zavudev._native`` (the Rust extension). Checked against the built module
+with ``mypy.stubtest`` by ``bindings-python/run-tests.sh``."""
+
+import datetime
+from collections.abc import AsyncIterator, Awaitable, Iterator, Mapping
+from typing import Any, ClassVar, Generic, Literal, Optional, TypeVar, Union, final, type_check_only
+
+from typing_extensions import Self
+
+__all__ = [
+    "AsyncInvitations",
+    "AsyncPage",
+    "AsyncPageIterator",
+    "AsyncPhoneNumbers",
+    "AsyncSenders",
+    "AsyncZavudev",
+    "ConnectedAccount",
+    "Invitation",
+    "InvitationStatusChangedData",
+    "Invitations",
+    "KNOWN_CODES",
+    "PageIterator",
+    "PhoneNumber",
+    "PhoneNumberPricing",
+    "PhoneNumbers",
+    "Sender",
+    "Senders",
+    "SyncPage",
+    "WebhookConfig",
+    "WebhookEvent",
+    "Webhooks",
+    "Zavudev",
+    "__version__",
+    "_after_fork_in_child",
+    "_error_for_code",
+]
+
+__version__: str
+KNOWN_CODES: tuple[str, ...]
+
+def _after_fork_in_child() -> None: ...
+def _error_for_code(code: str, message: str, status: Optional[int] = None) -> BaseException: ...
+
+_T = TypeVar("_T")
+_Headers = Mapping[str, str]
+# `list` is shadowed inside classes that have a `list` method.
+_StrList = list[str]
+
+# ---------------------------------------------------------------------------------------------
+# Models. Attributes are read-only; enums are plain strings (values this SDK version does not
+# know come through as sent); timestamps are aware datetimes in UTC.
+
+@type_check_only
+class _Model:
+    @property
+    def extra(self) -> dict[str, Any]:
+        """Fields this version of the SDK does not know, as sent (wire names)."""
+    def to_dict(self) -> dict[str, Any]:
+        """snake_case keys; nested models as dicts; unknown fields under snake_case names."""
+    def to_json(self) -> str:
+        """The model as the API sends it (JSON, camelCase keys, unknown fields kept)."""
+    @classmethod
+    def from_json(cls, json: str) -> Self: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __reduce__(self) -> tuple[Any, tuple[str]]: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+@final
+class Invitation(_Model):
+    @property
+    def id(self) -> str: ...
+    @property
+    def token(self) -> str: ...
+    @property
+    def url(self) -> str: ...
+    @property
+    def status(self) -> str: ...
+    @property
+    def created_at(self) -> datetime.datetime: ...
+    @property
+    def updated_at(self) -> Optional[datetime.datetime]: ...
+    @property
+    def expires_at(self) -> datetime.datetime: ...
+    @property
+    def client_name(self) -> Optional[str]: ...
+    @property
+    def client_email(self) -> Optional[str]: ...
+    @property
+    def client_phone(self) -> Optional[str]: ...
+    @property
+    def phone_number_id(self) -> Optional[str]: ...
+    @property
+    def sender_id(self) -> Optional[str]: ...
+    @property
+    def connection_type(self) -> Optional[str]: ...
+    @property
+    def allowed_phone_countries(self) -> Optional[list[str]]: ...
+    @property
+    def connected_account(self) -> Optional[ConnectedAccount]: ...
+    @property
+    def viewed_at(self) -> Optional[datetime.datetime]: ...
+    @property
+    def started_at(self) -> Optional[datetime.datetime]: ...
+    @property
+    def completed_at(self) -> Optional[datetime.datetime]: ...
+    @property
+    def failed_at(self) -> Optional[datetime.datetime]: ...
+    @property
+    def failure_reason(self) -> Optional[str]: ...
+
+@final
+class ConnectedAccount(_Model):
+    @property
+    def id(self) -> str: ...
+    @property
+    def channel(self) -> str: ...
+    @property
+    def name(self) -> Optional[str]: ...
+
+@final
+class PhoneNumberPricing(_Model):
+    @property
+    def is_free_number(self) -> Optional[bool]: ...
+    @property
+    def monthly_cost(self) -> Optional[float]: ...
+    @property
+    def monthly_price(self) -> Optional[float]: ...
+    @property
+    def upfront_cost(self) -> Optional[float]: ...
+
+@final
+class PhoneNumber(_Model):
+    @property
+    def id(self) -> str: ...
+    @property
+    def phone_number(self) -> str: ...
+    @property
+    def capabilities(self) -> list[str]: ...
+    @property
+    def status(self) -> str: ...
+    @property
+    def pricing(self) -> PhoneNumberPricing: ...
+    @property
+    def created_at(self) -> datetime.datetime: ...
+    @property
+    def name(self) -> Optional[str]: ...
+    @property
+    def sender_id(self) -> Optional[str]: ...
+    @property
+    def next_renewal_date(self) -> Optional[datetime.datetime]: ...
+    @property
+    def updated_at(self) -> Optional[datetime.datetime]: ...
+
+@final
+class Sender(_Model):
+    @property
+    def id(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def phone_number(self) -> str: ...
+    @property
+    def channels(self) -> Optional[list[str]]: ...
+    @property
+    def created_at(self) -> Optional[datetime.datetime]: ...
+    @property
+    def updated_at(self) -> Optional[datetime.datetime]: ...
+    @property
+    def is_default(self) -> Optional[bool]: ...
+    @property
+    def webhook(self) -> Any: ...
+    @property
+    def whatsapp(self) -> Any: ...
+
+@final
+class WebhookConfig(_Model):
+    @property
+    def url(self) -> str: ...
+    @property
+    def events(self) -> list[str]: ...
+    @property
+    def secret(self) -> Optional[str]:
+        """The signing secret (``whsec_...``); only in the answer to ``create_webhook``."""
+    @property
+    def active(self) -> bool: ...
+
+@final
+class InvitationStatusChangedData(_Model):
+    @property
+    def invitation_id(self) -> str: ...
+    @property
+    def client_name(self) -> Optional[str]: ...
+    @property
+    def client_email(self) -> Optional[str]: ...
+    @property
+    def connection_type(self) -> Optional[str]: ...
+    @property
+    def previous_status(self) -> Optional[str]: ...
+    @property
+    def current_status(self) -> str: ...
+    @property
+    def sender_id(self) -> Optional[str]: ...
+    @property
+    def connected_account(self) -> Optional[ConnectedAccount]: ...
+    @property
+    def waba_account_id(self) -> Optional[str]: ...
+    @property
+    def failure_reason(self) -> Optional[str]: ...
+
+@final
+class WebhookEvent(_Model):
+    @property
+    def id(self) -> str: ...
+    @property
+    def type(self) -> str: ...
+    @property
+    def timestamp(self) -> int:
+        """Unix milliseconds, as sent."""
+    @property
+    def occurred_at(self) -> Optional[datetime.datetime]: ...
+    @property
+    def project_id(self) -> Optional[str]: ...
+    @property
+    def sender_id(self) -> Optional[str]: ...
+    @property
+    def data(self) -> Union[InvitationStatusChangedData, Sender, dict[str, Any]]: ...
+
+# ---------------------------------------------------------------------------------------------
+# Pages
+
+@final
+class SyncPage(Generic[_T]):
+    @classmethod
+    def __class_getitem__(cls, item: Any) -> Any: ...
+    @property
+    def items(self) -> list[_T]: ...
+    @property
+    def next_cursor(self) -> Optional[str]: ...
+    def has_next_page(self) -> bool: ...
+    def get_next_page(self) -> Optional[SyncPage[_T]]: ...
+    def __iter__(self) -> PageIterator[_T]: ...
+    def __len__(self) -> int: ...
+
+@final
+class PageIterator(Generic[_T]):
+    def __iter__(self) -> Self: ...
+    def __next__(self) -> _T: ...
+
+@final
+class AsyncPage(Generic[_T]):
+    @classmethod
+    def __class_getitem__(cls, item: Any) -> Any: ...
+    @property
+    def items(self) -> list[_T]: ...
+    @property
+    def next_cursor(self) -> Optional[str]: ...
+    def has_next_page(self) -> bool: ...
+    def get_next_page(self) -> Awaitable[Optional[AsyncPage[_T]]]: ...
+    def __aiter__(self) -> AsyncPageIterator[_T]: ...
+    def __len__(self) -> int: ...
+
+@final
+class AsyncPageIterator(Generic[_T]):
+    def __aiter__(self) -> Self: ...
+    def __anext__(self) -> Awaitable[_T]: ...
+
+# ---------------------------------------------------------------------------------------------
+# Resources. `timeout` is in seconds and applies to each attempt; `max_retries` counts retries
+# after the first attempt; `idempotency_key` replaces the fresh key every POST gets.
+
+@final
+class Invitations:
+    def create(
+        self,
+        *,
+        client_name: Optional[str] = None,
+        client_email: Optional[str] = None,
+        client_phone: Optional[str] = None,
+        phone_number_id: Optional[str] = None,
+        expires_in_days: Optional[int] = None,
+        connection_type: Optional[str] = None,
+        allowed_phone_countries: Optional[_StrList] = None,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+        idempotency_key: Optional[str] = None,
+        extra_headers: Optional[_Headers] = None,
+    ) -> Invitation: ...
+    def list(
+        self,
+        *,
+        status: Optional[str] = None,
+        limit: Optional[int] = None,
+        cursor: Optional[str] = None,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+        extra_headers: Optional[_Headers] = None,
+    ) -> SyncPage[Invitation]: ...
+    def get(
+        self,
+        invitation_id: str,
+        *,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+        extra_headers: Optional[_Headers] = None,
+    ) -> Invitation: ...
+    def retrieve(
+        self,
+        invitation_id: str,
+        *,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+        extra_headers: Optional[_Headers] = None,
+    ) -> Invitation: ...
+    def cancel(
+        self,
+        invitation_id: str,
+        *,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+        idempotency_key: Optional[str] = None,
+        extra_headers: Optional[_Headers] = None,
+    ) -> Invitation: ...
+    def wait_for_completion(
+        self,
+        invitation_id: str,
+        *,
+        timeout: Optional[float] = None,
+        poll_interval: Optional[float] = None,
+        max_poll_interval: Optional[float] = None,
+        max_retries: Optional[int] = None,
+        extra_headers: Optional[_Headers] = None,
+    ) -> Invitation: ...
+    def create_webhook(
+        self,
+        *,
+        url: str,
+        events: Optional[_StrList] = None,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+        idempotency_key: Optional[str] = None,
+        extra_headers: Optional[_Headers] = None,
+    ) -> WebhookConfig: ...
+    def get_webhook(
+        self,
+        *,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+        extra_headers: Optional[_Headers] = None,
+    ) -> WebhookConfig: ...
+    def update_webhook(
+        self,
+        *,
+        url: Optional[str] = None,
+        events: Optional[_StrList] = None,
+        active: Optional[bool] = None,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+        extra_headers: Optional[_Headers] = None,
+    ) -> WebhookConfig: ...
+    def delete_webhook(
+        self,
+        *,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+        extra_headers: Optional[_Headers] = None,
+    ) -> None: ...
+
+@final
+class AsyncInvitations:
+    def create(
+        self,
+        *,
+        client_name: Optional[str] = None,
+        client_email: Optional[str] = None,
+        client_phone: Optional[str] = None,
+        phone_number_id: Optional[str] = None,
+        expires_in_days: Optional[int] = None,
+        connection_type: Optional[str] = None,
+        allowed_phone_countries: Optional[_StrList] = None,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+        idempotency_key: Optional[str] = None,
+        extra_headers: Optional[_Headers] = None,
+    ) -> Awaitable[Invitation]: ...
+    def list(
+        self,
+        *,
+        status: Optional[str] = None,
+        limit: Optional[int] = None,
+        cursor: Optional[str] = None,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+        extra_headers: Optional[_Headers] = None,
+    ) -> Awaitable[AsyncPage[Invitation]]: ...
+    def get(
+        self,
+        invitation_id: str,
+        *,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+        extra_headers: Optional[_Headers] = None,
+    ) -> Awaitable[Invitation]: ...
+    def retrieve(
+        self,
+        invitation_id: str,
+        *,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+        extra_headers: Optional[_Headers] = None,
+    ) -> Awaitable[Invitation]: ...
+    def cancel(
+        self,
+        invitation_id: str,
+        *,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+        idempotency_key: Optional[str] = None,
+        extra_headers: Optional[_Headers] = None,
+    ) -> Awaitable[Invitation]: ...
+    def wait_for_completion(
+        self,
+        invitation_id: str,
+        *,
+        timeout: Optional[float] = None,
+        poll_interval: Optional[float] = None,
+        max_poll_interval: Optional[float] = None,
+        max_retries: Optional[int] = None,
+        extra_headers: Optional[_Headers] = None,
+    ) -> Awaitable[Invitation]: ...
+    def create_webhook(
+        self,
+        *,
+        url: str,
+        events: Optional[_StrList] = None,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+        idempotency_key: Optional[str] = None,
+        extra_headers: Optional[_Headers] = None,
+    ) -> Awaitable[WebhookConfig]: ...
+    def get_webhook(
+        self,
+        *,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+        extra_headers: Optional[_Headers] = None,
+    ) -> Awaitable[WebhookConfig]: ...
+    def update_webhook(
+        self,
+        *,
+        url: Optional[str] = None,
+        events: Optional[_StrList] = None,
+        active: Optional[bool] = None,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+        extra_headers: Optional[_Headers] = None,
+    ) -> Awaitable[WebhookConfig]: ...
+    def delete_webhook(
+        self,
+        *,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+        extra_headers: Optional[_Headers] = None,
+    ) -> Awaitable[None]: ...
+
+@final
+class PhoneNumbers:
+    def purchase(
+        self,
+        *,
+        phone_number: str,
+        name: Optional[str] = None,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+        idempotency_key: Optional[str] = None,
+        extra_headers: Optional[_Headers] = None,
+    ) -> PhoneNumber: ...
+
+@final
+class AsyncPhoneNumbers:
+    def purchase(
+        self,
+        *,
+        phone_number: str,
+        name: Optional[str] = None,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+        idempotency_key: Optional[str] = None,
+        extra_headers: Optional[_Headers] = None,
+    ) -> Awaitable[PhoneNumber]: ...
+
+@final
+class Senders:
+    def get(
+        self,
+        sender_id: str,
+        *,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+        extra_headers: Optional[_Headers] = None,
+    ) -> Sender: ...
+    def retrieve(
+        self,
+        sender_id: str,
+        *,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+        extra_headers: Optional[_Headers] = None,
+    ) -> Sender: ...
+    def list(
+        self,
+        *,
+        limit: Optional[int] = None,
+        cursor: Optional[str] = None,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+        extra_headers: Optional[_Headers] = None,
+    ) -> SyncPage[Sender]: ...
+
+@final
+class AsyncSenders:
+    def get(
+        self,
+        sender_id: str,
+        *,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+        extra_headers: Optional[_Headers] = None,
+    ) -> Awaitable[Sender]: ...
+    def retrieve(
+        self,
+        sender_id: str,
+        *,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+        extra_headers: Optional[_Headers] = None,
+    ) -> Awaitable[Sender]: ...
+    def list(
+        self,
+        *,
+        limit: Optional[int] = None,
+        cursor: Optional[str] = None,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+        extra_headers: Optional[_Headers] = None,
+    ) -> Awaitable[AsyncPage[Sender]]: ...
+
+@final
+class Webhooks:
+    def __init__(self) -> None: ...
+    def unwrap(
+        self,
+        payload: Union[bytes, bytearray, str],
+        headers: Union[Mapping[str, str], str],
+        secret: str,
+        *,
+        now: Union[int, datetime.datetime, None] = None,
+    ) -> WebhookEvent:
+        """Verifies the signature, then returns the event. `headers` is the request's headers
+        (any mapping) or the X-Zavu-Signature value."""
+    def verify(
+        self,
+        payload: Union[bytes, bytearray, str],
+        headers: Union[Mapping[str, str], str],
+        secret: str,
+        *,
+        now: Union[int, datetime.datetime, None] = None,
+    ) -> None: ...
+    def sign(
+        self,
+        payload: Union[bytes, bytearray, str],
+        secret: str,
+        *,
+        timestamp: int,
+        scheme: Optional[Literal["v1", "v2", "both"]] = None,
+    ) -> str: ...
+
+# ---------------------------------------------------------------------------------------------
+# Clients
+
+@final
+class Zavudev:
+    """The Zavu client (synchronous, thread-safe; calls release the GIL)."""
+
+    def __new__(
+        cls,
+        *,
+        api_key: Optional[str] = None,
+        base_url: Optional[str] = None,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+        default_headers: Optional[_Headers] = None,
+    ) -> Self: ...
+    @property
+    def invitations(self) -> Invitations: ...
+    @property
+    def phone_numbers(self) -> PhoneNumbers: ...
+    @property
+    def senders(self) -> Senders: ...
+    @property
+    def webhooks(self) -> Webhooks: ...
+    @property
+    def base_url(self) -> str: ...
+    @property
+    def timeout(self) -> float: ...
+    @property
+    def max_retries(self) -> int: ...
+    @property
+    def is_closed(self) -> bool: ...
+    def with_options(
+        self,
+        *,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+        default_headers: Optional[_Headers] = None,
+    ) -> Zavudev: ...
+    def close(self) -> None: ...
+    def __enter__(self) -> Self: ...
+    def __exit__(self, *_exc_info: object) -> bool: ...
+
+@final
+class AsyncZavudev:
+    """The Zavu client for asyncio (every call returns an awaitable)."""
+
+    def __new__(
+        cls,
+        *,
+        api_key: Optional[str] = None,
+        base_url: Optional[str] = None,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+        default_headers: Optional[_Headers] = None,
+    ) -> Self: ...
+    @property
+    def invitations(self) -> AsyncInvitations: ...
+    @property
+    def phone_numbers(self) -> AsyncPhoneNumbers: ...
+    @property
+    def senders(self) -> AsyncSenders: ...
+    @property
+    def webhooks(self) -> Webhooks: ...
+    @property
+    def base_url(self) -> str: ...
+    @property
+    def timeout(self) -> float: ...
+    @property
+    def max_retries(self) -> int: ...
+    @property
+    def is_closed(self) -> bool: ...
+    def with_options(
+        self,
+        *,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+        default_headers: Optional[_Headers] = None,
+    ) -> AsyncZavudev: ...
+    def close(self) -> Awaitable[None]: ...
+    def __aenter__(self) -> Awaitable[Self]: ...
+    def __aexit__(self, *_exc_info: object) -> Awaitable[bool]: ...

@@ -1,0 +1,817 @@
+//! `Zavudev` and `AsyncZavudev`, and their resources (`invitations`, `phone_numbers`,
+//! `senders`, `webhooks`).
+//!
+//! The sync and async classes share one definition of every method (the `*_methods!` macros
+//! below, each instantiated for both classes); a [`Caller`] knows whether its client blocks
+//! (with the GIL released) or hands back awaitables.
+
+use std::future::Future;
+use std::sync::{Arc, RwLock};
+
+use pyo3::IntoPyObjectExt;
+use pyo3::exceptions::PyRuntimeError;
+use pyo3::prelude::*;
+use zavu_core::{
+    Client, ClientOptions, ConnectionType, CreateInvitationParams, CreateWebhookParams,
+    InvitationStatus, ListInvitationsParams, ListSendersParams, PurchasePhoneNumberParams,
+    RequestOptions, UpdateWebhookParams, WaitOptions,
+};
+
+use crate::bridge::{run_async, run_sync};
+use crate::convert::{headers, request_options, seconds};
+use crate::errors::to_py_err;
+use crate::models::{Invitation, PhoneNumber, Sender, WebhookConfig};
+use crate::pages::{AnyPage, AsyncPage, SyncPage};
+use crate::webhooks::Webhooks;
+
+/// The core client of one `Zavudev`/`AsyncZavudev` object and of its resources; `None` once
+/// closed.
+struct Shared {
+    client: RwLock<Option<Client>>,
+}
+
+impl Shared {
+    fn new(client: Client) -> Arc<Shared> {
+        Arc::new(Shared {
+            client: RwLock::new(Some(client)),
+        })
+    }
+
+    /// The client for one call, with the call's options on top of the client's.
+    fn client(&self, options: &RequestOptions) -> PyResult<Client> {
+        let slot = self.client.read().unwrap_or_else(|p| p.into_inner());
+        match slot.as_ref() {
+            Some(client) if *options == RequestOptions::default() => Ok(client.clone()),
+            Some(client) => Ok(client.with_options(options)),
+            None => Err(PyRuntimeError::new_err(
+                "the client is closed; create a new Zavudev to make more calls",
+            )),
+        }
+    }
+
+    /// Drops this object's handle on the connection pool; the pool closes when no client
+    /// derived from it (`with_options`) is left.
+    fn close(&self) {
+        self.client
+            .write()
+            .unwrap_or_else(|p| p.into_inner())
+            .take();
+    }
+
+    fn is_closed(&self) -> bool {
+        self.client
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .is_none()
+    }
+}
+
+/// Makes the calls of one resource, blocking or as awaitables.
+#[derive(Clone)]
+struct Caller {
+    shared: Arc<Shared>,
+    asynchronous: bool,
+}
+
+impl Caller {
+    /// Runs `op` with the call's client and returns its converted result, or (async client)
+    /// an awaitable of it.
+    fn call<'py, T, U, F>(
+        &self,
+        py: Python<'py>,
+        options: RequestOptions,
+        op: impl FnOnce(Client) -> F,
+        convert: fn(T) -> U,
+    ) -> PyResult<Bound<'py, PyAny>>
+    where
+        F: Future<Output = zavu_core::Result<T>> + Send + 'static,
+        T: Send + 'static,
+        U: for<'a> IntoPyObject<'a> + Send + 'static,
+    {
+        let call = op(self.shared.client(&options)?);
+        if self.asynchronous {
+            run_async(py, call, convert)
+        } else {
+            convert(run_sync(py, call)?).into_bound_py_any(py)
+        }
+    }
+
+    /// [`Caller::call`] for calls answering a page: `SyncPage` or `AsyncPage`.
+    fn page<'py, T, F>(
+        &self,
+        py: Python<'py>,
+        options: RequestOptions,
+        op: impl FnOnce(Client) -> F,
+    ) -> PyResult<Bound<'py, PyAny>>
+    where
+        F: Future<Output = zavu_core::Result<T>> + Send + 'static,
+        T: Into<AnyPage> + Send + 'static,
+    {
+        if self.asynchronous {
+            self.call(py, options, op, |page| AsyncPage::new(page))
+        } else {
+            self.call(py, options, op, |page| SyncPage::new(page))
+        }
+    }
+}
+
+fn unit(_: ()) -> Option<bool> {
+    None
+}
+
+// ---------------------------------------------------------------------------------------------
+// Resources
+
+/// `client.invitations` (sync).
+#[pyclass(frozen, module = "zavudev._native")]
+pub struct Invitations {
+    caller: Caller,
+}
+
+/// `client.invitations` (async): every method returns an awaitable.
+#[pyclass(frozen, module = "zavudev._native")]
+pub struct AsyncInvitations {
+    caller: Caller,
+}
+
+macro_rules! invitations_methods {
+    ($class:ident) => {
+        #[pymethods]
+        impl $class {
+            /// Creates an invitation. Every argument is optional. A retried create never makes
+            /// two invitations (one idempotency key per call, reused across its retries).
+            #[pyo3(signature = (
+                *, client_name=None, client_email=None, client_phone=None, phone_number_id=None,
+                expires_in_days=None, connection_type=None, allowed_phone_countries=None,
+                timeout=None, max_retries=None, idempotency_key=None, extra_headers=None
+            ))]
+            #[allow(clippy::too_many_arguments)]
+            fn create<'py>(
+                &self,
+                py: Python<'py>,
+                client_name: Option<String>,
+                client_email: Option<String>,
+                client_phone: Option<String>,
+                phone_number_id: Option<String>,
+                expires_in_days: Option<i64>,
+                connection_type: Option<String>,
+                allowed_phone_countries: Option<Vec<String>>,
+                timeout: Option<f64>,
+                max_retries: Option<u32>,
+                idempotency_key: Option<String>,
+                extra_headers: Option<&Bound<'py, PyAny>>,
+            ) -> PyResult<Bound<'py, PyAny>> {
+                let params = CreateInvitationParams {
+                    client_name,
+                    client_email,
+                    client_phone,
+                    phone_number_id,
+                    expires_in_days,
+                    connection_type: connection_type.map(ConnectionType::from),
+                    allowed_phone_countries,
+                };
+                let options =
+                    request_options(py, timeout, max_retries, idempotency_key, extra_headers)?;
+                self.caller.call(
+                    py,
+                    options,
+                    |client| async move { client.invitations().create(&params).await },
+                    Invitation::from,
+                )
+            }
+
+            /// One page of invitations, newest first. Iterating the page walks every
+            /// invitation across pages.
+            #[pyo3(signature = (
+                *, status=None, limit=None, cursor=None, timeout=None, max_retries=None,
+                extra_headers=None
+            ))]
+            #[allow(clippy::too_many_arguments)]
+            fn list<'py>(
+                &self,
+                py: Python<'py>,
+                status: Option<String>,
+                limit: Option<i64>,
+                cursor: Option<String>,
+                timeout: Option<f64>,
+                max_retries: Option<u32>,
+                extra_headers: Option<&Bound<'py, PyAny>>,
+            ) -> PyResult<Bound<'py, PyAny>> {
+                let params = ListInvitationsParams {
+                    status: status.map(InvitationStatus::from),
+                    limit,
+                    cursor,
+                };
+                let options = request_options(py, timeout, max_retries, None, extra_headers)?;
+                self.caller.page(py, options, |client| async move {
+                    client.invitations().list(&params).await
+                })
+            }
+
+            /// One invitation by id.
+            #[pyo3(signature = (invitation_id, *, timeout=None, max_retries=None, extra_headers=None))]
+            fn get<'py>(
+                &self,
+                py: Python<'py>,
+                invitation_id: String,
+                timeout: Option<f64>,
+                max_retries: Option<u32>,
+                extra_headers: Option<&Bound<'py, PyAny>>,
+            ) -> PyResult<Bound<'py, PyAny>> {
+                let options = request_options(py, timeout, max_retries, None, extra_headers)?;
+                self.caller.call(
+                    py,
+                    options,
+                    |client| async move { client.invitations().get(&invitation_id).await },
+                    Invitation::from,
+                )
+            }
+
+            /// Same as `get`.
+            #[pyo3(signature = (invitation_id, *, timeout=None, max_retries=None, extra_headers=None))]
+            fn retrieve<'py>(
+                &self,
+                py: Python<'py>,
+                invitation_id: String,
+                timeout: Option<f64>,
+                max_retries: Option<u32>,
+                extra_headers: Option<&Bound<'py, PyAny>>,
+            ) -> PyResult<Bound<'py, PyAny>> {
+                self.get(py, invitation_id, timeout, max_retries, extra_headers)
+            }
+
+            /// Cancels a pending or in-progress invitation; a completed one is refused
+            /// (`already_completed`).
+            #[pyo3(signature = (
+                invitation_id, *, timeout=None, max_retries=None, idempotency_key=None,
+                extra_headers=None
+            ))]
+            fn cancel<'py>(
+                &self,
+                py: Python<'py>,
+                invitation_id: String,
+                timeout: Option<f64>,
+                max_retries: Option<u32>,
+                idempotency_key: Option<String>,
+                extra_headers: Option<&Bound<'py, PyAny>>,
+            ) -> PyResult<Bound<'py, PyAny>> {
+                let options =
+                    request_options(py, timeout, max_retries, idempotency_key, extra_headers)?;
+                self.caller.call(
+                    py,
+                    options,
+                    |client| async move { client.invitations().cancel(&invitation_id).await },
+                    Invitation::from,
+                )
+            }
+
+            /// Polls the invitation, with growing pauses, until it is final (`completed`,
+            /// `expired` or `cancelled`) and returns it. `timeout` (seconds) bounds the whole
+            /// wait, then `APITimeoutError` with code `wait_timeout`; `poll_interval` is the
+            /// first pause, `max_poll_interval` the longest. Unset values take core's defaults.
+            #[pyo3(signature = (
+                invitation_id, *, timeout=None, poll_interval=None, max_poll_interval=None,
+                max_retries=None, extra_headers=None
+            ))]
+            #[allow(clippy::too_many_arguments)]
+            fn wait_for_completion<'py>(
+                &self,
+                py: Python<'py>,
+                invitation_id: String,
+                timeout: Option<f64>,
+                poll_interval: Option<f64>,
+                max_poll_interval: Option<f64>,
+                max_retries: Option<u32>,
+                extra_headers: Option<&Bound<'py, PyAny>>,
+            ) -> PyResult<Bound<'py, PyAny>> {
+                let mut wait = WaitOptions::default();
+                if let Some(timeout) = seconds(py, "timeout", timeout)? {
+                    wait.timeout = timeout;
+                }
+                if let Some(interval) = seconds(py, "poll_interval", poll_interval)? {
+                    wait.poll_interval = interval;
+                }
+                if let Some(interval) = seconds(py, "max_poll_interval", max_poll_interval)? {
+                    wait.max_poll_interval = interval;
+                }
+                let options = request_options(py, None, max_retries, None, extra_headers)?;
+                self.caller.call(
+                    py,
+                    options,
+                    move |client| async move {
+                        client
+                            .invitations()
+                            .wait_for_completion(&invitation_id, wait)
+                            .await
+                    },
+                    Invitation::from,
+                )
+            }
+
+            /// Sets the project webhook that receives `invitation.status_changed`. The answer
+            /// is the only one carrying the signing `secret`. `events` defaults (in core) to
+            /// `["invitation.status_changed"]`.
+            #[pyo3(signature = (
+                *, url, events=None, timeout=None, max_retries=None, idempotency_key=None,
+                extra_headers=None
+            ))]
+            #[allow(clippy::too_many_arguments)]
+            fn create_webhook<'py>(
+                &self,
+                py: Python<'py>,
+                url: String,
+                events: Option<Vec<String>>,
+                timeout: Option<f64>,
+                max_retries: Option<u32>,
+                idempotency_key: Option<String>,
+                extra_headers: Option<&Bound<'py, PyAny>>,
+            ) -> PyResult<Bound<'py, PyAny>> {
+                let mut params = CreateWebhookParams::new(url);
+                if let Some(events) = events {
+                    params.events = events;
+                }
+                let options =
+                    request_options(py, timeout, max_retries, idempotency_key, extra_headers)?;
+                self.caller.call(
+                    py,
+                    options,
+                    |client| async move { client.invitations().create_webhook(&params).await },
+                    WebhookConfig::from,
+                )
+            }
+
+            /// The project webhook (without its secret).
+            #[pyo3(signature = (*, timeout=None, max_retries=None, extra_headers=None))]
+            fn get_webhook<'py>(
+                &self,
+                py: Python<'py>,
+                timeout: Option<f64>,
+                max_retries: Option<u32>,
+                extra_headers: Option<&Bound<'py, PyAny>>,
+            ) -> PyResult<Bound<'py, PyAny>> {
+                let options = request_options(py, timeout, max_retries, None, extra_headers)?;
+                self.caller.call(
+                    py,
+                    options,
+                    |client| async move { client.invitations().get_webhook().await },
+                    WebhookConfig::from,
+                )
+            }
+
+            /// Changes the given fields of the project webhook.
+            #[pyo3(signature = (
+                *, url=None, events=None, active=None, timeout=None, max_retries=None,
+                extra_headers=None
+            ))]
+            #[allow(clippy::too_many_arguments)]
+            fn update_webhook<'py>(
+                &self,
+                py: Python<'py>,
+                url: Option<String>,
+                events: Option<Vec<String>>,
+                active: Option<bool>,
+                timeout: Option<f64>,
+                max_retries: Option<u32>,
+                extra_headers: Option<&Bound<'py, PyAny>>,
+            ) -> PyResult<Bound<'py, PyAny>> {
+                let params = UpdateWebhookParams {
+                    url,
+                    events,
+                    active,
+                };
+                let options = request_options(py, timeout, max_retries, None, extra_headers)?;
+                self.caller.call(
+                    py,
+                    options,
+                    |client| async move { client.invitations().update_webhook(&params).await },
+                    WebhookConfig::from,
+                )
+            }
+
+            /// Removes the project webhook; returns `None`.
+            #[pyo3(signature = (*, timeout=None, max_retries=None, extra_headers=None))]
+            fn delete_webhook<'py>(
+                &self,
+                py: Python<'py>,
+                timeout: Option<f64>,
+                max_retries: Option<u32>,
+                extra_headers: Option<&Bound<'py, PyAny>>,
+            ) -> PyResult<Bound<'py, PyAny>> {
+                let options = request_options(py, timeout, max_retries, None, extra_headers)?;
+                self.caller.call(
+                    py,
+                    options,
+                    |client| async move { client.invitations().delete_webhook().await },
+                    unit,
+                )
+            }
+
+            fn __repr__(&self) -> &'static str {
+                concat!(stringify!($class), "()")
+            }
+        }
+    };
+}
+
+invitations_methods!(Invitations);
+invitations_methods!(AsyncInvitations);
+
+/// `client.phone_numbers` (sync).
+#[pyclass(frozen, module = "zavudev._native")]
+pub struct PhoneNumbers {
+    caller: Caller,
+}
+
+/// `client.phone_numbers` (async): every method returns an awaitable.
+#[pyclass(frozen, module = "zavudev._native")]
+pub struct AsyncPhoneNumbers {
+    caller: Caller,
+}
+
+macro_rules! phone_numbers_methods {
+    ($class:ident) => {
+        #[pymethods]
+        impl $class {
+            /// Buys a phone number (E.164) for the team. A team on the free plan gets
+            /// `PaymentRequiredError` (`paid_plan_required`).
+            #[pyo3(signature = (
+                        *, phone_number, name=None, timeout=None, max_retries=None,
+                        idempotency_key=None, extra_headers=None
+                    ))]
+            #[allow(clippy::too_many_arguments)]
+            fn purchase<'py>(
+                &self,
+                py: Python<'py>,
+                phone_number: String,
+                name: Option<String>,
+                timeout: Option<f64>,
+                max_retries: Option<u32>,
+                idempotency_key: Option<String>,
+                extra_headers: Option<&Bound<'py, PyAny>>,
+            ) -> PyResult<Bound<'py, PyAny>> {
+                let params = PurchasePhoneNumberParams { phone_number, name };
+                let options =
+                    request_options(py, timeout, max_retries, idempotency_key, extra_headers)?;
+                self.caller.call(
+                    py,
+                    options,
+                    |client| async move { client.phone_numbers().purchase(&params).await },
+                    PhoneNumber::from,
+                )
+            }
+
+            fn __repr__(&self) -> &'static str {
+                concat!(stringify!($class), "()")
+            }
+        }
+    };
+}
+
+phone_numbers_methods!(PhoneNumbers);
+phone_numbers_methods!(AsyncPhoneNumbers);
+
+/// `client.senders` (sync).
+#[pyclass(frozen, module = "zavudev._native")]
+pub struct Senders {
+    caller: Caller,
+}
+
+/// `client.senders` (async): every method returns an awaitable.
+#[pyclass(frozen, module = "zavudev._native")]
+pub struct AsyncSenders {
+    caller: Caller,
+}
+
+macro_rules! senders_methods {
+    ($class:ident) => {
+        #[pymethods]
+        impl $class {
+            /// One sender by id.
+            #[pyo3(signature = (sender_id, *, timeout=None, max_retries=None, extra_headers=None))]
+            fn get<'py>(
+                &self,
+                py: Python<'py>,
+                sender_id: String,
+                timeout: Option<f64>,
+                max_retries: Option<u32>,
+                extra_headers: Option<&Bound<'py, PyAny>>,
+            ) -> PyResult<Bound<'py, PyAny>> {
+                let options = request_options(py, timeout, max_retries, None, extra_headers)?;
+                self.caller.call(
+                    py,
+                    options,
+                    |client| async move { client.senders().get(&sender_id).await },
+                    Sender::from,
+                )
+            }
+
+            /// Same as `get`.
+            #[pyo3(signature = (sender_id, *, timeout=None, max_retries=None, extra_headers=None))]
+            fn retrieve<'py>(
+                &self,
+                py: Python<'py>,
+                sender_id: String,
+                timeout: Option<f64>,
+                max_retries: Option<u32>,
+                extra_headers: Option<&Bound<'py, PyAny>>,
+            ) -> PyResult<Bound<'py, PyAny>> {
+                self.get(py, sender_id, timeout, max_retries, extra_headers)
+            }
+
+            /// One page of senders. Iterating the page walks every sender across pages.
+            #[pyo3(signature = (
+                *, limit=None, cursor=None, timeout=None, max_retries=None, extra_headers=None
+            ))]
+            fn list<'py>(
+                &self,
+                py: Python<'py>,
+                limit: Option<i64>,
+                cursor: Option<String>,
+                timeout: Option<f64>,
+                max_retries: Option<u32>,
+                extra_headers: Option<&Bound<'py, PyAny>>,
+            ) -> PyResult<Bound<'py, PyAny>> {
+                let params = ListSendersParams { limit, cursor };
+                let options = request_options(py, timeout, max_retries, None, extra_headers)?;
+                self.caller.page(py, options, |client| async move {
+                    client.senders().list(&params).await
+                })
+            }
+
+            fn __repr__(&self) -> &'static str {
+                concat!(stringify!($class), "()")
+            }
+        }
+    };
+}
+
+senders_methods!(Senders);
+senders_methods!(AsyncSenders);
+
+// ---------------------------------------------------------------------------------------------
+// Clients
+
+/// Builds the core client; unset values fall back (in core) to the environment
+/// (`ZAVUDEV_API_KEY`, `ZAVUDEV_BASE_URL`, `ZAVUDEV_CUSTOM_HEADERS`) and then to the defaults.
+fn core_client(
+    py: Python<'_>,
+    api_key: Option<String>,
+    base_url: Option<String>,
+    timeout: Option<f64>,
+    max_retries: Option<u32>,
+    default_headers: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Client> {
+    let version = py.version_info();
+    let options = ClientOptions {
+        api_key,
+        base_url,
+        timeout: seconds(py, "timeout", timeout)?,
+        max_retries,
+        default_headers: headers(default_headers)?,
+        binding: Some(format!(
+            "python/{}.{}.{}",
+            version.major, version.minor, version.patch
+        )),
+        ..ClientOptions::default()
+    };
+    zavu_core::ffi::catch_panics_sync(|| Client::new(options)).map_err(|e| to_py_err(py, e))
+}
+
+/// The resources of one client object.
+struct Parts {
+    shared: Arc<Shared>,
+    invitations: Py<PyAny>,
+    phone_numbers: Py<PyAny>,
+    senders: Py<PyAny>,
+    webhooks: Py<Webhooks>,
+}
+
+impl Parts {
+    fn new(py: Python<'_>, client: Client, asynchronous: bool) -> PyResult<Parts> {
+        let shared = Shared::new(client);
+        let caller = Caller {
+            shared: Arc::clone(&shared),
+            asynchronous,
+        };
+        let (invitations, phone_numbers, senders) = if asynchronous {
+            (
+                AsyncInvitations {
+                    caller: caller.clone(),
+                }
+                .into_py_any(py)?,
+                AsyncPhoneNumbers {
+                    caller: caller.clone(),
+                }
+                .into_py_any(py)?,
+                AsyncSenders { caller }.into_py_any(py)?,
+            )
+        } else {
+            (
+                Invitations {
+                    caller: caller.clone(),
+                }
+                .into_py_any(py)?,
+                PhoneNumbers {
+                    caller: caller.clone(),
+                }
+                .into_py_any(py)?,
+                Senders { caller }.into_py_any(py)?,
+            )
+        };
+        Ok(Parts {
+            shared,
+            invitations,
+            phone_numbers,
+            senders,
+            webhooks: Py::new(py, Webhooks)?,
+        })
+    }
+
+    fn derived(
+        &self,
+        py: Python<'_>,
+        timeout: Option<f64>,
+        max_retries: Option<u32>,
+        default_headers: Option<&Bound<'_, PyAny>>,
+        asynchronous: bool,
+    ) -> PyResult<Parts> {
+        let options = request_options(py, timeout, max_retries, None, default_headers)?;
+        let client = self.shared.client(&options)?;
+        Parts::new(py, client, asynchronous)
+    }
+
+    fn repr(&self, class: &str) -> String {
+        let slot = self.shared.client.read().unwrap_or_else(|p| p.into_inner());
+        match slot.as_ref() {
+            Some(client) => format!(
+                "{class}(base_url='{}', timeout={:?}, max_retries={})",
+                client.base_url(),
+                client.timeout().as_secs_f64(),
+                client.max_retries()
+            ),
+            None => format!("{class}(closed)"),
+        }
+    }
+
+    fn client(&self) -> PyResult<Client> {
+        self.shared.client(&RequestOptions::default())
+    }
+}
+
+macro_rules! client_methods {
+    ($class:ident, asynchronous = $asynchronous:literal, { $($extra:tt)* }) => {
+        #[pymethods]
+        impl $class {
+            /// Unset arguments fall back to the environment (`ZAVUDEV_API_KEY`,
+            /// `ZAVUDEV_BASE_URL`, `ZAVUDEV_CUSTOM_HEADERS`), then to the defaults (60 s
+            /// timeout per attempt, 2 retries). A missing key raises `AuthenticationError`
+            /// (`missing_api_key`).
+            #[new]
+            #[pyo3(signature = (
+                *, api_key=None, base_url=None, timeout=None, max_retries=None,
+                default_headers=None
+            ))]
+            fn new(
+                py: Python<'_>,
+                api_key: Option<String>,
+                base_url: Option<String>,
+                timeout: Option<f64>,
+                max_retries: Option<u32>,
+                default_headers: Option<&Bound<'_, PyAny>>,
+            ) -> PyResult<Self> {
+                let client =
+                    core_client(py, api_key, base_url, timeout, max_retries, default_headers)?;
+                Ok($class {
+                    parts: Parts::new(py, client, $asynchronous)?,
+                })
+            }
+
+            /// Partner invitations (and the project webhook for their events).
+            #[getter]
+            fn invitations(&self, py: Python<'_>) -> Py<PyAny> {
+                self.parts.invitations.clone_ref(py)
+            }
+
+            /// Phone numbers.
+            #[getter]
+            fn phone_numbers(&self, py: Python<'_>) -> Py<PyAny> {
+                self.parts.phone_numbers.clone_ref(py)
+            }
+
+            /// Senders.
+            #[getter]
+            fn senders(&self, py: Python<'_>) -> Py<PyAny> {
+                self.parts.senders.clone_ref(py)
+            }
+
+            /// Verifying and reading webhook deliveries.
+            #[getter]
+            fn webhooks(&self, py: Python<'_>) -> Py<Webhooks> {
+                self.parts.webhooks.clone_ref(py)
+            }
+
+            /// The base URL calls go to.
+            #[getter]
+            fn base_url(&self) -> PyResult<String> {
+                Ok(self.parts.client()?.base_url().to_string())
+            }
+
+            /// The per-attempt timeout, in seconds.
+            #[getter]
+            fn timeout(&self) -> PyResult<f64> {
+                Ok(self.parts.client()?.timeout().as_secs_f64())
+            }
+
+            /// How many times a failed attempt is retried.
+            #[getter]
+            fn max_retries(&self) -> PyResult<u32> {
+                Ok(self.parts.client()?.max_retries())
+            }
+
+            /// Whether `close()` was called.
+            #[getter]
+            fn is_closed(&self) -> bool {
+                self.parts.shared.is_closed()
+            }
+
+            /// A client on the same connection pool whose calls use these options.
+            #[pyo3(signature = (*, timeout=None, max_retries=None, default_headers=None))]
+            fn with_options(
+                &self,
+                py: Python<'_>,
+                timeout: Option<f64>,
+                max_retries: Option<u32>,
+                default_headers: Option<&Bound<'_, PyAny>>,
+            ) -> PyResult<Self> {
+                Ok($class {
+                    parts: self.parts.derived(
+                        py,
+                        timeout,
+                        max_retries,
+                        default_headers,
+                        $asynchronous,
+                    )?,
+                })
+            }
+
+            fn __repr__(&self) -> String {
+                self.parts.repr(stringify!($class))
+            }
+
+            $($extra)*
+        }
+    };
+}
+
+/// The Zavu client (synchronous). Calls block the calling thread with the GIL released, so
+/// other threads keep running; Ctrl-C interrupts a call. Safe to share between threads.
+#[pyclass(frozen, module = "zavudev._native")]
+pub struct Zavudev {
+    parts: Parts,
+}
+
+client_methods!(Zavudev, asynchronous = false, {
+    /// Releases this client's connection pool. Later calls raise `RuntimeError`.
+    fn close(&self) {
+        self.parts.shared.close();
+    }
+
+    fn __enter__(slf: Py<Self>) -> Py<Self> {
+        slf
+    }
+
+    #[pyo3(signature = (*_exc_info))]
+    fn __exit__(&self, _exc_info: &Bound<'_, pyo3::types::PyTuple>) -> bool {
+        self.parts.shared.close();
+        false
+    }
+});
+
+/// The Zavu client for asyncio. Every call returns an awaitable and never blocks the event
+/// loop; cancelling the awaiting task cancels the call.
+#[pyclass(frozen, module = "zavudev._native")]
+pub struct AsyncZavudev {
+    parts: Parts,
+}
+
+client_methods!(AsyncZavudev, asynchronous = true, {
+    /// Releases this client's connection pool (awaitable). Later calls raise `RuntimeError`.
+    fn close<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        self.parts.shared.close();
+        crate::bridge::ready(py, py.None().into_bound(py))
+    }
+
+    fn __aenter__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        crate::bridge::ready(slf.py(), slf.clone().into_any())
+    }
+
+    #[pyo3(signature = (*_exc_info))]
+    fn __aexit__<'py>(
+        &self,
+        py: Python<'py>,
+        _exc_info: &Bound<'py, pyo3::types::PyTuple>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        self.parts.shared.close();
+        crate::bridge::ready(py, false.into_bound_py_any(py)?)
+    }
+});
