@@ -624,7 +624,7 @@ mod tests {
     fn backoff_is_bounded() {
         for n in 0..40 {
             let d = backoff(n).as_secs_f64();
-            assert!(d <= 8.0 && d >= 0.375, "{n}: {d}");
+            assert!((0.375..=8.0).contains(&d), "{n}: {d}");
         }
     }
 
