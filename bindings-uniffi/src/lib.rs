@@ -1,0 +1,36 @@
+#![doc = include_str!("../README.md")]
+//! The crate exports, through uniffi's proc macros (no UDL): [`ZavuClient`] and its resources
+//! (async methods, run on core's shared tokio runtime), records and enums mirroring core's models,
+//! one error enum [`ZavuError`] (Kotlin `ZavuException`), the webhook functions and
+//! [`known_error_codes`].
+
+// `ZavuError` is large (seven fields per variant) because its shape is what Kotlin and Swift
+// receive; uniffi cannot lower a boxed variant, and it is built once per failed call.
+#![allow(clippy::result_large_err)]
+
+uniffi::setup_scaffolding!();
+
+mod client;
+mod error;
+mod models;
+mod pages;
+mod task;
+mod webhooks;
+
+pub use client::{
+    ClientOptions, ClientStats, Invitations, PhoneNumbers, RequestOptions, Senders, WaitOptions,
+    ZavuClient,
+};
+pub use error::{ErrorKind, ZavuError, known_error_codes};
+pub use models::*;
+pub use pages::{InvitationPage, InvitationPager, SenderPage, SenderPager};
+pub use webhooks::{
+    InvitationStatusChangedData, SignatureScheme, WebhookEvent, WebhookEventData, sign_webhook,
+    unwrap_webhook, unwrap_webhook_headers, verify_webhook, webhook_signature_header,
+};
+
+/// The SDK's version, the same for every crate and package.
+#[uniffi::export]
+pub fn sdk_version() -> String {
+    zavu_core::VERSION.to_string()
+}

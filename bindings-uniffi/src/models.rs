@@ -1,0 +1,494 @@
+//! Records and enums of the API, mirrored from core's models and converted with `From`.
+//!
+//! Why mirrors and not `derive(uniffi::Record)` on core's types (STYLE.md item 2): core's models
+//! keep unknown fields in a `serde_json::Map`, use `time::OffsetDateTime`, and keep unknown enum
+//! values in tuple variants (`Other(String)`), none of which uniffi can lower; deriving on core
+//! would mean changing core's public types for one binding. The mirrors hold no logic: wire names,
+//! defaults, validation and parsing all stay in core. Unknown fields travel as `extra_json` (a JSON
+//! object as text), timestamps as `SystemTime` (`java.time.Instant`, Swift `Date`), and unknown
+//! enum values as `Other { value }`.
+
+use std::time::SystemTime;
+
+use serde_json::{Map, Value};
+use time::OffsetDateTime;
+use zavu_core as core;
+
+/// A JSON object as text; `{}` when empty.
+pub(crate) fn json_text(map: &Map<String, Value>) -> String {
+    serde_json::to_string(map).unwrap_or_else(|_| "{}".to_string())
+}
+
+fn value_text(value: &Value) -> String {
+    serde_json::to_string(value).unwrap_or_else(|_| "null".to_string())
+}
+
+fn instant(t: OffsetDateTime) -> SystemTime {
+    SystemTime::from(t)
+}
+
+/// Mirrors one of core's string enums: the same variants plus `Other { value }`, converted both
+/// ways. Wire names stay in core: `Display` and the `Other` normalisation go through core's type.
+macro_rules! mirror_enum {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, uniffi::Enum)]
+        #[uniffi::export(Display)]
+        pub enum $name {
+            $($(#[$vmeta])* $variant,)+
+            /// A value this version of the SDK does not know, kept verbatim.
+            Other { value: String },
+        }
+
+        impl From<core::$name> for $name {
+            fn from(value: core::$name) -> Self {
+                match value {
+                    $(core::$name::$variant => $name::$variant,)+
+                    core::$name::Other(value) => $name::Other { value },
+                }
+            }
+        }
+
+        impl From<$name> for core::$name {
+            fn from(value: $name) -> Self {
+                match value {
+                    $($name::$variant => core::$name::$variant,)+
+                    // Core maps a known wire value given as `Other` back to its variant.
+                    $name::Other { value } => core::$name::from(value),
+                }
+            }
+        }
+
+        /// The wire value (`pending`, `whatsapp_waba`, ...), as core writes it.
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(core::$name::from(self.clone()).as_str())
+            }
+        }
+    };
+}
+
+mirror_enum! {
+    /// Where an invitation is in its lifecycle.
+    InvitationStatus {
+        /// Created, not yet started by the client.
+        Pending,
+        /// The client started the connection flow.
+        InProgress,
+        /// The sender was created (final).
+        Completed,
+        /// The link ran out of time (final).
+        Expired,
+        /// Cancelled by the partner (final).
+        Cancelled,
+        /// The client abandoned or Meta refused; the same link can be retried.
+        Failed,
+    }
+}
+
+#[uniffi::export]
+impl InvitationStatus {
+    /// `completed`, `expired` and `cancelled` never change again; `failed` can be retried.
+    pub fn is_final(&self) -> bool {
+        core::InvitationStatus::from(self.clone()).is_final()
+    }
+}
+
+mirror_enum! {
+    /// Which channel the client connects.
+    ConnectionType {
+        /// WhatsApp Business (embedded signup); the default.
+        WhatsappWaba,
+        /// Facebook Messenger.
+        Messenger,
+    }
+}
+
+mirror_enum! {
+    /// The channel of a connected account.
+    Channel {
+        Whatsapp,
+        Messenger,
+    }
+}
+
+mirror_enum! {
+    /// Why an invitation failed.
+    FailureReason {
+        FbCancelled,
+        FbNotAuthorized,
+        SignupAbandoned,
+        MetaNoPages,
+        InternalError,
+    }
+}
+
+mirror_enum! {
+    /// The state of a purchased phone number.
+    PhoneNumberStatus {
+        Active,
+        Suspended,
+        Pending,
+    }
+}
+
+/// The account a completed invitation connected.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct ConnectedAccount {
+    pub id: String,
+    pub channel: Channel,
+    pub name: Option<String>,
+    /// Fields this version does not name, as a JSON object.
+    pub extra_json: String,
+}
+
+impl From<core::ConnectedAccount> for ConnectedAccount {
+    fn from(a: core::ConnectedAccount) -> Self {
+        ConnectedAccount {
+            id: a.id,
+            channel: a.channel.into(),
+            name: a.name,
+            extra_json: json_text(&a.extra),
+        }
+    }
+}
+
+/// A partner invitation: a link a client opens to connect their WhatsApp or Messenger account.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct Invitation {
+    pub id: String,
+    /// The URL token (part of `url`).
+    pub token: String,
+    /// The link to share with the client.
+    pub url: String,
+    pub status: InvitationStatus,
+    pub created_at: SystemTime,
+    pub updated_at: Option<SystemTime>,
+    pub expires_at: SystemTime,
+    pub client_name: Option<String>,
+    pub client_email: Option<String>,
+    pub client_phone: Option<String>,
+    /// The pre-assigned Zavu phone number, if any.
+    pub phone_number_id: Option<String>,
+    /// The sender created when the invitation completed.
+    pub sender_id: Option<String>,
+    pub connection_type: Option<ConnectionType>,
+    pub allowed_phone_countries: Option<Vec<String>>,
+    /// Set once `completed`.
+    pub connected_account: Option<ConnectedAccount>,
+    pub viewed_at: Option<SystemTime>,
+    pub started_at: Option<SystemTime>,
+    pub completed_at: Option<SystemTime>,
+    pub failed_at: Option<SystemTime>,
+    /// Why it failed, when `failed`.
+    pub failure_reason: Option<FailureReason>,
+    /// Fields this version does not name, as a JSON object.
+    pub extra_json: String,
+}
+
+impl From<core::Invitation> for Invitation {
+    fn from(i: core::Invitation) -> Self {
+        Invitation {
+            id: i.id,
+            token: i.token,
+            url: i.url,
+            status: i.status.into(),
+            created_at: instant(i.created_at),
+            updated_at: i.updated_at.map(instant),
+            expires_at: instant(i.expires_at),
+            client_name: i.client_name,
+            client_email: i.client_email,
+            client_phone: i.client_phone,
+            phone_number_id: i.phone_number_id,
+            sender_id: i.sender_id,
+            connection_type: i.connection_type.map(Into::into),
+            allowed_phone_countries: i.allowed_phone_countries,
+            connected_account: i.connected_account.map(Into::into),
+            viewed_at: i.viewed_at.map(instant),
+            started_at: i.started_at.map(instant),
+            completed_at: i.completed_at.map(instant),
+            failed_at: i.failed_at.map(instant),
+            failure_reason: i.failure_reason.map(Into::into),
+            extra_json: json_text(&i.extra),
+        }
+    }
+}
+
+/// What a phone number costs.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct PhoneNumberPricing {
+    pub is_free_number: Option<bool>,
+    pub monthly_cost: Option<f64>,
+    pub monthly_price: Option<f64>,
+    pub upfront_cost: Option<f64>,
+    /// Fields this version does not name, as a JSON object.
+    pub extra_json: String,
+}
+
+impl From<core::PhoneNumberPricing> for PhoneNumberPricing {
+    fn from(p: core::PhoneNumberPricing) -> Self {
+        PhoneNumberPricing {
+            is_free_number: p.is_free_number,
+            monthly_cost: p.monthly_cost,
+            monthly_price: p.monthly_price,
+            upfront_cost: p.upfront_cost,
+            extra_json: json_text(&p.extra),
+        }
+    }
+}
+
+/// A Zavu phone number owned by the team.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct PhoneNumber {
+    pub id: String,
+    /// The number, E.164.
+    pub phone_number: String,
+    pub capabilities: Vec<String>,
+    pub status: PhoneNumberStatus,
+    pub pricing: PhoneNumberPricing,
+    pub created_at: SystemTime,
+    pub name: Option<String>,
+    pub sender_id: Option<String>,
+    pub next_renewal_date: Option<SystemTime>,
+    pub updated_at: Option<SystemTime>,
+    /// Fields this version does not name, as a JSON object.
+    pub extra_json: String,
+}
+
+impl From<core::PhoneNumber> for PhoneNumber {
+    fn from(p: core::PhoneNumber) -> Self {
+        PhoneNumber {
+            id: p.id,
+            phone_number: p.phone_number,
+            capabilities: p.capabilities,
+            status: p.status.into(),
+            pricing: p.pricing.into(),
+            created_at: instant(p.created_at),
+            name: p.name,
+            sender_id: p.sender_id,
+            next_renewal_date: p.next_renewal_date.map(instant),
+            updated_at: p.updated_at.map(instant),
+            extra_json: json_text(&p.extra),
+        }
+    }
+}
+
+/// A sender: a connected WhatsApp or Messenger identity that sends messages.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct Sender {
+    pub id: String,
+    pub name: String,
+    /// The sender's number, E.164.
+    pub phone_number: String,
+    pub channels: Option<Vec<String>>,
+    pub created_at: Option<SystemTime>,
+    pub updated_at: Option<SystemTime>,
+    pub is_default: Option<bool>,
+    /// The sender's webhook settings as sent (a JSON value), if any.
+    pub webhook_json: Option<String>,
+    /// The sender's WhatsApp details as sent (a JSON value), if any.
+    pub whatsapp_json: Option<String>,
+    /// Fields this version does not name, as a JSON object.
+    pub extra_json: String,
+}
+
+impl From<core::Sender> for Sender {
+    fn from(s: core::Sender) -> Self {
+        Sender {
+            id: s.id,
+            name: s.name,
+            phone_number: s.phone_number,
+            channels: s.channels,
+            created_at: s.created_at.map(instant),
+            updated_at: s.updated_at.map(instant),
+            is_default: s.is_default,
+            webhook_json: s.webhook.as_ref().map(value_text),
+            whatsapp_json: s.whatsapp.as_ref().map(value_text),
+            extra_json: json_text(&s.extra),
+        }
+    }
+}
+
+/// The project webhook that receives invitation events. `secret` is only returned on create.
+#[derive(Clone, PartialEq, uniffi::Record)]
+pub struct WebhookConfig {
+    pub url: String,
+    pub events: Vec<String>,
+    /// The signing secret (`whsec_...`); present only in the answer to create.
+    pub secret: Option<String>,
+    pub active: bool,
+    /// Fields this version does not name, as a JSON object.
+    pub extra_json: String,
+}
+
+impl std::fmt::Debug for WebhookConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // The secret never reaches logs, as in core.
+        f.debug_struct("WebhookConfig")
+            .field("url", &self.url)
+            .field("events", &self.events)
+            .field("secret", &self.secret.as_ref().map(|_| "[redacted]"))
+            .field("active", &self.active)
+            .finish_non_exhaustive()
+    }
+}
+
+impl From<core::WebhookConfig> for WebhookConfig {
+    fn from(w: core::WebhookConfig) -> Self {
+        WebhookConfig {
+            url: w.url,
+            events: w.events,
+            secret: w.secret,
+            active: w.active,
+            extra_json: json_text(&w.extra),
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parameters. Every optional field defaults to null/nil in Kotlin and Swift, so callers name only
+// what they set: `CreateInvitationParams(clientName = "Acme Corp", expiresInDays = 7)`.
+
+/// Parameters of `invitations().create`. Every field is optional; an empty record is valid.
+#[derive(Debug, Clone, Default, PartialEq, uniffi::Record)]
+pub struct CreateInvitationParams {
+    /// Name to identify the client, at most 100 characters.
+    #[uniffi(default)]
+    pub client_name: Option<String>,
+    /// The client's email address.
+    #[uniffi(default)]
+    pub client_email: Option<String>,
+    /// The client's phone number, E.164.
+    #[uniffi(default)]
+    pub client_phone: Option<String>,
+    /// A Zavu phone number of the team to pre-assign (WhatsApp only).
+    #[uniffi(default)]
+    pub phone_number_id: Option<String>,
+    /// Link validity in days, 1 to 30 (the API's default is 7).
+    #[uniffi(default)]
+    pub expires_in_days: Option<i64>,
+    /// `WhatsappWaba` (default) or `Messenger`.
+    #[uniffi(default)]
+    pub connection_type: Option<ConnectionType>,
+    /// ISO 3166 alpha-2 codes the client may pick a number from (WhatsApp only).
+    #[uniffi(default)]
+    pub allowed_phone_countries: Option<Vec<String>>,
+}
+
+impl From<CreateInvitationParams> for core::CreateInvitationParams {
+    fn from(p: CreateInvitationParams) -> Self {
+        core::CreateInvitationParams {
+            client_name: p.client_name,
+            client_email: p.client_email,
+            client_phone: p.client_phone,
+            phone_number_id: p.phone_number_id,
+            expires_in_days: p.expires_in_days,
+            connection_type: p.connection_type.map(Into::into),
+            allowed_phone_countries: p.allowed_phone_countries,
+        }
+    }
+}
+
+/// Parameters of `invitations().list`.
+#[derive(Debug, Clone, Default, PartialEq, uniffi::Record)]
+pub struct ListInvitationsParams {
+    /// Only invitations with this status.
+    #[uniffi(default)]
+    pub status: Option<InvitationStatus>,
+    /// Items per page, 1 to 100 (the API's default is 50).
+    #[uniffi(default)]
+    pub limit: Option<i64>,
+    /// Where to start: a `nextCursor` from an earlier page.
+    #[uniffi(default)]
+    pub cursor: Option<String>,
+}
+
+impl From<ListInvitationsParams> for core::ListInvitationsParams {
+    fn from(p: ListInvitationsParams) -> Self {
+        core::ListInvitationsParams {
+            status: p.status.map(Into::into),
+            limit: p.limit,
+            cursor: p.cursor,
+        }
+    }
+}
+
+/// Parameters of `senders().list`.
+#[derive(Debug, Clone, Default, PartialEq, uniffi::Record)]
+pub struct ListSendersParams {
+    /// Items per page, 1 to 100.
+    #[uniffi(default)]
+    pub limit: Option<i64>,
+    /// Where to start: a `nextCursor` from an earlier page.
+    #[uniffi(default)]
+    pub cursor: Option<String>,
+}
+
+impl From<ListSendersParams> for core::ListSendersParams {
+    fn from(p: ListSendersParams) -> Self {
+        core::ListSendersParams {
+            limit: p.limit,
+            cursor: p.cursor,
+        }
+    }
+}
+
+/// Parameters of `phoneNumbers().purchase`.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct PurchasePhoneNumberParams {
+    /// The number to buy, E.164.
+    pub phone_number: String,
+    /// A label for the number.
+    #[uniffi(default)]
+    pub name: Option<String>,
+}
+
+impl From<PurchasePhoneNumberParams> for core::PurchasePhoneNumberParams {
+    fn from(p: PurchasePhoneNumberParams) -> Self {
+        core::PurchasePhoneNumberParams {
+            phone_number: p.phone_number,
+            name: p.name,
+        }
+    }
+}
+
+/// Parameters of creating the project webhook for invitations.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct CreateWebhookParams {
+    /// Where deliveries go: an absolute http(s) URL.
+    pub url: String,
+    /// Event types to deliver; core's default (`invitation.status_changed`) when null.
+    #[uniffi(default)]
+    pub events: Option<Vec<String>>,
+}
+
+impl From<CreateWebhookParams> for core::CreateWebhookParams {
+    fn from(p: CreateWebhookParams) -> Self {
+        let mut params = core::CreateWebhookParams::new(p.url);
+        if let Some(events) = p.events {
+            params.events = events;
+        }
+        params
+    }
+}
+
+/// Parameters of updating the project webhook; only the given fields change.
+#[derive(Debug, Clone, Default, PartialEq, uniffi::Record)]
+pub struct UpdateWebhookParams {
+    #[uniffi(default)]
+    pub url: Option<String>,
+    #[uniffi(default)]
+    pub events: Option<Vec<String>>,
+    #[uniffi(default)]
+    pub active: Option<bool>,
+}
+
+impl From<UpdateWebhookParams> for core::UpdateWebhookParams {
+    fn from(p: UpdateWebhookParams) -> Self {
+        core::UpdateWebhookParams {
+            url: p.url,
+            events: p.events,
+            active: p.active,
+        }
+    }
+}
