@@ -111,11 +111,19 @@ fn render(invitation: &Invitation, assigned_number: Option<String>, error: Optio
     let options = format!(
         "<select name=\"reason\" aria-label=\"Failure reason\"><option value=\"signup_abandoned\" selected>signup_abandoned</option>{reasons}</select>"
     );
-    html.push_str(&format!(
-        "<div><form method=\"post\" action=\"/invite/{token}/start\"><button id=\"start\" type=\"submit\">Start setup</button></form>\
-         <form method=\"post\" action=\"/invite/{token}/finish\"><button id=\"finish\" type=\"submit\">Finish setup</button></form>\
-         <form method=\"post\" action=\"/invite/{token}/fail\">{options} <button id=\"fail\" type=\"submit\">Report a failure</button></form></div>"
-    ));
+    if invitation.status.is_final() {
+        // Nothing is left to do on a final invitation; the API refuses every transition.
+        html.push_str(&format!(
+            "<p id=\"final\">This invitation is {}; there is nothing left to do here.</p>",
+            escape(status)
+        ));
+    } else {
+        html.push_str(&format!(
+            "<div><form method=\"post\" action=\"/invite/{token}/start\"><button id=\"start\" type=\"submit\">Start setup</button></form>\
+             <form method=\"post\" action=\"/invite/{token}/finish\"><button id=\"finish\" type=\"submit\">Finish setup</button></form>\
+             <form method=\"post\" action=\"/invite/{token}/fail\">{options} <button id=\"fail\" type=\"submit\">Report a failure</button></form></div>"
+        ));
+    }
     page(&format!("Invitation for {name}"), &html)
 }
 

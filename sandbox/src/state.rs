@@ -142,7 +142,10 @@ impl AppState {
     /// The sandbox clock: real time plus however far tests have advanced it.
     pub fn now(&self) -> OffsetDateTime {
         let offset = *lock(&self.clock_offset);
-        OffsetDateTime::now_utc().saturating_add(offset)
+        let now = OffsetDateTime::now_utc().saturating_add(offset);
+        // The real API sends millisecond timestamps (`.000Z`); so does the sandbox.
+        let millis = now.millisecond();
+        now.replace_millisecond(millis).unwrap_or(now)
     }
 
     pub fn advance_clock(&self, by: time::Duration) -> OffsetDateTime {
