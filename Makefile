@@ -2,9 +2,9 @@
 CARGO ?= cargo
 export CARGO_TERM_COLOR ?= never
 
-.PHONY: test lint fmt-check clippy rust-test conformance browser-test build sandbox demo fmt clean
+.PHONY: test lint fmt-check clippy rust-test conformance browser-test node-test build sandbox demo fmt clean
 
-test: lint rust-test browser-test
+test: lint rust-test browser-test node-test
 	@echo "make test: all suites passed"
 
 lint: fmt-check clippy
@@ -28,6 +28,10 @@ conformance:
 
 browser-test: build
 	bash tests/browser/run.sh
+
+# npm ci builds the addon; then the .d.ts freshness check, tsc, node --test and the packed-tarball check.
+node-test: build
+	bash bindings-node/run-tests.sh
 
 sandbox:
 	$(CARGO) run -p zavu-cli --locked -- sandbox --port 8080
