@@ -2,9 +2,9 @@
 CARGO ?= cargo
 export CARGO_TERM_COLOR ?= never
 
-.PHONY: test lint fmt-check clippy rust-test conformance browser-test node-test build sandbox demo fmt clean
+.PHONY: test lint fmt-check clippy rust-test conformance browser-test node-test uniffi-test build sandbox demo fmt clean
 
-test: lint rust-test browser-test node-test
+test: lint rust-test browser-test node-test uniffi-test
 	@echo "make test: all suites passed"
 
 lint: fmt-check clippy
@@ -32,6 +32,11 @@ browser-test: build
 # npm ci builds the addon; then the .d.ts freshness check, tsc, node --test and the packed-tarball check.
 node-test: build
 	bash bindings-node/run-tests.sh
+
+# Builds the uniffi library, checks the committed Swift is current, runs the C smoke test of the
+# header Swift imports, then the Kotlin suite (Maven, JUnit 5) with every conformance scenario.
+uniffi-test: build
+	bash bindings-uniffi/run-tests.sh
 
 sandbox:
 	$(CARGO) run -p zavu-cli --locked -- sandbox --port 8080
