@@ -9,6 +9,7 @@
 
 use std::future::Future;
 use std::pin::Pin;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{RecvTimeoutError, sync_channel};
 use std::task::{Context, Poll};
 use std::time::Duration;
@@ -152,11 +153,21 @@ impl Runtime for CoreRuntime {
         CoreJoinHandle(zavu_core::runtime::get().spawn(fut))
     }
 
+    /// pyo3-async-runtimes resolves asyncio futures from here, attached to the interpreter.
+    /// Such a thread must not be caught attaching while the interpreter finalizes (before
+    /// Python 3.14 it is killed with `pthread_exit`, which crashes the process), so each job is
+    /// counted and [`before_exit`] waits for the running ones and skips the rest.
     fn spawn_blocking<F>(f: F) -> Self::JoinHandle
     where
         F: FnOnce() + Send + 'static,
     {
-        CoreJoinHandle(zavu_core::runtime::get().spawn_blocking(f))
+        let pending = Pending::start();
+        CoreJoinHandle(zavu_core::runtime::get().spawn_blocking(move || {
+            let _pending = pending;
+            if !EXITING.load(Ordering::SeqCst) {
+                f();
+            }
+        }))
     }
 }
 
@@ -171,6 +182,46 @@ impl ContextExt for CoreRuntime {
     fn get_task_locals() -> Option<TaskLocals> {
         TASK_LOCALS.try_with(Clone::clone).ok()
     }
+}
+
+/// Jobs that may attach to the interpreter from a runtime thread, queued or running.
+static PENDING: AtomicUsize = AtomicUsize::new(0);
+/// Set once the interpreter is about to finalize: queued jobs are skipped from then on.
+static EXITING: AtomicBool = AtomicBool::new(false);
+/// Longest wait at exit for jobs already running.
+const EXIT_GRACE: Duration = Duration::from_secs(2);
+
+struct Pending;
+
+impl Pending {
+    fn start() -> Pending {
+        PENDING.fetch_add(1, Ordering::SeqCst);
+        Pending
+    }
+}
+
+impl Drop for Pending {
+    fn drop(&mut self) {
+        PENDING.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+/// Runs at interpreter exit (an `atexit` handler, before finalization): stops new jobs from
+/// attaching and lets running ones finish. The GIL is released while waiting, since those jobs
+/// need it to finish.
+pub fn before_exit(py: Python<'_>) {
+    EXITING.store(true, Ordering::SeqCst);
+    py.detach(|| {
+        let deadline = std::time::Instant::now() + EXIT_GRACE;
+        while PENDING.load(Ordering::SeqCst) > 0 && std::time::Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(1));
+        }
+    });
+}
+
+/// In a forked child: the parent's runtime threads (and their jobs) do not exist here.
+pub fn after_fork_in_child() {
+    PENDING.store(0, Ordering::SeqCst);
 }
 
 /// An awaitable that is already done with `value`: for async iterators whose next item is

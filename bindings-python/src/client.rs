@@ -435,9 +435,9 @@ macro_rules! phone_numbers_methods {
             /// Buys a phone number (E.164) for the team. A team on the free plan gets
             /// `PaymentRequiredError` (`paid_plan_required`).
             #[pyo3(signature = (
-                        *, phone_number, name=None, timeout=None, max_retries=None,
-                        idempotency_key=None, extra_headers=None
-                    ))]
+                                *, phone_number, name=None, timeout=None, max_retries=None,
+                                idempotency_key=None, extra_headers=None
+                            ))]
             #[allow(clippy::too_many_arguments)]
             fn purchase<'py>(
                 &self,
@@ -781,9 +781,9 @@ client_methods!(Zavudev, asynchronous = false, {
     }
 
     #[pyo3(signature = (*_exc_info))]
-    fn __exit__(&self, _exc_info: &Bound<'_, pyo3::types::PyTuple>) -> bool {
+    fn __exit__(&self, _exc_info: &Bound<'_, pyo3::types::PyTuple>) {
+        // Exceptions propagate (None is falsy).
         self.parts.shared.close();
-        false
     }
 });
 
@@ -812,6 +812,6 @@ client_methods!(AsyncZavudev, asynchronous = true, {
         _exc_info: &Bound<'py, pyo3::types::PyTuple>,
     ) -> PyResult<Bound<'py, PyAny>> {
         self.parts.shared.close();
-        crate::bridge::ready(py, false.into_bound_py_any(py)?)
+        crate::bridge::ready(py, py.None().into_bound(py))
     }
 });

@@ -27,6 +27,13 @@ pub mod webhooks;
 #[pyfunction]
 fn _after_fork_in_child() {
     zavu_core::runtime::forget_after_fork();
+    bridge::after_fork_in_child();
+}
+
+/// Runs at interpreter exit, before finalization; see [`bridge::before_exit`].
+#[pyfunction]
+fn _before_exit(py: Python<'_>) {
+    bridge::before_exit(py);
 }
 
 /// Builds the exception core's error would become; lets the tests check the kind → class
@@ -54,6 +61,7 @@ fn native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("KNOWN_CODES", PyTuple::new(py, zavu_core::KNOWN_CODES)?)?;
     m.add_function(wrap_pyfunction!(_after_fork_in_child, m)?)?;
     m.add_function(wrap_pyfunction!(_error_for_code, m)?)?;
+    m.add_function(wrap_pyfunction!(_before_exit, m)?)?;
 
     m.add_class::<client::Zavudev>()?;
     m.add_class::<client::AsyncZavudev>()?;
@@ -85,5 +93,10 @@ fn native(m: &Bound<'_, PyModule>) -> PyResult<()> {
         kwargs.set_item("after_in_child", m.getattr("_after_fork_in_child")?)?;
         os.getattr("register_at_fork")?.call((), Some(&kwargs))?;
     }
+    // Runtime threads that resolve asyncio futures must be done with the interpreter before it
+    // finalizes (see `bridge::before_exit`).
+    py.import("atexit")?
+        .getattr("register")?
+        .call1((m.getattr("_before_exit")?,))?;
     Ok(())
 }
