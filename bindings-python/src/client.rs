@@ -140,11 +140,7 @@ macro_rules! invitations_methods {
         impl $class {
             /// Creates an invitation. Every argument is optional. A retried create never makes
             /// two invitations (one idempotency key per call, reused across its retries).
-            #[pyo3(signature = (
-                *, client_name=None, client_email=None, client_phone=None, phone_number_id=None,
-                expires_in_days=None, connection_type=None, allowed_phone_countries=None,
-                timeout=None, max_retries=None, idempotency_key=None, extra_headers=None
-            ))]
+            #[pyo3(signature = (*, client_name=None, client_email=None, client_phone=None, phone_number_id=None, expires_in_days=None, connection_type=None, allowed_phone_countries=None, timeout=None, max_retries=None, idempotency_key=None, extra_headers=None))]
             #[allow(clippy::too_many_arguments)]
             fn create<'py>(
                 &self,
@@ -182,10 +178,7 @@ macro_rules! invitations_methods {
 
             /// One page of invitations, newest first. Iterating the page walks every
             /// invitation across pages.
-            #[pyo3(signature = (
-                *, status=None, limit=None, cursor=None, timeout=None, max_retries=None,
-                extra_headers=None
-            ))]
+            #[pyo3(signature = (*, status=None, limit=None, cursor=None, timeout=None, max_retries=None, extra_headers=None))]
             #[allow(clippy::too_many_arguments)]
             fn list<'py>(
                 &self,
@@ -242,10 +235,7 @@ macro_rules! invitations_methods {
 
             /// Cancels a pending or in-progress invitation; a completed one is refused
             /// (`already_completed`).
-            #[pyo3(signature = (
-                invitation_id, *, timeout=None, max_retries=None, idempotency_key=None,
-                extra_headers=None
-            ))]
+            #[pyo3(signature = (invitation_id, *, timeout=None, max_retries=None, idempotency_key=None, extra_headers=None))]
             fn cancel<'py>(
                 &self,
                 py: Python<'py>,
@@ -269,10 +259,7 @@ macro_rules! invitations_methods {
             /// `expired` or `cancelled`) and returns it. `timeout` (seconds) bounds the whole
             /// wait, then `APITimeoutError` with code `wait_timeout`; `poll_interval` is the
             /// first pause, `max_poll_interval` the longest. Unset values take core's defaults.
-            #[pyo3(signature = (
-                invitation_id, *, timeout=None, poll_interval=None, max_poll_interval=None,
-                max_retries=None, extra_headers=None
-            ))]
+            #[pyo3(signature = (invitation_id, *, timeout=None, poll_interval=None, max_poll_interval=None, max_retries=None, extra_headers=None))]
             #[allow(clippy::too_many_arguments)]
             fn wait_for_completion<'py>(
                 &self,
@@ -311,10 +298,7 @@ macro_rules! invitations_methods {
             /// Sets the project webhook that receives `invitation.status_changed`. The answer
             /// is the only one carrying the signing `secret`. `events` defaults (in core) to
             /// `["invitation.status_changed"]`.
-            #[pyo3(signature = (
-                *, url, events=None, timeout=None, max_retries=None, idempotency_key=None,
-                extra_headers=None
-            ))]
+            #[pyo3(signature = (*, url, events=None, timeout=None, max_retries=None, idempotency_key=None, extra_headers=None))]
             #[allow(clippy::too_many_arguments)]
             fn create_webhook<'py>(
                 &self,
@@ -359,10 +343,7 @@ macro_rules! invitations_methods {
             }
 
             /// Changes the given fields of the project webhook.
-            #[pyo3(signature = (
-                *, url=None, events=None, active=None, timeout=None, max_retries=None,
-                extra_headers=None
-            ))]
+            #[pyo3(signature = (*, url=None, events=None, active=None, timeout=None, max_retries=None, extra_headers=None))]
             #[allow(clippy::too_many_arguments)]
             fn update_webhook<'py>(
                 &self,
@@ -434,10 +415,7 @@ macro_rules! phone_numbers_methods {
         impl $class {
             /// Buys a phone number (E.164) for the team. A team on the free plan gets
             /// `PaymentRequiredError` (`paid_plan_required`).
-            #[pyo3(signature = (
-                                *, phone_number, name=None, timeout=None, max_retries=None,
-                                idempotency_key=None, extra_headers=None
-                            ))]
+            #[pyo3(signature = (*, phone_number, name=None, timeout=None, max_retries=None, idempotency_key=None, extra_headers=None))]
             #[allow(clippy::too_many_arguments)]
             fn purchase<'py>(
                 &self,
@@ -519,9 +497,7 @@ macro_rules! senders_methods {
             }
 
             /// One page of senders. Iterating the page walks every sender across pages.
-            #[pyo3(signature = (
-                *, limit=None, cursor=None, timeout=None, max_retries=None, extra_headers=None
-            ))]
+            #[pyo3(signature = (*, limit=None, cursor=None, timeout=None, max_retries=None, extra_headers=None))]
             fn list<'py>(
                 &self,
                 py: Python<'py>,
@@ -667,10 +643,7 @@ macro_rules! client_methods {
             /// timeout per attempt, 2 retries). A missing key raises `AuthenticationError`
             /// (`missing_api_key`).
             #[new]
-            #[pyo3(signature = (
-                *, api_key=None, base_url=None, timeout=None, max_retries=None,
-                default_headers=None
-            ))]
+            #[pyo3(signature = (*, api_key=None, base_url=None, timeout=None, max_retries=None, default_headers=None))]
             fn new(
                 py: Python<'_>,
                 api_key: Option<String>,
