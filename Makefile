@@ -2,9 +2,9 @@
 CARGO ?= cargo
 export CARGO_TERM_COLOR ?= never
 
-.PHONY: test lint fmt-check clippy rust-test conformance browser-test node-test uniffi-test build sandbox demo fmt clean
+.PHONY: test lint fmt-check clippy rust-test conformance browser-test node-test uniffi-test python-test build sandbox demo fmt clean
 
-test: lint rust-test browser-test node-test uniffi-test
+test: lint rust-test browser-test python-test node-test uniffi-test
 	@echo "make test: all suites passed"
 
 lint: fmt-check clippy
@@ -28,6 +28,11 @@ conformance:
 
 browser-test: build
 	bash tests/browser/run.sh
+
+# A venv under target/ with maturin, pytest and mypy; maturin develop; stubtest; pytest (every
+# method sync and async, fork, threads, conformance, the guide's examples); `pip install .` check.
+python-test: build
+	bash bindings-python/run-tests.sh
 
 # npm ci builds the addon; then the .d.ts freshness check, tsc, node --test and the packed-tarball check.
 node-test: build

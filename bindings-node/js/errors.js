@@ -29,6 +29,7 @@ const ERROR_CODES = Object.freeze([
   'wait_timeout',
   'cancelled',
   'internal_panic',
+  'client_closed',
 ]);
 
 /** An error from the Zavu SDK: a stable `code`, a human `message`, and what is known of the cause. */

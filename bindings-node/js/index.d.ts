@@ -424,7 +424,8 @@ export type ErrorCode =
   | 'invalid_payload'
   | 'wait_timeout'
   | 'cancelled'
-  | 'internal_panic';
+  | 'internal_panic'
+  | 'client_closed';
 
 /** The family of an error, as core names it; each maps to one error class. */
 export type ErrorKind =

@@ -6,10 +6,9 @@
 //! (with the GIL released) or hands back awaitables.
 
 use std::future::Future;
-use std::sync::{Arc, RwLock};
+use std::sync::Arc;
 
 use pyo3::IntoPyObjectExt;
-use pyo3::exceptions::PyRuntimeError;
 use pyo3::prelude::*;
 use zavu_core::{
     Client, ClientOptions, ConnectionType, CreateInvitationParams, CreateWebhookParams,
@@ -24,45 +23,33 @@ use crate::models::{Invitation, PhoneNumber, Sender, WebhookConfig};
 use crate::pages::{AnyPage, AsyncPage, SyncPage};
 use crate::webhooks::Webhooks;
 
-/// The core client of one `Zavudev`/`AsyncZavudev` object and of its resources; `None` once
-/// closed.
+/// The core client of one `Zavudev`/`AsyncZavudev` object and of its resources.
 struct Shared {
-    client: RwLock<Option<Client>>,
+    client: Client,
 }
 
 impl Shared {
     fn new(client: Client) -> Arc<Shared> {
-        Arc::new(Shared {
-            client: RwLock::new(Some(client)),
-        })
+        Arc::new(Shared { client })
     }
 
-    /// The client for one call, with the call's options on top of the client's.
+    /// The client for one call, with the call's options on top of the client's. A closed
+    /// client still hands out handles: core refuses their calls with `client_closed`.
     fn client(&self, options: &RequestOptions) -> PyResult<Client> {
-        let slot = self.client.read().unwrap_or_else(|p| p.into_inner());
-        match slot.as_ref() {
-            Some(client) if *options == RequestOptions::default() => Ok(client.clone()),
-            Some(client) => Ok(client.with_options(options)),
-            None => Err(PyRuntimeError::new_err(
-                "the client is closed; create a new Zavudev to make more calls",
-            )),
+        if *options == RequestOptions::default() {
+            Ok(self.client.clone())
+        } else {
+            Ok(self.client.with_options(options))
         }
     }
 
-    /// Drops this object's handle on the connection pool; the pool closes when no client
-    /// derived from it (`with_options`) is left.
+    /// Closes the connection pool shared with every client derived from this one.
     fn close(&self) {
-        self.client
-            .write()
-            .unwrap_or_else(|p| p.into_inner())
-            .take();
+        self.client.close();
     }
 
     fn is_closed(&self) -> bool {
-        self.client
-            .read()
-            .unwrap_or_else(|p| p.into_inner())
-            .is_none()
+        self.client.is_closed()
     }
 }
 
@@ -617,16 +604,16 @@ impl Parts {
     }
 
     fn repr(&self, class: &str) -> String {
-        let slot = self.shared.client.read().unwrap_or_else(|p| p.into_inner());
-        match slot.as_ref() {
-            Some(client) => format!(
-                "{class}(base_url='{}', timeout={:?}, max_retries={})",
-                client.base_url(),
-                client.timeout().as_secs_f64(),
-                client.max_retries()
-            ),
-            None => format!("{class}(closed)"),
+        let client = &self.shared.client;
+        if client.is_closed() {
+            return format!("{class}(closed)");
         }
+        format!(
+            "{class}(base_url='{}', timeout={:?}, max_retries={})",
+            client.base_url(),
+            client.timeout().as_secs_f64(),
+            client.max_retries()
+        )
     }
 
     fn client(&self) -> PyResult<Client> {
@@ -744,7 +731,7 @@ pub struct Zavudev {
 }
 
 client_methods!(Zavudev, asynchronous = false, {
-    /// Releases this client's connection pool. Later calls raise `RuntimeError`.
+    /// Releases this client's connection pool. Later calls raise `InvalidRequestError` (code `client_closed`).
     fn close(&self) {
         self.parts.shared.close();
     }
@@ -768,7 +755,7 @@ pub struct AsyncZavudev {
 }
 
 client_methods!(AsyncZavudev, asynchronous = true, {
-    /// Releases this client's connection pool (awaitable). Later calls raise `RuntimeError`.
+    /// Releases this client's connection pool (awaitable). Later calls raise `InvalidRequestError` (code `client_closed`).
     fn close<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         self.parts.shared.close();
         crate::bridge::ready(py, py.None().into_bound(py))

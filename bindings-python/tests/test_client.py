@@ -65,8 +65,9 @@ def test_context_manager_closes(sandbox) -> None:
         assert zavu.invitations.list().items == []
         assert not zavu.is_closed
     assert zavu.is_closed
-    with pytest.raises(RuntimeError, match="closed"):
+    with pytest.raises(zavudev.InvalidRequestError, match="closed") as info:
         zavu.invitations.list()
+    assert info.value.code == "client_closed"
     assert "closed" in repr(zavu)
     zavu.close()  # twice is fine
 

@@ -33,6 +33,7 @@ EXPECTED_CLASS = {
     "wait_timeout": zavudev.APITimeoutError,
     "cancelled": zavudev.RequestCancelledError,
     "internal_panic": zavudev.InternalError,
+    "client_closed": zavudev.InvalidRequestError,
 }
 
 

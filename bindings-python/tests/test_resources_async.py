@@ -106,8 +106,9 @@ async def test_async_with_closes(sandbox) -> None:
         assert not zavu.is_closed
         await zavu.invitations.list()
     assert zavu.is_closed
-    with pytest.raises(RuntimeError):
-        zavu.invitations.list()
+    with pytest.raises(zavudev.InvalidRequestError) as info:
+        await zavu.invitations.list()
+    assert info.value.code == "client_closed"
     other = AsyncZavudev(api_key=sandbox.api_key, base_url=sandbox.base_url)
     await other.close()
     assert other.is_closed

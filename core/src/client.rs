@@ -36,7 +36,8 @@ pub struct Client {
 pub(crate) struct Inner {
     /// The connection pool, tagged with the runtime generation it was built under (see
     /// [`Client::http`]).
-    http: Mutex<(u64, reqwest::Client)>,
+    /// `None` once the client is closed.
+    http: Mutex<(u64, Option<reqwest::Client>)>,
     user_agent: String,
     connect_timeout: Duration,
     api_key: String,
@@ -151,7 +152,7 @@ impl Client {
 
         Ok(Client {
             inner: Arc::new(Inner {
-                http: Mutex::new((crate::runtime::generation(), http)),
+                http: Mutex::new((crate::runtime::generation(), Some(http))),
                 user_agent,
                 connect_timeout,
                 api_key,
@@ -210,14 +211,34 @@ impl Client {
     fn http(&self) -> Result<reqwest::Client> {
         let generation = crate::runtime::generation();
         let mut slot = self.inner.http.lock().unwrap_or_else(|p| p.into_inner());
+        if slot.1.is_none() {
+            return Err(closed_error());
+        }
         if slot.0 != generation {
             let fresh = build_http(&self.inner.user_agent, self.inner.connect_timeout)?;
-            let old = std::mem::replace(&mut *slot, (generation, fresh));
+            let old = std::mem::replace(&mut *slot, (generation, Some(fresh)));
             // Leaked, not dropped: its sockets are registered with the parent's epoll
             // instance, which the child shares; deregistering them here would break the parent.
             std::mem::forget(old);
         }
-        Ok(slot.1.clone())
+        slot.1.clone().ok_or_else(closed_error)
+    }
+
+    /// Closes the client and every clone of it: idle connections are released and later calls
+    /// fail with `client_closed`. Calls already in flight finish normally.
+    pub fn close(&self) {
+        let mut slot = self.inner.http.lock().unwrap_or_else(|p| p.into_inner());
+        slot.1 = None;
+    }
+
+    /// Whether [`Client::close`] was called on this client or a clone of it.
+    pub fn is_closed(&self) -> bool {
+        self.inner
+            .http
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .1
+            .is_none()
     }
 
     /// Sends a call with retries and decodes a 2xx JSON body into `T`.
@@ -257,6 +278,9 @@ impl Client {
             url.push_str(&query);
         }
 
+        if self.is_closed() {
+            return Err(closed_error());
+        }
         let mut attempt = 0u32;
         loop {
             self.wait_for_rate_limit(call.endpoint).await;
@@ -294,7 +318,12 @@ impl Client {
                     (error, retry, Some(headers))
                 }
                 Attempt::Failed(error) => {
-                    let retry = error.kind() != crate::ErrorKind::InvalidResponse;
+                    // Only the network's failures are worth another attempt; an oversized body
+                    // or a client closed meanwhile will not change.
+                    let retry = matches!(
+                        error.kind(),
+                        crate::ErrorKind::Connection | crate::ErrorKind::Timeout
+                    );
                     tracing::debug!(
                         endpoint = call.endpoint,
                         attempt,
@@ -463,6 +492,13 @@ fn build_http(user_agent: &str, connect_timeout: Duration) -> Result<reqwest::Cl
                 format!("cannot build the HTTP client: {e}"),
             )
         })
+}
+
+fn closed_error() -> Error {
+    Error::new(
+        codes::CLIENT_CLOSED,
+        "the client is closed; create a new client to make more calls",
+    )
 }
 
 fn user_agent(binding: Option<&str>) -> String {

@@ -30,6 +30,7 @@ pub mod codes {
     pub const WAIT_TIMEOUT: &str = "wait_timeout";
     pub const CANCELLED: &str = "cancelled";
     pub const INTERNAL_PANIC: &str = "internal_panic";
+    pub const CLIENT_CLOSED: &str = "client_closed";
 }
 
 /// Every code core knows, in a fixed order. Each binding tests that its own list equals this one.
@@ -56,6 +57,7 @@ pub const KNOWN_CODES: &[&str] = &[
     codes::WAIT_TIMEOUT,
     codes::CANCELLED,
     codes::INTERNAL_PANIC,
+    codes::CLIENT_CLOSED,
 ];
 
 /// The family an error belongs to. Bindings map each kind to one exception class; the mapping
@@ -252,7 +254,8 @@ impl Error {
     /// The family of this error; see [`ErrorKind`].
     pub fn kind(&self) -> ErrorKind {
         match self.inner.code.as_str() {
-            codes::INVALID_REQUEST | codes::PHONE_NUMBER_WRONG_TEAM => {
+            // Calling a closed client is the caller's mistake, like a bad parameter.
+            codes::INVALID_REQUEST | codes::PHONE_NUMBER_WRONG_TEAM | codes::CLIENT_CLOSED => {
                 return ErrorKind::InvalidRequest;
             }
             codes::UNAUTHORIZED | codes::MISSING_API_KEY => return ErrorKind::Authentication,

@@ -198,3 +198,24 @@ async fn wait_for_completion_sees_a_completion_that_happens_while_waiting() {
     assert_eq!(done.status, zavu_core::InvitationStatus::Completed);
     assert!(done.sender_id.is_some());
 }
+
+#[tokio::test]
+async fn a_closed_client_refuses_calls_with_a_stable_code() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let zavu = client(&sandbox, |_| {});
+    let derived = zavu.with_options(&Default::default());
+    zavu.invitations().list(&Default::default()).await.unwrap();
+    let before = zavu.stats().requests;
+    zavu.close();
+    assert!(derived.is_closed());
+    for client in [&zavu, &derived] {
+        let error = client
+            .invitations()
+            .list(&Default::default())
+            .await
+            .unwrap_err();
+        assert_eq!(error.code(), "client_closed");
+        assert_eq!(error.kind(), zavu_core::ErrorKind::InvalidRequest);
+    }
+    assert_eq!(zavu.stats().requests, before, "nothing is sent after close");
+}

@@ -56,6 +56,7 @@ KNOWN_CODES: tuple[str, ...] = (
     "wait_timeout",
     "cancelled",
     "internal_panic",
+    "client_closed",
 )
 
 

@@ -152,6 +152,7 @@ final class ZavuSDKTests: XCTestCase {
             "internal_error", "payment_required", "server_error", "missing_api_key",
             "connection_error", "timeout", "invalid_response", "invalid_signature",
             "stale_signature", "invalid_payload", "wait_timeout", "cancelled", "internal_panic",
+            "client_closed",
         ])
     }
 

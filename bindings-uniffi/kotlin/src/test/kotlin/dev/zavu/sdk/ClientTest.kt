@@ -237,6 +237,7 @@ class ClientTest {
                 "internal_error", "payment_required", "server_error", "missing_api_key",
                 "connection_error", "timeout", "invalid_response", "invalid_signature",
                 "stale_signature", "invalid_payload", "wait_timeout", "cancelled", "internal_panic",
+                "client_closed",
             ),
             knownErrorCodes(),
         )
