@@ -1,0 +1,764 @@
+"""The benchmark driver: `bash bench/run.sh` (or `make bench`) runs it.
+
+It sets up everything it needs (nginx and wrk from Debian, the published SDKs at the versions the
+issue names in isolated environments, our packages built from this checkout in release mode,
+the Rust driver), starts the canned API (bench/canned.py), then measures, interleaved in rounds:
+the wire limit with wrk, and each workload with the Rust core, our Python (sync and async), our
+Node and the published SDKs. Then the walk of 100,000 invitations (memory), cold start and
+installed size. It prints the table and writes bench/results/latest.{md,json}.
+
+    python3 bench/run.py [--smoke] [--skip-setup]
+
+Environment: BENCH_SECONDS (10), BENCH_ROUNDS (3), BENCH_COLD_RUNS (10), BENCH_PARTS (comma list of
+speed, walk, cold, size; a partial run writes under target/bench/partial/), BENCH_ONLY (comma list
+of rust, python, node: the rows to run; the wire limit always runs).
+`--smoke`: 1 s, 1 round, 3 cold runs, a 2,000-item walk; writes under target/bench/ only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import resource
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+import canned  # noqa: E402
+
+WORK = ROOT / "target" / "bench"
+PUBLISHED_PY = "0.50.0"
+PUBLISHED_NODE = "0.57.0"
+API_KEY = "zk_bench_key"
+
+# The issue's targets: (label, ours, baseline, minimum ratio).
+TARGETS = [
+    ("Python sync get ≥ 5× published", ("py-ours", "get"), ("py-pub", "get"), 5.0),
+    ("Python sync list page ≥ 10× published", ("py-ours", "list"), ("py-pub", "list"), 10.0),
+    ("Python sync create ≥ 5× published", ("py-ours", "create"), ("py-pub", "create"), 5.0),
+    ("Python async 64 concurrent ≥ 10× published async", ("py-ours-async", "get64"), ("py-pub-async", "get64"), 10.0),
+    ("Node sequential get ≥ 2× published", ("node-ours", "get"), ("node-pub", "get"), 2.0),
+    ("Node 64 concurrent ≥ 3× published", ("node-ours", "get64"), ("node-pub", "get64"), 3.0),
+    ("Node list page ≥ 2× published", ("node-ours", "list"), ("node-pub", "list"), 2.0),
+    ("Rust core sequential get ≥ 0.8× wire (1 connection), multi-thread runtime", ("rust", "get"), ("wire-1", "get"), 0.8),
+    ("Rust core sequential get ≥ 0.8× wire (1 connection), current-thread runtime", ("rust-current", "get"), ("wire-1", "get"), 0.8),
+]
+
+WORKLOADS = {
+    "get": "get one invitation, sequential",
+    "create": "create, sequential",
+    "list": "list, one 50-item page, sequential",
+    "get64": "get, 64 concurrent on one client",
+}
+
+# Rows of the speed table: id -> (label, language, workloads).
+IMPLS = {
+    "wire-1": ("wire limit, wrk 1 connection", "wire", ["get", "list"]),
+    "wire-64": ("wire limit, wrk 64 connections", "wire", ["get64"]),
+    "rust": ("Rust core, multi-thread runtime", "rust", ["get", "create", "list", "get64"]),
+    "rust-current": ("Rust core, current-thread runtime", "rust", ["get", "create", "list", "get64"]),
+    "py-ours": ("Python, ours (Zavudev)", "python", ["get", "create", "list"]),
+    "py-ours-async": ("Python, ours (AsyncZavudev)", "python", ["get64"]),
+    "py-pub": (f"Python, published {PUBLISHED_PY} (Zavudev)", "python", ["get", "create", "list"]),
+    "py-pub-async": (f"Python, published {PUBLISHED_PY} (AsyncZavudev)", "python", ["get64"]),
+    "node-ours": ("Node, ours", "node", ["get", "create", "list", "get64"]),
+    "node-pub": (f"Node, published {PUBLISHED_NODE}", "node", ["get", "create", "list", "get64"]),
+}
+# What each row of ours is compared with.
+BASELINE = {
+    "py-ours": "py-pub",
+    "py-ours-async": "py-pub-async",
+    "node-ours": "node-pub",
+}
+
+
+def log(message: str) -> None:
+    print(f"[bench] {message}", file=sys.stderr, flush=True)
+
+
+def sh(cmd, cwd=None, env=None, check=True, quiet=True, timeout=None) -> subprocess.CompletedProcess:
+    result = subprocess.run(
+        cmd, cwd=cwd, env=env, text=True, timeout=timeout,
+        stdout=subprocess.PIPE if quiet else None, stderr=subprocess.STDOUT if quiet else None,
+    )
+    if check and result.returncode != 0:
+        tail = (result.stdout or "")[-3000:]
+        raise RuntimeError(f"{' '.join(map(str, cmd))} failed ({result.returncode}):\n{tail}")
+    return result
+
+
+def child_env() -> dict:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ZAVUDEV_")}
+    env["NO_PROXY"] = env["no_proxy"] = "127.0.0.1,localhost"
+    for key in ("HTTP_PROXY", "HTTPS_PROXY", "http_proxy", "https_proxy", "ALL_PROXY", "all_proxy"):
+        env.pop(key, None)
+    env.pop("NODE_OPTIONS", None)
+    return env
+
+
+# ---------------------------------------------------------------------------------------------
+# Setup
+
+
+class Setup:
+    def __init__(self, skip: bool):
+        self.skip = skip
+        self.notes: dict[str, str] = {}  # impl or language -> why it is missing
+        self.versions: dict[str, str] = {}
+        self.py_pub = WORK / "pub-py" / "bin" / "python"
+        self.py_ours = WORK / "ours-py" / "bin" / "python"
+        self.node_pub = WORK / "pub-node"
+        self.node_ours = WORK / "ours-node"
+        self.rust_bin = ROOT / "target" / "release" / "zavu-bench"
+
+    def run(self, only: set[str]) -> None:
+        WORK.mkdir(parents=True, exist_ok=True)
+        self.system_tools()
+        steps = [
+            ("rust", self.rust),
+            ("python", self.published_python),
+            ("python", self.our_python),
+            ("node", self.published_node),
+            ("node", self.our_node),
+        ]
+        for language, step in steps:
+            if language not in only:
+                continue
+            try:
+                step()
+            except Exception as error:  # noqa: BLE001 - every failure becomes a note in the table
+                key = step.__name__
+                self.notes[key] = str(error).strip().splitlines()[0][:300]
+                log(f"{key}: {error}")
+        ours_node = self.node_ours / "node_modules" / "@zavudev" / "sdk" / "package.json"
+        if ours_node.exists():
+            self.versions["@zavudev/sdk (ours)"] = json.loads(ours_node.read_text())["version"]
+        self.versions["python"] = platform.python_version()
+        self.versions["node"] = sh(["node", "--version"]).stdout.strip()
+        self.versions["rustc"] = sh(["rustc", "--version"]).stdout.strip()
+        self.versions["nginx"] = sh(["nginx", "-v"]).stdout.strip().split("/")[-1]
+        self.versions["wrk"] = sh(["wrk", "-v"], check=False).stdout.split()[1]
+
+    def system_tools(self) -> None:
+        missing = [tool for tool in ("nginx", "wrk") if not shutil.which(tool)]
+        if not missing:
+            return
+        if os.geteuid() != 0 or not shutil.which("apt-get"):
+            raise SystemExit(f"bench needs {', '.join(missing)}: install Debian's nginx-light and wrk")
+        log("installing nginx-light and wrk from Debian")
+        env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+        if sh(["apt-get", "install", "-y", "-qq", "nginx-light", "wrk"], env=env, check=False).returncode:
+            sh(["apt-get", "update", "-qq"], env=env)
+            sh(["apt-get", "install", "-y", "-qq", "nginx-light", "wrk"], env=env)
+        # The package may start a system nginx on port 80; ours runs on its own port.
+
+    def rust(self) -> None:
+        if self.skip and self.rust_bin.exists():
+            return
+        log("building zavu-bench (release)")
+        sh(["cargo", "build", "--release", "--locked", "-p", "zavu-bench"], cwd=ROOT)
+
+    def venv(self, path: Path) -> Path:
+        python = path / "bin" / "python"
+        if not python.exists():
+            sh([sys.executable, "-m", "venv", str(path)])
+            sh([str(python), "-m", "pip", "install", "-q", "--upgrade", "pip"], check=False)
+        return python
+
+    def pip_version(self, python: Path, name: str) -> str | None:
+        out = sh([str(python), "-m", "pip", "show", name], check=False).stdout
+        for line in out.splitlines():
+            if line.startswith("Version:"):
+                return line.split()[1]
+        return None
+
+    def published_python(self) -> None:
+        python = self.venv(WORK / "pub-py")
+        if self.pip_version(python, "zavudev") != PUBLISHED_PY:
+            log(f"installing zavudev=={PUBLISHED_PY} from PyPI into {python.parent.parent}")
+            sh([str(python), "-m", "pip", "install", "-q", f"zavudev=={PUBLISHED_PY}"])
+
+    def our_python(self) -> None:
+        if not (ROOT / "pyproject.toml").exists() or not (ROOT / "bindings-python" / "Cargo.toml").exists():
+            raise RuntimeError("not built yet: bindings-python does not exist in this checkout")
+        wheel = None
+        wheels = WORK / "wheels" / "ours"
+        if not self.skip or not self.py_ours.exists():
+            tools = self.venv(WORK / "tools")
+            if not (WORK / "tools" / "bin" / "maturin").exists():
+                sh([str(tools), "-m", "pip", "install", "-q", "maturin>=1.16,<2"])
+            log("building our Python wheel (maturin, release)")
+            shutil.rmtree(wheels, ignore_errors=True)
+            maturin = [str(WORK / "tools" / "bin" / "maturin"), "build", "--release", "--out", str(wheels),
+                       "--interpreter", sys.executable]
+            if sh(maturin, cwd=ROOT, check=False).returncode != 0:
+                # Another maturin run sharing target/maturin can remove the library between
+                # cargo's build and maturin's copy; once more is enough.
+                sh(maturin, cwd=ROOT)
+            wheel = next(wheels.glob("zavudev-*.whl"))
+            python = self.venv(WORK / "ours-py")
+            sh([str(python), "-m", "pip", "install", "-q", "--force-reinstall", "--no-deps", str(wheel)])
+        self.versions["zavudev (ours)"] = self.pip_version(self.py_ours, "zavudev") or "?"
+
+    def published_node(self) -> None:
+        folder = self.node_pub
+        manifest = folder / "node_modules" / "@zavudev" / "sdk" / "package.json"
+        if manifest.exists() and json.loads(manifest.read_text())["version"] == PUBLISHED_NODE:
+            return
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "package.json").write_text('{"private": true}\n')
+        log(f"installing @zavudev/sdk@{PUBLISHED_NODE} from npm into {folder}")
+        sh(["npm", "install", "--no-audit", "--no-fund", f"@zavudev/sdk@{PUBLISHED_NODE}"], cwd=folder)
+
+    def our_node(self) -> None:
+        build = ROOT / "bindings-node" / "scripts" / "build.mjs"
+        if not build.exists() or not (ROOT / "bindings-node" / "js").exists():
+            raise RuntimeError("not built yet: bindings-node does not exist in this checkout")
+        manifest = self.node_ours / "node_modules" / "@zavudev" / "sdk" / "package.json"
+        if self.skip and manifest.exists():
+            return
+        if not (ROOT / "node_modules" / "@napi-rs" / "cli").exists():
+            log("installing the root's npm dev dependencies (napi CLI), scripts off")
+            sh(["npm", "ci" if (ROOT / "package-lock.json").exists() else "install",
+                "--ignore-scripts", "--no-audit", "--no-fund"], cwd=ROOT)
+        # A copy of the package's files, so the release addon is built beside them and never
+        # over the binding's own (debug) build in bindings-node/native.
+        stage = WORK / "ours-node-pkg"
+        shutil.rmtree(stage, ignore_errors=True)
+        package = json.loads((ROOT / "package.json").read_text())
+        for pattern in ["package.json", "README.md", *package.get("files", [])]:
+            for source in ROOT.glob(pattern.rstrip("/")):
+                target = stage / source.relative_to(ROOT)
+                if source.is_dir():
+                    shutil.copytree(source, target, dirs_exist_ok=True)
+                elif not source.name.endswith(".node"):
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    shutil.copy2(source, target)
+        log("building our Node addon (napi, release)")
+        sh(["node", str(build), "--release", "--output-dir", str(stage / "bindings-node" / "native")], cwd=ROOT)
+        packed = sh(["npm", "pack", "--ignore-scripts", "--pack-destination", str(WORK)], cwd=stage).stdout
+        tarball = WORK / packed.strip().splitlines()[-1]
+        shutil.rmtree(self.node_ours, ignore_errors=True)
+        self.node_ours.mkdir(parents=True)
+        (self.node_ours / "package.json").write_text('{"private": true}\n')
+        sh(["npm", "install", "--no-audit", "--no-fund", "--ignore-scripts", str(tarball)], cwd=self.node_ours)
+        self.versions["@zavudev/sdk (ours)"] = json.loads(manifest.read_text())["version"]
+
+    def available(self, impl: str) -> str | None:
+        """Why `impl` cannot run, or None."""
+        s = self
+        need = {
+            "rust": ("rust", s.rust_bin), "rust-current": ("rust", s.rust_bin),
+            "py-ours": ("our_python", s.py_ours), "py-ours-async": ("our_python", s.py_ours),
+            "py-pub": ("published_python", s.py_pub), "py-pub-async": ("published_python", s.py_pub),
+            "node-ours": ("our_node", s.node_ours / "node_modules" / "@zavudev" / "sdk"),
+            "node-pub": ("published_node", s.node_pub / "node_modules" / "@zavudev" / "sdk"),
+        }.get(impl)
+        if need is None:
+            return None
+        step, path = need
+        if step in s.notes:
+            return s.notes[step]
+        if not Path(path).exists():
+            return "not built yet"
+        return None
+
+
+# ---------------------------------------------------------------------------------------------
+# The canned server
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Server:
+    def __init__(self, walk_pages: int):
+        self.dir = WORK / "canned"
+        shutil.rmtree(self.dir, ignore_errors=True)
+        self.port = free_port()
+        self.conf = canned.write(self.dir, self.port, walk_pages)
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.process = None
+
+    def __enter__(self) -> "Server":
+        self.process = subprocess.Popen(
+            ["nginx", "-c", str(self.conf), "-p", str(self.dir)],
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        )
+        deadline = time.monotonic() + 10
+        while True:
+            try:
+                with urllib.request.urlopen(f"{self.url}/v1/invitations/{canned.INVITATION_ID}", timeout=1) as r:
+                    json.load(r)
+                return self
+            except OSError:
+                if self.process.poll() is not None or time.monotonic() > deadline:
+                    err = self.process.stderr.read().decode() if self.process.stderr else ""
+                    raise SystemExit(f"nginx did not start: {err}")
+                time.sleep(0.05)
+
+    def __exit__(self, *exc) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.terminate()  # SIGTERM: nginx's fast shutdown
+            try:
+                self.process.wait(10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+
+# ---------------------------------------------------------------------------------------------
+# Measuring
+
+
+class Bench:
+    def __init__(self, setup: Setup, server: Server, seconds: float):
+        self.setup = setup
+        self.url = server.url
+        self.seconds = seconds
+        self.errors: dict[str, str] = {}
+
+    def command(self, impl: str, workload: str) -> list[str] | None:
+        s, url, secs = self.setup, self.url, str(self.seconds)
+        if impl.startswith("rust"):
+            runtime = "current" if impl == "rust-current" else "multi"
+            return [str(s.rust_bin), workload, "--base-url", url, "--seconds", secs, "--runtime", runtime]
+        if impl.startswith("py-"):
+            python = s.py_ours if "ours" in impl else s.py_pub
+            return [str(python), str(HERE / "python" / "workload.py"), "--sdk",
+                    "ours" if "ours" in impl else "published", "--workload", workload,
+                    "--base-url", url, "--seconds", secs]
+        if impl.startswith("node-"):
+            env_dir = s.node_ours if impl == "node-ours" else s.node_pub
+            return ["node", str(HERE / "node" / "workload.mjs"), "--env", str(env_dir), "--sdk",
+                    "ours" if impl == "node-ours" else "published", "--workload", workload,
+                    "--base-url", url, "--seconds", secs]
+        raise ValueError(impl)
+
+    def wrk(self, impl: str, workload: str) -> float:
+        path = "/v1/invitations" if workload == "list" else f"/v1/invitations/{canned.INVITATION_ID}"
+        conns, threads = ("1", "1") if impl == "wire-1" else ("64", "2")
+        secs = max(1, round(self.seconds))
+        out = sh(["wrk", "-t", threads, "-c", conns, "-d", f"{secs}s", self.url + path]).stdout
+        if "Non-2xx" in out or "Socket errors" in out:
+            raise RuntimeError(f"wrk saw errors:\n{out}")
+        for line in out.splitlines():
+            if line.startswith("Requests/sec:"):
+                return float(line.split()[1])
+        raise RuntimeError(f"wrk printed no rate:\n{out}")
+
+    def measure(self, impl: str, workload: str) -> float | None:
+        if impl.startswith("wire-"):
+            return self.wrk(impl, workload)
+        cmd = self.command(impl, workload)
+        result = subprocess.run(cmd, env=child_env(), cwd=WORK, text=True, capture_output=True,
+                                timeout=self.seconds * 3 + 120)
+        if result.returncode != 0:
+            self.errors[f"{impl}/{workload}"] = (result.stderr or result.stdout).strip()[-500:]
+            log(f"{impl} {workload} failed: {(result.stderr or result.stdout).strip()[-300:]}")
+            return None
+        return json.loads(result.stdout.strip().splitlines()[-1])["rate"]
+
+    def rounds(self, impls: list[str], rounds: int) -> dict:
+        samples: dict[str, dict[str, list[float | None]]] = {i: {} for i in impls}
+        for r in range(rounds):
+            # Rotate the order each round so no implementation always runs first or last.
+            order = impls[r % len(impls):] + impls[: r % len(impls)]
+            for workload in WORKLOADS:
+                for impl in order:
+                    if workload not in IMPLS[impl][2]:
+                        continue
+                    rate = self.measure(impl, workload)
+                    samples[impl].setdefault(workload, []).append(rate)
+                    shown = "failed" if rate is None else f"{rate:,.0f}/s"
+                    log(f"round {r + 1}/{rounds} {workload:7} {impl:14} {shown}")
+        return samples
+
+    def walk(self, impl: str) -> dict:
+        s = self.setup
+        if impl == "rust":
+            cmd = [str(s.rust_bin), "walk", "--base-url", self.url]
+        elif impl.startswith("py-"):
+            python = s.py_ours if "ours" in impl else s.py_pub
+            cmd = [str(python), str(HERE / "python" / "workload.py"), "--sdk",
+                   "ours" if "ours" in impl else "published",
+                   "--workload", "walk-async" if impl.endswith("async") else "walk", "--base-url", self.url]
+        else:
+            cmd = ["node", str(HERE / "node" / "workload.mjs"), "--env",
+                   str(s.node_ours if impl == "node-ours" else s.node_pub), "--sdk",
+                   "ours" if impl == "node-ours" else "published", "--workload", "walk", "--base-url", self.url]
+        result = subprocess.run(cmd, env=child_env(), cwd=WORK, text=True, capture_output=True, timeout=600)
+        if result.returncode != 0:
+            raise RuntimeError((result.stderr or result.stdout).strip()[-300:])
+        return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def cold_start(setup: Setup, runs: int, only: set[str]) -> dict:
+    """Wall time and peak RSS of a fresh interpreter that imports the SDK and builds a client,
+    against the same interpreter doing nothing; medians of `runs`, interleaved."""
+    # Each child prints its own VmHWM at the end: rusage's maxrss would also count the image of
+    # this driver that the child was forked from before exec.
+    py_peak = "; print([l for l in open('/proc/self/status') if l.startswith('VmHWM')][0].split()[1])"
+    node_peak = "; console.log(require('fs').readFileSync('/proc/self/status', 'utf8').match(/VmHWM:\\s+(\\d+)/)[1])"
+    py_code = f"import zavudev; zavudev.Zavudev(api_key={API_KEY!r}, base_url='http://127.0.0.1:9')" + py_peak
+    node_code = (f"const s = require('@zavudev/sdk'); const Z = s.default ?? s.Zavudev; "
+                 f"new Z({{ apiKey: '{API_KEY}', baseURL: 'http://127.0.0.1:9' }})" + node_peak)
+    cases = {}
+    if "python" in only:
+        cases["python-bare"] = ([str(setup.py_pub), "-c", "pass" + py_peak], WORK)
+        if setup.py_ours.exists() and "our_python" not in setup.notes:
+            cases["py-ours"] = ([str(setup.py_ours), "-c", py_code], WORK)
+        if setup.py_pub.exists():
+            cases["py-pub"] = ([str(setup.py_pub), "-c", py_code], WORK)
+    if "node" in only:
+        cases["node-bare"] = (["node", "-e", "0" + node_peak], setup.node_pub)
+        if (setup.node_ours / "node_modules").exists() and "our_node" not in setup.notes:
+            cases["node-ours"] = (["node", "-e", node_code], setup.node_ours)
+        if (setup.node_pub / "node_modules").exists():
+            cases["node-pub"] = (["node", "-e", node_code], setup.node_pub)
+    samples = {name: {"ms": [], "rss_kib": []} for name in cases}
+    for i in range(runs + 1):  # the first pass warms the page cache and is dropped
+        for name, (cmd, cwd) in cases.items():
+            start = time.perf_counter()
+            proc = subprocess.run(cmd, cwd=cwd, env=child_env(), capture_output=True, text=True)
+            elapsed = (time.perf_counter() - start) * 1000
+            if proc.returncode != 0:
+                raise RuntimeError(f"{name}: {proc.stderr[-300:]}")
+            if i:
+                samples[name]["ms"].append(elapsed)
+                samples[name]["rss_kib"].append(int(proc.stdout.split()[-1]))
+    return {name: {"ms": statistics.median(v["ms"]), "rss_mib": statistics.median(v["rss_kib"]) / 1024,
+                   "ms_all": v["ms"]} for name, v in samples.items()}
+
+
+def du(paths) -> int:
+    total = 0
+    for path in paths:
+        path = Path(path)
+        if path.is_file():
+            total += path.stat().st_size
+        elif path.is_dir():
+            for root, _, files in os.walk(path):
+                for f in files:
+                    p = Path(root) / f
+                    if not p.is_symlink():
+                        total += p.stat().st_size
+    return total
+
+
+def installed_sizes(setup: Setup) -> dict:
+    sizes = {}
+    tooling = {"pip", "setuptools", "_distutils_hack", "pkg_resources", "distutils-precedence.pth"}
+    for name, python in (("py-ours", setup.py_ours), ("py-pub", setup.py_pub)):
+        if not python.exists():
+            continue
+        site = next((python.parent.parent / "lib").glob("python3*/site-packages"))
+        entries = [p for p in site.iterdir()
+                   if p.name.split("-")[0] not in tooling and p.name not in tooling and p.name != "__pycache__"]
+        own = [p for p in entries if p.name.lower().startswith(("zavudev", "zavu"))]
+        sizes[name] = {"package": du(own), "with_dependencies": du(entries)}
+    for name, folder in (("node-ours", setup.node_ours), ("node-pub", setup.node_pub)):
+        modules = folder / "node_modules"
+        if modules.exists():
+            sizes[name] = {"package": du([modules / "@zavudev" / "sdk"]), "with_dependencies": du([modules])}
+    if setup.rust_bin.exists():
+        sizes["rust"] = {"package": setup.rust_bin.stat().st_size, "with_dependencies": setup.rust_bin.stat().st_size}
+    return sizes
+
+
+def cpu_busy_seconds() -> float:
+    """Busy CPU time of the whole machine so far, from /proc/stat."""
+    fields = [int(x) for x in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
+    idle = fields[3] + fields[4]
+    return (sum(fields[:8]) - idle) / os.sysconf("SC_CLK_TCK")
+
+
+def tree_cpu_seconds(pid: int) -> float:
+    """CPU time of a running process and its direct children (nginx's master and workers)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        children = []
+    for p in [str(pid), *children]:
+        try:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / tick  # utime, stime
+    return total
+
+
+def own_cpu_seconds() -> float:
+    me, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + children.ru_utime + children.ru_stime
+
+
+# ---------------------------------------------------------------------------------------------
+# Report
+
+
+def summarize(samples: dict) -> dict:
+    out = {}
+    for impl, per in samples.items():
+        for workload, values in per.items():
+            good = [v for v in values if v is not None]
+            if not good:
+                out[(impl, workload)] = None
+                continue
+            median = statistics.median(good)
+            out[(impl, workload)] = {
+                "median": median, "min": min(good), "max": max(good), "samples": values,
+                "spread_pct": (max(good) - min(good)) / median * 100 if median else 0.0,
+            }
+    return out
+
+
+def same_run_ratio(samples: dict, a: tuple, b: tuple) -> float | None:
+    """The median over rounds of a/b, each ratio taken within one round."""
+    xs = samples.get(a[0], {}).get(a[1], [])
+    ys = samples.get(b[0], {}).get(b[1], [])
+    ratios = [x / y for x, y in zip(xs, ys) if x and y]
+    return statistics.median(ratios) if ratios else None
+
+
+def wire_for(workload: str) -> tuple[str, str]:
+    return ("wire-64", "get64") if workload == "get64" else ("wire-1", workload)
+
+
+def fmt_rate(v: float | None) -> str:
+    return "—" if v is None else f"{v:,.0f}"
+
+
+def fmt_ratio(v: float | None) -> str:
+    return "—" if v is None else f"{v:.2f}×"
+
+
+def render(report: dict) -> str:
+    samples = report["samples"]
+    stats = summarize(samples)
+    lines = []
+    meta = report["meta"]
+    lines.append(f"Measured {meta['date']} on {meta['machine']}; {meta['rounds']} round(s) of "
+                 f"{meta['seconds']:g} s per cell, implementations interleaved.")
+    lines.append(f"Versions: {', '.join(f'{k} {v}' for k, v in meta['versions'].items())}.")
+    if samples:
+        lines.append(f"Other processes used {meta['other_cpu_pct']:.0f}% of the machine's CPU during the rounds"
+                     + (" — **measured while the machine was busy: absolute numbers are low and noisy; "
+                        "same-run ratios hold up better**." if meta["other_cpu_pct"] > 5 else "."))
+    if samples:
+        render_speed(lines, report, samples, stats)
+    render_rest(lines, report)
+    return "\n".join(lines) + "\n"
+
+
+def render_speed(lines: list[str], report: dict, samples: dict, stats: dict) -> None:
+    lines.append("")
+    lines.append("### Calls per second (medians; spread = (max − min) / median over rounds)")
+    lines.append("")
+    lines.append("| workload | implementation | calls/s | spread | ours / published | / wire |")
+    lines.append("| --- | --- | ---: | ---: | ---: | ---: |")
+    for workload, title in WORKLOADS.items():
+        for impl, (label, _, workloads) in IMPLS.items():
+            if workload not in workloads:
+                continue
+            if impl in report["skipped"]:
+                lines.append(f"| {title} | {label} | {report['skipped'][impl]} | | | |")
+                continue
+            st = stats.get((impl, workload))
+            if st is None:
+                lines.append(f"| {title} | {label} | failed | | | |")
+                continue
+            vs_pub = same_run_ratio(samples, (impl, workload), (BASELINE[impl], workload)) if impl in BASELINE else None
+            vs_wire = None if impl.startswith("wire") else same_run_ratio(samples, (impl, workload), wire_for(workload))
+            lines.append(f"| {title} | {label} | {fmt_rate(st['median'])} | {st['spread_pct']:.0f}% | "
+                         f"{fmt_ratio(vs_pub)} | {fmt_ratio(vs_wire)} |")
+    lines.append("")
+    lines.append("### Targets (same-run ratios)")
+    lines.append("")
+    lines.append("| target | measured | met |")
+    lines.append("| --- | ---: | --- |")
+    for label, a, b, minimum in TARGETS:
+        ratio = same_run_ratio(samples, a, b)
+        met = "—" if ratio is None else ("yes" if ratio >= minimum else "**no**")
+        lines.append(f"| {label} | {fmt_ratio(ratio)} | {met} |")
+
+
+def render_rest(lines: list[str], report: dict) -> None:
+    cold = report.get("cold", {})
+    if cold:
+        lines.append("")
+        lines.append("### Import and build a client (fresh interpreter; medians)")
+        lines.append("")
+        lines.append("| implementation | wall time | added to bare interpreter | peak RSS | added RSS |")
+        lines.append("| --- | ---: | ---: | ---: | ---: |")
+        for name, label, bare in (("py-ours", "Python, ours", "python-bare"),
+                                  ("py-pub", f"Python, published {PUBLISHED_PY}", "python-bare"),
+                                  ("node-ours", "Node, ours", "node-bare"),
+                                  ("node-pub", f"Node, published {PUBLISHED_NODE}", "node-bare")):
+            if name not in cold or bare not in cold:
+                continue
+            c, b = cold[name], cold[bare]
+            lines.append(f"| {label} | {c['ms']:.0f} ms | {c['ms'] - b['ms']:.0f} ms | "
+                         f"{c['rss_mib']:.1f} MiB | {c['rss_mib'] - b['rss_mib']:.1f} MiB |")
+        for bare, label in (("python-bare", "bare `python -c pass`"), ("node-bare", "bare `node -e 0`")):
+            if bare in cold:
+                lines.append(f"| {label} | {cold[bare]['ms']:.0f} ms | | {cold[bare]['rss_mib']:.1f} MiB | |")
+    walk = report.get("walk", {})
+    if walk:
+        lines.append("")
+        lines.append(f"### Walking {report['meta']['walk_items']:,} invitations through the all-pages iterator")
+        lines.append("")
+        lines.append("| implementation | items | time | RSS before | peak RSS added |")
+        lines.append("| --- | ---: | ---: | ---: | ---: |")
+        for impl, w in walk.items():
+            if "error" in w:
+                lines.append(f"| {WALK_LABELS[impl]} | {w['error']} | | | |")
+                continue
+            added = (w["rss_peak_kib"] - w["rss_before_kib"]) / 1024
+            lines.append(f"| {WALK_LABELS[impl]} | {w['items']:,} | {w['seconds']:.1f} s | "
+                         f"{w['rss_before_kib'] / 1024:.1f} MiB | {added:.1f} MiB |")
+    sizes = report.get("sizes", {})
+    if sizes:
+        lines.append("")
+        lines.append("### Installed size")
+        lines.append("")
+        lines.append("| implementation | package | with dependencies |")
+        lines.append("| --- | ---: | ---: |")
+        for name, label in (("py-ours", "Python, ours"), ("py-pub", f"Python, published {PUBLISHED_PY}"),
+                            ("node-ours", "Node, ours"), ("node-pub", f"Node, published {PUBLISHED_NODE}"),
+                            ("rust", "Rust: the zavu-bench binary (core statically linked)")):
+            if name in sizes:
+                s = sizes[name]
+                lines.append(f"| {label} | {s['package'] / 2**20:.1f} MiB | {s['with_dependencies'] / 2**20:.1f} MiB |")
+    if report["errors"]:
+        lines.append("")
+        lines.append("### Failures")
+        lines.append("")
+        for key, text in report["errors"].items():
+            first = text.strip().splitlines()[-1] if text.strip() else "?"
+            lines.append(f"- {key}: {first[:200]}")
+
+
+WALK_LABELS = {
+    "rust": "Rust core",
+    "py-ours": "Python, ours (sync)",
+    "py-ours-async": "Python, ours (async)",
+    "py-pub": f"Python, published {PUBLISHED_PY} (sync)",
+    "py-pub-async": f"Python, published {PUBLISHED_PY} (async)",
+    "node-ours": "Node, ours",
+    "node-pub": f"Node, published {PUBLISHED_NODE}",
+}
+
+
+def machine() -> str:
+    model = "unknown CPU"
+    for line in Path("/proc/cpuinfo").read_text().splitlines():
+        if line.startswith("model name"):
+            model = line.split(":", 1)[1].strip()
+            break
+    mem = int(Path("/proc/meminfo").read_text().split()[1]) / 2**20
+    return f"{os.cpu_count()} cores ({model}), {mem:.0f} GiB, {platform.system()} {platform.release()}"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--smoke", action="store_true", help="a short run that only checks the harness")
+    parser.add_argument("--skip-setup", action="store_true", help="reuse built environments as they are")
+    args = parser.parse_args()
+
+    seconds = float(os.environ.get("BENCH_SECONDS", "1" if args.smoke else "10"))
+    rounds = int(os.environ.get("BENCH_ROUNDS", "1" if args.smoke else "3"))
+    cold_runs = int(os.environ.get("BENCH_COLD_RUNS", "3" if args.smoke else "10"))
+    only = set(os.environ.get("BENCH_ONLY", "rust,python,node").split(","))
+    walk_pages = 40 if args.smoke else canned.WALK_PAGES
+    all_parts = {"speed", "walk", "cold", "size"}
+    parts = set(os.environ.get("BENCH_PARTS", ",".join(sorted(all_parts))).split(","))
+
+    setup = Setup(args.skip_setup)
+    setup.run(only)
+
+    impls = ["wire-1", "wire-64"]
+    skipped = {}
+    lang_of = {"rust": "rust", "python": "python", "node": "node"}
+    for impl, (_, language, _) in IMPLS.items():
+        if language == "wire":
+            continue
+        if lang_of[language] not in only:
+            continue
+        why = setup.available(impl)
+        if why:
+            skipped[impl] = why if why.startswith("not built yet") else f"not measured: {why}"
+            log(f"skipping {impl}: {why}")
+        else:
+            impls.append(impl)
+
+    report = {"samples": {}, "skipped": skipped, "errors": {}, "walk": {}, "cold": {}, "sizes": {}}
+    with Server(walk_pages) as server:
+        bench = Bench(setup, server, seconds)
+        log(f"canned API at {server.url}; {rounds} round(s) × {seconds:g} s")
+        busy0, own0, wall0 = cpu_busy_seconds(), own_cpu_seconds() + tree_cpu_seconds(server.process.pid), time.monotonic()
+        report["samples"] = bench.rounds(impls, rounds) if "speed" in parts else {}
+        busy1, own1, wall1 = cpu_busy_seconds(), own_cpu_seconds() + tree_cpu_seconds(server.process.pid), time.monotonic()
+        for impl in ["rust", "py-ours", "py-ours-async", "py-pub", "py-pub-async", "node-ours", "node-pub"]:
+            base = impl.replace("-async", "")
+            if base not in impls or "walk" not in parts:
+                continue
+            log(f"walk {impl}")
+            try:
+                report["walk"][impl] = bench.walk(impl)
+            except Exception as error:  # noqa: BLE001
+                report["walk"][impl] = {"error": f"failed: {str(error)[-150:]}"}
+        report["errors"] = bench.errors
+    log("cold start")
+    try:
+        report["cold"] = cold_start(setup, cold_runs, only) if "cold" in parts else {}
+    except Exception as error:  # noqa: BLE001
+        report["errors"]["cold start"] = str(error)
+    report["sizes"] = installed_sizes(setup) if "size" in parts else {}
+
+    # What the machine did besides this run: busy time minus ours (this process, its finished
+    # children, and the running nginx's processes).
+    other = max(0.0, (busy1 - busy0) - (own1 - own0))
+    other_pct = other / ((wall1 - wall0) * os.cpu_count()) * 100 if wall1 > wall0 else 0.0
+    report["meta"] = {
+        "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "machine": machine(),
+        "rounds": rounds,
+        "seconds": seconds,
+        "walk_items": walk_pages * canned.PAGE_SIZE,
+        "versions": {**setup.versions, "published zavudev": PUBLISHED_PY, "published @zavudev/sdk": PUBLISHED_NODE},
+        "other_cpu_pct": other_pct,
+        "smoke": args.smoke,
+        "parts": sorted(parts),
+    }
+    text = render(report)
+    print(text)
+    # Only a full run replaces the committed figures.
+    out_dir = WORK / "smoke" if args.smoke else HERE / "results" if parts >= all_parts else WORK / "partial"
+    out_dir.mkdir(parents=True, exist_ok=True)
+    (out_dir / "latest.md").write_text(text)
+    serial = dict(report)
+    (out_dir / "latest.json").write_text(json.dumps(serial, indent=1, default=str) + "\n")
+    log(f"wrote {out_dir / 'latest.md'} and latest.json")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

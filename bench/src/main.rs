@@ -1,0 +1,249 @@
+//! `zavu-bench`: runs one workload of `bench/README.md` with zavu-core against a canned API
+//! and prints one JSON object, like the Python and Node workload scripts do.
+//!
+//! ```text
+//! zavu-bench WORKLOAD --base-url URL [--seconds S] [--concurrency N] [--runtime multi|current]
+//! ```
+//!
+//! `--runtime` picks tokio's multi-thread runtime (`#[tokio::main]`'s default, the default here)
+//! or a current-thread one, where the caller and the connection's task share one thread.
+//!
+//! Workloads: `get`, `create`, `list` (one page), `get64` (N concurrent gets on one client),
+//! `walk` (every item of a paged list, reporting resident memory before and at peak).
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+
+use serde_json::json;
+use zavu_core::{
+    Client, ClientOptions, CreateInvitationParams, InvitationStatus, ListInvitationsParams,
+};
+
+/// The id every canned response answers for; any id would do.
+const INVITATION_ID: &str = "inv_bench_0001";
+/// Calls made before the clock starts, so connection setup and lazy statics are not timed.
+const WARMUP: Duration = Duration::from_millis(500);
+
+struct Args {
+    workload: String,
+    base_url: String,
+    seconds: f64,
+    concurrency: usize,
+    current_thread: bool,
+}
+
+fn parse_args() -> Result<Args, String> {
+    let mut args = std::env::args().skip(1);
+    let workload = args
+        .next()
+        .ok_or("usage: zavu-bench WORKLOAD --base-url URL [--seconds S] [--concurrency N]")?;
+    let mut parsed = Args {
+        workload,
+        base_url: String::new(),
+        seconds: 10.0,
+        concurrency: 64,
+        current_thread: false,
+    };
+    while let Some(flag) = args.next() {
+        let value = args.next().ok_or_else(|| format!("{flag} needs a value"))?;
+        match flag.as_str() {
+            "--base-url" => parsed.base_url = value,
+            "--seconds" => parsed.seconds = value.parse().map_err(|_| "--seconds: a number")?,
+            "--concurrency" => {
+                parsed.concurrency = value.parse().map_err(|_| "--concurrency: a number")?
+            }
+            "--runtime" => {
+                parsed.current_thread = match value.as_str() {
+                    "current" => true,
+                    "multi" => false,
+                    _ => return Err("--runtime: multi or current".into()),
+                }
+            }
+            other => return Err(format!("unknown flag {other}")),
+        }
+    }
+    if parsed.base_url.is_empty() {
+        return Err("--base-url is required".into());
+    }
+    Ok(parsed)
+}
+
+/// A field of `/proc/self/status` in KiB (`VmRSS`, `VmHWM`).
+fn proc_status_kib(field: &str) -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with(field))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+/// Resets the kernel's peak-RSS mark (`VmHWM`) to the current RSS, so the peak of one phase can
+/// be read. Linux only; harmless where refused.
+fn reset_peak_rss() {
+    let _ = std::fs::write("/proc/self/clear_refs", "5");
+}
+
+/// Runs `call` back to back for the warm-up, then for `seconds`, and returns calls per second.
+async fn sequential<F, Fut>(seconds: f64, mut call: F) -> Result<(u64, f64), zavu_core::Error>
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = Result<(), zavu_core::Error>>,
+{
+    let warm_until = Instant::now() + WARMUP;
+    while Instant::now() < warm_until {
+        call().await?;
+    }
+    let start = Instant::now();
+    let until = start + Duration::from_secs_f64(seconds);
+    let mut calls = 0u64;
+    while Instant::now() < until {
+        call().await?;
+        calls += 1;
+    }
+    Ok((calls, start.elapsed().as_secs_f64()))
+}
+
+/// `concurrency` tasks calling `get` on one client until the time is up.
+async fn concurrent_gets(
+    client: &Client,
+    seconds: f64,
+    concurrency: usize,
+) -> Result<(u64, f64), zavu_core::Error> {
+    let run = |duration: Duration| {
+        let stop = Arc::new(AtomicBool::new(false));
+        let calls = Arc::new(AtomicU64::new(0));
+        let tasks: Vec<_> = (0..concurrency)
+            .map(|_| {
+                let client = client.clone();
+                let stop = Arc::clone(&stop);
+                let calls = Arc::clone(&calls);
+                tokio::spawn(async move {
+                    while !stop.load(Ordering::Relaxed) {
+                        client.invitations().get(INVITATION_ID).await?;
+                        calls.fetch_add(1, Ordering::Relaxed);
+                    }
+                    Ok::<(), zavu_core::Error>(())
+                })
+            })
+            .collect();
+        async move {
+            let start = Instant::now();
+            tokio::time::sleep(duration).await;
+            let done = calls.load(Ordering::Relaxed);
+            let elapsed = start.elapsed().as_secs_f64();
+            stop.store(true, Ordering::Relaxed);
+            for task in tasks {
+                task.await.expect("a benchmark task panicked")?;
+            }
+            Ok::<_, zavu_core::Error>((done, elapsed))
+        }
+    };
+    run(WARMUP).await?;
+    run(Duration::from_secs_f64(seconds)).await
+}
+
+async fn run(args: Args) -> Result<serde_json::Value, zavu_core::Error> {
+    let client = Client::new(ClientOptions {
+        api_key: Some("zk_bench_key".into()),
+        base_url: Some(args.base_url.clone()),
+        binding: Some("bench".into()),
+        ..Default::default()
+    })?;
+    let (calls, elapsed) = match args.workload.as_str() {
+        "get" => {
+            sequential(args.seconds, || async {
+                client.invitations().get(INVITATION_ID).await.map(drop)
+            })
+            .await?
+        }
+        "create" => {
+            let params = CreateInvitationParams {
+                client_name: Some("Acme Corp".into()),
+                client_email: Some("owner@acme.example".into()),
+                expires_in_days: Some(7),
+                ..Default::default()
+            };
+            sequential(args.seconds, || async {
+                client.invitations().create(&params).await.map(drop)
+            })
+            .await?
+        }
+        "list" => {
+            let params = ListInvitationsParams::default();
+            sequential(args.seconds, || async {
+                let page = client.invitations().list(&params).await?;
+                assert!(!page.items.is_empty(), "the canned list page is empty");
+                Ok(())
+            })
+            .await?
+        }
+        "get64" => concurrent_gets(&client, args.seconds, args.concurrency).await?,
+        "walk" => return walk(&client).await,
+        other => {
+            return Err(zavu_core::Error::invalid_param(
+                "workload",
+                format!("unknown workload {other}"),
+            ));
+        }
+    };
+    Ok(json!({
+        "workload": args.workload,
+        "calls": calls,
+        "seconds": elapsed,
+        "rate": calls as f64 / elapsed,
+    }))
+}
+
+/// Walks every `pending` invitation through the all-pages stream (the canned server pages
+/// those), keeping none, and reports resident memory before and at peak.
+async fn walk(client: &Client) -> Result<serde_json::Value, zavu_core::Error> {
+    let params = ListInvitationsParams {
+        status: Some(InvitationStatus::Pending),
+        ..Default::default()
+    };
+    let rss_before = proc_status_kib("VmRSS:");
+    reset_peak_rss();
+    let start = Instant::now();
+    let mut pager = client.invitations().list_all(&params).await?;
+    let mut items = 0u64;
+    let mut id_bytes = 0usize;
+    while let Some(invitation) = pager.next_item().await? {
+        items += 1;
+        id_bytes += invitation.id.len();
+    }
+    let elapsed = start.elapsed().as_secs_f64();
+    Ok(json!({
+        "workload": "walk",
+        "items": items,
+        "id_bytes": id_bytes,
+        "seconds": elapsed,
+        "rss_before_kib": rss_before,
+        "rss_peak_kib": proc_status_kib("VmHWM:"),
+        "rss_after_kib": proc_status_kib("VmRSS:"),
+    }))
+}
+
+fn main() -> std::process::ExitCode {
+    let args = match parse_args() {
+        Ok(args) => args,
+        Err(message) => {
+            eprintln!("zavu-bench: {message}");
+            return std::process::ExitCode::from(2);
+        }
+    };
+    let mut builder = if args.current_thread {
+        tokio::runtime::Builder::new_current_thread()
+    } else {
+        tokio::runtime::Builder::new_multi_thread()
+    };
+    let runtime = builder.enable_all().build().expect("a tokio runtime");
+    match runtime.block_on(run(args)) {
+        Ok(result) => {
+            println!("{result}");
+            std::process::ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("zavu-bench: {} ({})", error, error.code());
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
