@@ -2,7 +2,7 @@
 CARGO ?= cargo
 export CARGO_TERM_COLOR ?= never
 
-.PHONY: test lint fmt-check clippy rust-test conformance browser-test node-test uniffi-test python-test build sandbox demo fmt clean
+.PHONY: test lint fmt-check clippy rust-test conformance browser-test node-test uniffi-test python-test bench build sandbox demo fmt clean
 
 test: lint rust-test browser-test python-test node-test uniffi-test
 	@echo "make test: all suites passed"
@@ -42,6 +42,11 @@ node-test: build
 # header Swift imports, then the Kotlin suite (Maven, JUnit 5) with every conformance scenario.
 uniffi-test: build
 	bash bindings-uniffi/run-tests.sh
+
+# Not part of `make test`: release builds, the published SDKs and ~20 minutes of measuring.
+# `bash bench/run.sh --smoke` is a quick check that the harness works.
+bench:
+	bash bench/run.sh
 
 sandbox:
 	$(CARGO) run -p zavu-cli --locked -- sandbox --port 8080
