@@ -3,7 +3,9 @@
 #   1. `npm ci` at the root: installs the pinned build tools and builds the addon (prepare script);
 #   2. the committed generated files (native/index.d.ts, native/index.js) are current;
 #   3. `tsc --noEmit`: the guide's examples and the type checks compile against the package types;
-#   4. `node --test`: every suite against sandboxes the tests start themselves;
+#   4. `node --test`: every suite against sandboxes the tests start themselves, on an addon built
+#      with the `test-panic` feature into a scratch folder (loaded through
+#      NAPI_RS_NATIVE_LIBRARY_PATH), so test/safety.test.mjs can force a panic inside core;
 #   5. `npm pack`, install the tarball in an empty folder, `require('@zavudev/sdk')` there.
 # Needs the sandbox binary (target/debug/zavu-sandbox, or ZAVU_SANDBOX_BIN); builds it if missing.
 set -euo pipefail
@@ -42,8 +44,13 @@ mkdir -p bindings-node/examples/node_modules/@zavudev
 ln -sfn ../../../.. bindings-node/examples/node_modules/@zavudev/sdk
 node_modules/.bin/tsc --noEmit -p bindings-node/examples
 
-step "node --test"
-node --test bindings-node/test/*.test.mjs
+step "node --test (on an addon built with the test-panic feature)"
+# Only zavu-core and zavu-node compile differently with the feature; the packed addon above
+# (bindings-node/native/) stays the normal build.
+node bindings-node/scripts/build.mjs --output-dir "$scratch/test-native" --features test-panic \
+  >"$scratch/build-test.log" 2>&1 || { cat "$scratch/build-test.log"; exit 1; }
+test_addon=$(ls "$scratch"/test-native/zavu.*.node)
+NAPI_RS_NATIVE_LIBRARY_PATH="$test_addon" node --test bindings-node/test/*.test.mjs
 
 step "npm pack, then install the tarball in an empty folder (no Rust needed there)"
 # The addon was just built by `npm ci`; --ignore-scripts keeps pack from building it again.

@@ -2,7 +2,8 @@
 # Builds and checks the Python binding from a clean clone:
 #   1. a virtual environment in target/py-venv with the pinned tools (requirements-dev.txt);
 #   2. the sandbox binary the tests start (cargo build -p zavu-sandbox);
-#   3. the extension, built in place by `maturin develop` (debug, shared target dir);
+#   3. the extension, built in place by `maturin develop` (debug, shared target dir) with the
+#      `test-panic` feature, so the tests can force a panic inside core (tests/test_safety.py);
 #   4. the stubs checked against the built module (mypy.stubtest) and used by typed code (mypy --strict);
 #   5. pytest (every method sync and async, errors, pages, threads, fork, webhooks, the guide,
 #      and the conformance scenarios);
@@ -26,8 +27,10 @@ fi
 step "sandbox binary"
 cargo build --locked -p zavu-sandbox
 
-step "maturin develop"
-(cd "$root" && VIRTUAL_ENV="$venv" PATH="$venv/bin:$PATH" "$venv/bin/maturin" develop --locked)
+step "maturin develop --features test-panic"
+# Only zavu-core and zavu-python build differently with the feature; every other crate is shared
+# with the `pip install .` build below, which leaves it out.
+(cd "$root" && VIRTUAL_ENV="$venv" PATH="$venv/bin:$PATH" "$venv/bin/maturin" develop --locked --features test-panic)
 
 cd "$here"
 step "stubs: mypy.stubtest zavudev._native"
@@ -42,8 +45,20 @@ step "pip install . into a fresh virtual environment"
 fresh="$(mktemp -d /tmp/zavudev-pip-XXXXXX)"
 trap 'rm -rf "$fresh"' EXIT
 "$python" -m venv "$fresh/venv"
-# A debug build (shared with `maturin develop` above) keeps this step to seconds; a plain
-# `pip install .` builds the release wheel the same way.
+# A debug build (sharing every dependency with `maturin develop` above) keeps this step to seconds;
+# a plain `pip install .` builds the release wheel the same way. No `test-panic` here: this is
+# the package users get.
 MATURIN_PEP517_ARGS="--profile dev" "$fresh/venv/bin/python" -m pip install --quiet \
     --disable-pip-version-check "$root"
-(cd "$fresh" && "$fresh/venv/bin/python" -c "import zavudev, zavu; print('import zavudev OK', zavudev.__version__)")
+(cd "$fresh" && "$fresh/venv/bin/python" -c "
+import zavudev, zavu
+# Built without test-panic, the magic id is an ordinary one: a connection error here (no server).
+zavu_client = zavudev.Zavudev(api_key='zk_pip_check', base_url='http://127.0.0.1:9', max_retries=0)
+try:
+    zavu_client.invitations.get('__zavu_test_panic__')
+except zavudev.InternalError:
+    raise SystemExit('the installed package was built with the test-panic feature')
+except zavudev.ZavuError:
+    pass
+print('import zavudev OK', zavudev.__version__)
+")

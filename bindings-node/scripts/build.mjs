@@ -6,7 +6,10 @@
 // (from `npm pack`) has no Cargo.toml and already carries the built addon, so it never builds:
 // installing it needs no Rust.
 //
-//   node bindings-node/scripts/build.mjs [--force] [--release] [--output-dir DIR]
+//   node bindings-node/scripts/build.mjs [--force] [--release] [--output-dir DIR] [--features LIST]
+//
+// --features passes Cargo features on (run-tests.sh builds the addon its tests load with
+// `test-panic`, into a scratch folder; the packaged addon never has it).
 //
 // ZAVU_NODE_SKIP_BUILD=1 skips the build; ZAVU_NODE_RELEASE=1 builds in release mode.
 import { spawnSync } from 'node:child_process';
@@ -53,6 +56,7 @@ const command = [
   '--dts', 'index.d.ts',
 ];
 if (flag('--release') || process.env.ZAVU_NODE_RELEASE === '1') command.push('--release');
+if (value('--features')) command.push('--features', value('--features'));
 
 const result = spawnSync(process.execPath, command, { cwd: root, stdio: 'inherit' });
 if (result.error) {
