@@ -103,7 +103,7 @@ impl Invitations<'_> {
     /// One page of invitations, newest first.
     pub async fn list(&self, params: &ListInvitationsParams) -> Result<Page<Invitation>> {
         validation::validate_list_invitations(params)?;
-        list_invitations(self.client.clone(), params.clone()).await
+        list_page(self.client.clone(), params.clone()).await
     }
 
     /// Every invitation matching `params`, across pages, fetched lazily.
@@ -270,39 +270,76 @@ fn wait_timeout(id: &str, last: Option<&Invitation>, timeout: Duration) -> Error
     )
 }
 
-fn list_invitations(
-    client: Client,
-    params: ListInvitationsParams,
-) -> futures::future::BoxFuture<'static, Result<Page<Invitation>>> {
-    Box::pin(async move {
+/// The query of a list endpoint, and the same query from another cursor.
+trait ListQuery: Clone + Send + Sync + 'static {
+    const ENDPOINT: &'static str;
+    const PATH: &'static str;
+    fn query(&self) -> Vec<(&'static str, String)>;
+    fn at_cursor(&self, cursor: String) -> Self;
+}
+
+impl ListQuery for ListInvitationsParams {
+    const ENDPOINT: &'static str = "invitations.list";
+    const PATH: &'static str = "/v1/invitations";
+
+    fn query(&self) -> Vec<(&'static str, String)> {
         let mut query = Vec::new();
-        if let Some(status) = &params.status {
+        if let Some(status) = &self.status {
             query.push(("status", status.to_string()));
         }
-        if let Some(limit) = params.limit {
-            query.push(("limit", limit.to_string()));
+        query.extend(self.limit.map(|limit| ("limit", limit.to_string())));
+        query.extend(self.cursor.clone().map(|cursor| ("cursor", cursor)));
+        query
+    }
+
+    fn at_cursor(&self, cursor: String) -> Self {
+        ListInvitationsParams {
+            cursor: Some(cursor),
+            ..self.clone()
         }
-        if let Some(cursor) = &params.cursor {
-            query.push(("cursor", cursor.clone()));
+    }
+}
+
+impl ListQuery for ListSendersParams {
+    const ENDPOINT: &'static str = "senders.list";
+    const PATH: &'static str = "/v1/senders";
+
+    fn query(&self) -> Vec<(&'static str, String)> {
+        let mut query = Vec::new();
+        query.extend(self.limit.map(|limit| ("limit", limit.to_string())));
+        query.extend(self.cursor.clone().map(|cursor| ("cursor", cursor)));
+        query
+    }
+
+    fn at_cursor(&self, cursor: String) -> Self {
+        ListSendersParams {
+            cursor: Some(cursor),
+            ..self.clone()
         }
+    }
+}
+
+/// One page of a list; the page knows how to fetch the next one with the same query.
+fn list_page<T, Q>(
+    client: Client,
+    params: Q,
+) -> futures::future::BoxFuture<'static, Result<Page<T>>>
+where
+    T: serde::de::DeserializeOwned + Send + 'static,
+    Q: ListQuery,
+{
+    Box::pin(async move {
         let call = Call {
             method: Method::GET,
-            endpoint: "invitations.list",
-            path: "/v1/invitations".into(),
-            query,
+            endpoint: Q::ENDPOINT,
+            path: Q::PATH.into(),
+            query: params.query(),
             body: None,
         };
-        let data: PageData<Invitation> = client.send(call).await?;
+        let data: PageData<T> = client.send(call).await?;
         let next = client.clone();
-        let fetch = Arc::new(move |cursor: String| {
-            list_invitations(
-                next.clone(),
-                ListInvitationsParams {
-                    cursor: Some(cursor),
-                    ..params.clone()
-                },
-            )
-        });
+        let fetch =
+            Arc::new(move |cursor: String| list_page(next.clone(), params.at_cursor(cursor)));
         Ok(Page::new(data.items, data.next_cursor, fetch))
     })
 }
@@ -353,47 +390,13 @@ impl Senders<'_> {
     /// One page of senders.
     pub async fn list(&self, params: &ListSendersParams) -> Result<Page<Sender>> {
         validation::validate_list_senders(params)?;
-        list_senders(self.client.clone(), params.clone()).await
+        list_page(self.client.clone(), params.clone()).await
     }
 
     /// Every sender, across pages, fetched lazily.
     pub async fn list_all(&self, params: &ListSendersParams) -> Result<AutoPager<Sender>> {
         Ok(self.list(params).await?.into_items())
     }
-}
-
-fn list_senders(
-    client: Client,
-    params: ListSendersParams,
-) -> futures::future::BoxFuture<'static, Result<Page<Sender>>> {
-    Box::pin(async move {
-        let mut query = Vec::new();
-        if let Some(limit) = params.limit {
-            query.push(("limit", limit.to_string()));
-        }
-        if let Some(cursor) = &params.cursor {
-            query.push(("cursor", cursor.clone()));
-        }
-        let call = Call {
-            method: Method::GET,
-            endpoint: "senders.list",
-            path: "/v1/senders".into(),
-            query,
-            body: None,
-        };
-        let data: PageData<Sender> = client.send(call).await?;
-        let next = client.clone();
-        let fetch = Arc::new(move |cursor: String| {
-            list_senders(
-                next.clone(),
-                ListSendersParams {
-                    cursor: Some(cursor),
-                    ..params.clone()
-                },
-            )
-        });
-        Ok(Page::new(data.items, data.next_cursor, fetch))
-    })
 }
 
 #[cfg(test)]
