@@ -31,23 +31,23 @@ export declare class NativeClient {
   get maxRetries(): number
   /** What this client has sent: `{ requests, retries }`. */
   stats(): any
-  createInvitation(params?: any | undefined | null, options?: CallOptions | undefined | null, cancel?: CancelToken | undefined | null): Promise<any>
+  createInvitation(params?: any | undefined | null, options?: CallOptions | undefined | null, cancel?: CancelToken | undefined | null): Promise<string | any>
   /** One page of invitations as `{ items, nextCursor }`. */
-  listInvitations(params?: any | undefined | null, options?: CallOptions | undefined | null, cancel?: CancelToken | undefined | null): Promise<any>
-  getInvitation(invitationId?: string | undefined | null, options?: CallOptions | undefined | null, cancel?: CancelToken | undefined | null): Promise<any>
-  cancelInvitation(invitationId?: string | undefined | null, options?: CallOptions | undefined | null, cancel?: CancelToken | undefined | null): Promise<any>
-  waitForCompletion(invitationId?: string | undefined | null, wait?: WaitOptions | undefined | null, options?: CallOptions | undefined | null, cancel?: CancelToken | undefined | null): Promise<any>
-  createWebhook(params?: any | undefined | null, options?: CallOptions | undefined | null, cancel?: CancelToken | undefined | null): Promise<any>
-  getWebhook(options?: CallOptions | undefined | null, cancel?: CancelToken | undefined | null): Promise<any>
-  updateWebhook(params?: any | undefined | null, options?: CallOptions | undefined | null, cancel?: CancelToken | undefined | null): Promise<any>
-  deleteWebhook(options?: CallOptions | undefined | null, cancel?: CancelToken | undefined | null): Promise<any>
-  purchasePhoneNumber(params?: any | undefined | null, options?: CallOptions | undefined | null, cancel?: CancelToken | undefined | null): Promise<any>
-  getSender(senderId?: string | undefined | null, options?: CallOptions | undefined | null, cancel?: CancelToken | undefined | null): Promise<any>
+  listInvitations(params?: any | undefined | null, options?: CallOptions | undefined | null, cancel?: CancelToken | undefined | null): Promise<string | any>
+  getInvitation(invitationId?: string | undefined | null, options?: CallOptions | undefined | null, cancel?: CancelToken | undefined | null): Promise<string | any>
+  cancelInvitation(invitationId?: string | undefined | null, options?: CallOptions | undefined | null, cancel?: CancelToken | undefined | null): Promise<string | any>
+  waitForCompletion(invitationId?: string | undefined | null, wait?: WaitOptions | undefined | null, options?: CallOptions | undefined | null, cancel?: CancelToken | undefined | null): Promise<string | any>
+  createWebhook(params?: any | undefined | null, options?: CallOptions | undefined | null, cancel?: CancelToken | undefined | null): Promise<string | any>
+  getWebhook(options?: CallOptions | undefined | null, cancel?: CancelToken | undefined | null): Promise<string | any>
+  updateWebhook(params?: any | undefined | null, options?: CallOptions | undefined | null, cancel?: CancelToken | undefined | null): Promise<string | any>
+  deleteWebhook(options?: CallOptions | undefined | null, cancel?: CancelToken | undefined | null): Promise<string | any>
+  purchasePhoneNumber(params?: any | undefined | null, options?: CallOptions | undefined | null, cancel?: CancelToken | undefined | null): Promise<string | any>
+  getSender(senderId?: string | undefined | null, options?: CallOptions | undefined | null, cancel?: CancelToken | undefined | null): Promise<string | any>
   /** One page of senders as `{ items, nextCursor }`. */
-  listSenders(params?: any | undefined | null, options?: CallOptions | undefined | null, cancel?: CancelToken | undefined | null): Promise<any>
+  listSenders(params?: any | undefined | null, options?: CallOptions | undefined | null, cancel?: CancelToken | undefined | null): Promise<string | any>
   /**
    * A lazy walk over every invitation matching `params` (from `params.cursor` on, when set).
-   * Nothing is fetched until the first `next()`.
+   * Nothing is fetched until the first `nextBatch()`.
    */
   invitationPager(params?: any | undefined | null, options?: CallOptions | undefined | null): Pager
   /** A lazy walk over every sender; see `invitationPager`. */
@@ -56,11 +56,14 @@ export declare class NativeClient {
 
 /**
  * Walks every item of a list with core's `AutoPager`, one page in memory, fetching the next
- * page only when the current one is used up.
+ * page only when the current one is used up. Items cross into JavaScript a page at a time.
  */
 export declare class Pager {
-  /** The next item, or `null` after the last one. */
-  next(cancel?: CancelToken | undefined | null): Promise<any>
+  /**
+   * The next items as a JSON array (the rest of the current page, or the next page), or
+   * `null` after the last one.
+   */
+  nextBatch(cancel?: CancelToken | undefined | null): Promise<string | any>
   /** Ends the walk and frees its page. */
   return(): void
 }
@@ -116,10 +119,10 @@ export interface WaitOptions {
  * Signs a payload the way Zavu does (for tests and local tools). `scheme` is `v1`, `v2` or
  * `both` (the default); `timestamp` is unix seconds, now by default.
  */
-export declare function webhooksSign(payload: string | Uint8Array, secret: string, timestamp?: number | undefined | null, scheme?: string | undefined | null): any
+export declare function webhooksSign(payload: string | Uint8Array, secret: string, timestamp?: number | undefined | null, scheme?: string | undefined | null): string | any
 
 /** Verifies a webhook delivery, then parses its event (the event's wire JSON). */
-export declare function webhooksUnwrap(payload: string | Uint8Array, headers: Array<Array<string>>, secret?: string | undefined | null, now?: number | undefined | null): any
+export declare function webhooksUnwrap(payload: string | Uint8Array, headers: Array<Array<string>>, secret?: string | undefined | null, now?: number | undefined | null): string | any
 
 /** Verifies a webhook delivery's signature; the value is `null` when it is valid. */
-export declare function webhooksVerify(payload: string | Uint8Array, headers: Array<Array<string>>, secret?: string | undefined | null, now?: number | undefined | null): any
+export declare function webhooksVerify(payload: string | Uint8Array, headers: Array<Array<string>>, secret?: string | undefined | null, now?: number | undefined | null): string | any

@@ -159,9 +159,10 @@ pub(crate) fn parse_params<T: serde::de::DeserializeOwned>(
     })
 }
 
-/// A model as its wire JSON (camelCase, unknown fields kept).
-pub(crate) fn to_value<T: serde::Serialize>(value: T) -> zavu_core::Result<Value> {
-    serde_json::to_value(value).map_err(|e| {
+/// A result (a model, a page, a list of models) as its wire JSON text: camelCase, unknown fields
+/// kept. The JavaScript layer reads it with one `JSON.parse`.
+pub(crate) fn to_json<T: serde::Serialize + ?Sized>(value: &T) -> zavu_core::Result<String> {
+    serde_json::to_string(value).map_err(|e| {
         Error::new(
             zavu_core::codes::INVALID_RESPONSE,
             format!("the result could not be converted: {e}"),
@@ -170,15 +171,18 @@ pub(crate) fn to_value<T: serde::Serialize>(value: T) -> zavu_core::Result<Value
 }
 
 /// A page as `{ items, nextCursor }`, as the wire sends it.
-pub(crate) fn page_value<T: serde::Serialize>(
-    items: Vec<T>,
-    next_cursor: Option<String>,
-) -> zavu_core::Result<Value> {
-    let mut page = serde_json::Map::new();
-    page.insert("items".into(), to_value(items)?);
-    page.insert(
-        "nextCursor".into(),
-        next_cursor.map_or(Value::Null, Value::from),
-    );
-    Ok(Value::Object(page))
+#[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct PageJson<T> {
+    pub items: Vec<T>,
+    pub next_cursor: Option<String>,
+}
+
+impl<T> From<zavu_core::Page<T>> for PageJson<T> {
+    fn from(page: zavu_core::Page<T>) -> Self {
+        PageJson {
+            items: page.items,
+            next_cursor: page.next_cursor,
+        }
+    }
 }

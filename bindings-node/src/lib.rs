@@ -4,10 +4,11 @@
 //! `zavu-core`, and converts the result; the JavaScript layer in `js/` only picks the error class
 //! from the error's kind and shapes the API the guide shows.
 //!
-//! Results cross into JavaScript as a tagged value, `{ ok: true, value }` or
+//! A call's value crosses into JavaScript as its wire JSON text, which the JavaScript layer reads
+//! with one `JSON.parse` (see `outcome::Answer`); an error crosses as the tagged object
 //! `{ ok: false, error: { code, message, status, body, param, retryAfter, requestId, kind } }`,
-//! because a rejected promise from an `async fn` cannot carry its own `code` (napi-rs issues 1632
-//! and 1681). The JavaScript layer throws the typed error.
+//! resolved rather than rejected because a rejected promise from an `async fn` cannot carry its
+//! own `code` (napi-rs issues 1632 and 1681). The JavaScript layer throws the typed error.
 
 mod convert;
 mod outcome;
@@ -81,7 +82,7 @@ impl CancelToken {
 
 /// Runs one core call: under the caller's cancel token when given, with panics turned into
 /// `internal_panic` errors, and with the result serialized to its wire JSON.
-async fn run<T, F>(cancel: Option<CancelHandle>, call: F) -> Value
+async fn run<T, F>(cancel: Option<CancelHandle>, call: F) -> outcome::Answer
 where
     T: serde::Serialize,
     F: std::future::Future<Output = zavu_core::Result<T>>,
@@ -161,7 +162,7 @@ impl NativeClient {
         params: Option<Value>,
         options: Option<CallOptions>,
         cancel: Option<&CancelToken>,
-    ) -> Value {
+    ) -> Either<String, Value> {
         run(handle_of(cancel), async {
             let params = parse_params(params)?;
             self.with(options)?.invitations().create(&params).await
@@ -176,11 +177,11 @@ impl NativeClient {
         params: Option<Value>,
         options: Option<CallOptions>,
         cancel: Option<&CancelToken>,
-    ) -> Value {
+    ) -> Either<String, Value> {
         run(handle_of(cancel), async {
             let params = parse_params(params)?;
             let page = self.with(options)?.invitations().list(&params).await?;
-            convert::page_value(page.items, page.next_cursor)
+            Ok(convert::PageJson::from(page))
         })
         .await
     }
@@ -191,7 +192,7 @@ impl NativeClient {
         invitation_id: Option<String>,
         options: Option<CallOptions>,
         cancel: Option<&CancelToken>,
-    ) -> Value {
+    ) -> Either<String, Value> {
         run(handle_of(cancel), async {
             let id = invitation_id.unwrap_or_default();
             self.with(options)?.invitations().get(&id).await
@@ -205,7 +206,7 @@ impl NativeClient {
         invitation_id: Option<String>,
         options: Option<CallOptions>,
         cancel: Option<&CancelToken>,
-    ) -> Value {
+    ) -> Either<String, Value> {
         run(handle_of(cancel), async {
             let id = invitation_id.unwrap_or_default();
             self.with(options)?.invitations().cancel(&id).await
@@ -220,7 +221,7 @@ impl NativeClient {
         wait: Option<WaitOptions>,
         options: Option<CallOptions>,
         cancel: Option<&CancelToken>,
-    ) -> Value {
+    ) -> Either<String, Value> {
         run(handle_of(cancel), async {
             let id = invitation_id.unwrap_or_default();
             let wait = convert::wait_options(wait.unwrap_or_default())?;
@@ -238,7 +239,7 @@ impl NativeClient {
         params: Option<Value>,
         options: Option<CallOptions>,
         cancel: Option<&CancelToken>,
-    ) -> Value {
+    ) -> Either<String, Value> {
         run(handle_of(cancel), async {
             let params = parse_params(params)?;
             self.with(options)?
@@ -254,7 +255,7 @@ impl NativeClient {
         &self,
         options: Option<CallOptions>,
         cancel: Option<&CancelToken>,
-    ) -> Value {
+    ) -> Either<String, Value> {
         run(handle_of(cancel), async {
             self.with(options)?.invitations().get_webhook().await
         })
@@ -267,7 +268,7 @@ impl NativeClient {
         params: Option<Value>,
         options: Option<CallOptions>,
         cancel: Option<&CancelToken>,
-    ) -> Value {
+    ) -> Either<String, Value> {
         run(handle_of(cancel), async {
             let params = parse_params(params)?;
             self.with(options)?
@@ -283,7 +284,7 @@ impl NativeClient {
         &self,
         options: Option<CallOptions>,
         cancel: Option<&CancelToken>,
-    ) -> Value {
+    ) -> Either<String, Value> {
         run(handle_of(cancel), async {
             self.with(options)?.invitations().delete_webhook().await
         })
@@ -296,7 +297,7 @@ impl NativeClient {
         params: Option<Value>,
         options: Option<CallOptions>,
         cancel: Option<&CancelToken>,
-    ) -> Value {
+    ) -> Either<String, Value> {
         run(handle_of(cancel), async {
             let params = parse_params(params)?;
             self.with(options)?.phone_numbers().purchase(&params).await
@@ -310,7 +311,7 @@ impl NativeClient {
         sender_id: Option<String>,
         options: Option<CallOptions>,
         cancel: Option<&CancelToken>,
-    ) -> Value {
+    ) -> Either<String, Value> {
         run(handle_of(cancel), async {
             let id = sender_id.unwrap_or_default();
             self.with(options)?.senders().get(&id).await
@@ -325,17 +326,17 @@ impl NativeClient {
         params: Option<Value>,
         options: Option<CallOptions>,
         cancel: Option<&CancelToken>,
-    ) -> Value {
+    ) -> Either<String, Value> {
         run(handle_of(cancel), async {
             let params = parse_params(params)?;
             let page = self.with(options)?.senders().list(&params).await?;
-            convert::page_value(page.items, page.next_cursor)
+            Ok(convert::PageJson::from(page))
         })
         .await
     }
 
     /// A lazy walk over every invitation matching `params` (from `params.cursor` on, when set).
-    /// Nothing is fetched until the first `next()`.
+    /// Nothing is fetched until the first `nextBatch()`.
     #[napi]
     pub fn invitation_pager(&self, params: Option<Value>, options: Option<CallOptions>) -> Pager {
         Pager::new(Start::Invitations {
@@ -374,11 +375,11 @@ enum Walk {
 }
 
 /// Walks every item of a list with core's `AutoPager`, one page in memory, fetching the next
-/// page only when the current one is used up.
+/// page only when the current one is used up. Items cross into JavaScript a page at a time.
 #[napi]
 pub struct Pager {
-    // A tokio mutex: `next()` holds the walk across the await of a page fetch, and overlapping
-    // `next()` calls from JavaScript must queue rather than race for the same cursor.
+    // A tokio mutex: `nextBatch()` holds the walk across the await of a page fetch, and
+    // overlapping calls from JavaScript must queue rather than race for the same cursor.
     walk: Arc<tokio::sync::Mutex<Walk>>,
 }
 
@@ -390,7 +391,15 @@ impl Pager {
     }
 }
 
-async fn next_item(walk: &mut Walk) -> zavu_core::Result<Option<Value>> {
+/// The items core's pager hands over at once: the rest of the current page, or the next page.
+#[derive(serde::Serialize)]
+#[serde(untagged)]
+enum Batch {
+    Invitations(Vec<Invitation>),
+    Senders(Vec<Sender>),
+}
+
+async fn next_batch(walk: &mut Walk) -> zavu_core::Result<Option<Batch>> {
     if let Walk::NotStarted(_) = walk {
         let Walk::NotStarted(start) = std::mem::replace(walk, Walk::Done) else {
             unreachable!("checked just above");
@@ -406,29 +415,27 @@ async fn next_item(walk: &mut Walk) -> zavu_core::Result<Option<Value>> {
             }
         };
     }
-    let item = match walk {
-        Walk::Invitations(pager) => pager.next_item().await?.map(convert::to_value),
-        Walk::Senders(pager) => pager.next_item().await?.map(convert::to_value),
+    let batch = match walk {
+        Walk::Invitations(pager) => pager.next_batch().await?.map(Batch::Invitations),
+        Walk::Senders(pager) => pager.next_batch().await?.map(Batch::Senders),
         Walk::NotStarted(_) | Walk::Done => None,
     };
-    match item {
-        Some(value) => Ok(Some(value?)),
-        None => {
-            *walk = Walk::Done;
-            Ok(None)
-        }
+    if batch.is_none() {
+        *walk = Walk::Done;
     }
+    Ok(batch)
 }
 
 #[napi]
 impl Pager {
-    /// The next item, or `null` after the last one.
+    /// The next items as a JSON array (the rest of the current page, or the next page), or
+    /// `null` after the last one.
     #[napi]
-    pub async fn next(&self, cancel: Option<&CancelToken>) -> Value {
+    pub async fn next_batch(&self, cancel: Option<&CancelToken>) -> Either<String, Value> {
         let walk = Arc::clone(&self.walk);
         run(handle_of(cancel), async move {
             let mut walk = walk.lock().await;
-            let result = next_item(&mut walk).await;
+            let result = next_batch(&mut walk).await;
             if result.is_err() {
                 // An error ends the walk, as a failed async iterator does.
                 *walk = Walk::Done;
@@ -497,7 +504,7 @@ pub fn webhooks_verify(
     headers: Vec<Vec<String>>,
     secret: Option<String>,
     now: Option<f64>,
-) -> Value {
+) -> Either<String, Value> {
     catch_panics_sync(|| {
         verify_delivery(
             payload_bytes(&payload),
@@ -517,7 +524,7 @@ pub fn webhooks_unwrap(
     headers: Vec<Vec<String>>,
     secret: Option<String>,
     now: Option<f64>,
-) -> Value {
+) -> Either<String, Value> {
     catch_panics_sync(|| {
         verify_delivery(
             payload_bytes(&payload),
@@ -538,7 +545,7 @@ pub fn webhooks_sign(
     secret: String,
     timestamp: Option<f64>,
     scheme: Option<String>,
-) -> Value {
+) -> Either<String, Value> {
     catch_panics_sync(|| {
         let scheme = match scheme.as_deref() {
             None | Some("both") => SignatureScheme::Both,

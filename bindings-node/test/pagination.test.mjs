@@ -60,6 +60,24 @@ describe('pages', () => {
     assert.ok(nextCursor);
   });
 
+  test('a page crosses in the wire shape: the objects get answers, unknown fields kept', async () => {
+    const { items } = await zavu.invitations.list({ limit: 5 });
+    for (const inv of items) assert.deepStrictEqual(inv, await zavu.invitations.get(inv.id));
+    assert.equal(Object.getPrototypeOf(items[0]), Object.prototype, 'plain objects');
+
+    const newer = { ...items[0], id: 'inv_newer', status: 'paused', brandNewField: { a: 1, big: 5000000000, list: [null, true, 'x', 1.5] } };
+    await sandbox.control('POST', '/sandbox/faults', {
+      method: 'GET',
+      path: '/v1/invitations',
+      count: 1,
+      fault: { kind: 'status', status: 200, body: { items: [newer], nextCursor: null } },
+    });
+    const page = await zavu.invitations.list();
+    assert.deepStrictEqual(page.items, [newer]);
+    assert.equal(page.nextCursor, null);
+    await sandbox.control('DELETE', '/sandbox/faults');
+  });
+
   test('an unknown cursor is invalid_request naming cursor', async () => {
     await assert.rejects(zavu.invitations.list({ cursor: 'no_such_cursor' }), (e) => e.param === 'cursor');
   });
