@@ -20,7 +20,7 @@ use crate::bridge::{run_async, run_sync};
 use crate::convert::{headers, request_options, seconds};
 use crate::errors::to_py_err;
 use crate::models::{Invitation, PhoneNumber, Sender, WebhookConfig};
-use crate::pages::{AnyPage, AsyncPage, SyncPage};
+use crate::pages::{AnyPage, AsyncPaginator, PageCall, SyncPage};
 use crate::webhooks::Webhooks;
 
 /// The core client of one `Zavudev`/`AsyncZavudev` object and of its resources.
@@ -83,19 +83,25 @@ impl Caller {
         }
     }
 
-    /// [`Caller::call`] for calls answering a page: `SyncPage` or `AsyncPage`.
+    /// [`Caller::call`] for calls answering a page: a `SyncPage`, or (async client) an
+    /// `AsyncPaginator`, which sends `op` when awaited or iterated.
     fn page<'py, T, F>(
         &self,
         py: Python<'py>,
         options: RequestOptions,
-        op: impl FnOnce(Client) -> F,
+        op: impl Fn(Client) -> F + Send + Sync + 'static,
     ) -> PyResult<Bound<'py, PyAny>>
     where
         F: Future<Output = zavu_core::Result<T>> + Send + 'static,
         T: Into<AnyPage> + Send + 'static,
     {
         if self.asynchronous {
-            self.call(py, options, op, |page| AsyncPage::new(page))
+            let client = self.shared.client(&options)?;
+            let call: PageCall = Arc::new(move || {
+                let page = op(client.clone());
+                Box::pin(async move { page.await.map(Into::into) })
+            });
+            AsyncPaginator::new(call).into_bound_py_any(py)
         } else {
             self.call(py, options, op, |page| SyncPage::new(page))
         }
@@ -183,8 +189,9 @@ macro_rules! invitations_methods {
                     cursor,
                 };
                 let options = request_options(py, timeout, max_retries, None, extra_headers)?;
-                self.caller.page(py, options, |client| async move {
-                    client.invitations().list(&params).await
+                self.caller.page(py, options, move |client| {
+                    let params = params.clone();
+                    async move { client.invitations().list(&params).await }
                 })
             }
 
@@ -496,8 +503,9 @@ macro_rules! senders_methods {
             ) -> PyResult<Bound<'py, PyAny>> {
                 let params = ListSendersParams { limit, cursor };
                 let options = request_options(py, timeout, max_retries, None, extra_headers)?;
-                self.caller.page(py, options, |client| async move {
-                    client.senders().list(&params).await
+                self.caller.page(py, options, move |client| {
+                    let params = params.clone();
+                    async move { client.senders().list(&params).await }
                 })
             }
 

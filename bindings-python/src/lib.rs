@@ -84,6 +84,7 @@ fn native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<pages::AsyncPage>()?;
     m.add_class::<pages::PageIterator>()?;
     m.add_class::<pages::AsyncPageIterator>()?;
+    m.add_class::<pages::AsyncPaginator>()?;
 
     // The shared runtime must not be reused in a forked child (see `_after_fork_in_child`).
     // `os.register_at_fork` is POSIX-only; elsewhere there is no fork to guard against.

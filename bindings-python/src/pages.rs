@@ -2,10 +2,13 @@
 //!
 //! A page's items cross into Python together, once, when `.items` is first read. Iterating a
 //! page walks core's `AutoPager` from that page on, one page (one FFI crossing) at a time.
+//! An async `list` answers an [`AsyncPaginator`]: awaited, the first page; iterated with
+//! `async for`, the same walk starting from that page.
 
 use std::collections::VecDeque;
 use std::sync::{Arc, Mutex};
 
+use futures::future::BoxFuture;
 use pyo3::IntoPyObjectExt;
 use pyo3::exceptions::PyStopAsyncIteration;
 use pyo3::prelude::*;
@@ -119,19 +122,34 @@ impl AnyPage {
     }
 }
 
+/// Sends a list call (once per call of the function) and answers its page: the first page of
+/// an [`AsyncPaginator`].
+pub type PageCall = Arc<dyn Fn() -> BoxFuture<'static, zavu_core::Result<AnyPage>> + Send + Sync>;
+
 /// Core's walker over every item, shared by an iterator and the tasks fetching for it.
 pub enum AnyPager {
+    /// The walk of an [`AsyncPaginator`] iterated directly: its first page is not fetched yet.
+    NotStarted(PageCall),
     Invitations(AutoPager<zavu_core::Invitation>),
     Senders(AutoPager<zavu_core::Sender>),
+    /// The first page failed: the walk is over, as core's pager is after a failed page.
+    Ended,
 }
 
 type SharedPager = Arc<tokio::sync::Mutex<AnyPager>>;
 
 async fn next_batch(pager: SharedPager) -> zavu_core::Result<Option<Batch>> {
     let mut pager = pager.lock().await;
+    if let AnyPager::NotStarted(call) = &*pager {
+        let call = Arc::clone(call);
+        // Ended until the page is here: an error (or a cancelled fetch) ends the walk.
+        *pager = AnyPager::Ended;
+        *pager = call().await?.into_pager();
+    }
     Ok(match &mut *pager {
         AnyPager::Invitations(p) => p.next_batch().await?.map(Batch::Invitations),
         AnyPager::Senders(p) => p.next_batch().await?.map(Batch::Senders),
+        AnyPager::NotStarted(_) | AnyPager::Ended => None,
     })
 }
 
@@ -296,10 +314,7 @@ impl AsyncPage {
     }
 
     fn __aiter__(&self) -> AsyncPageIterator {
-        AsyncPageIterator {
-            pager: Arc::new(tokio::sync::Mutex::new(self.page.clone().into_pager())),
-            buffered: Arc::new(Mutex::new(VecDeque::new())),
-        }
+        AsyncPageIterator::new(self.page.clone().into_pager())
     }
 
     fn __len__(&self) -> usize {
@@ -353,6 +368,15 @@ pub struct AsyncPageIterator {
     buffered: Buffer,
 }
 
+impl AsyncPageIterator {
+    fn new(pager: AnyPager) -> Self {
+        AsyncPageIterator {
+            pager: Arc::new(tokio::sync::Mutex::new(pager)),
+            buffered: Arc::new(Mutex::new(VecDeque::new())),
+        }
+    }
+}
+
 #[pymethods]
 impl AsyncPageIterator {
     fn __aiter__(slf: Py<Self>) -> Py<Self> {
@@ -376,5 +400,45 @@ impl AsyncPageIterator {
             Ok(BatchHead { batch, buffered })
         };
         run_async(py, fetch, |head| head)
+    }
+}
+
+/// What an async `list` returns: `await` it for the first page (an `AsyncPage`), or walk every
+/// item of every page with `async for` directly, exactly as iterating the awaited page does.
+/// Nothing is sent until it is awaited or iterated; each await and each iteration sends the
+/// list call once.
+#[pyclass(frozen, module = "zavudev._native")]
+pub struct AsyncPaginator {
+    call: PageCall,
+}
+
+impl AsyncPaginator {
+    pub fn new(call: PageCall) -> Self {
+        AsyncPaginator { call }
+    }
+}
+
+#[pymethods]
+impl AsyncPaginator {
+    /// The first page: the awaitable of the list call, as an iterator for `await`.
+    fn __await__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        run_async(py, (self.call)(), |page: AnyPage| AsyncPage::new(page))?
+            .call_method0("__await__")
+    }
+
+    /// Every item of every page, fetched lazily by core's pager.
+    fn __aiter__(&self) -> AsyncPageIterator {
+        AsyncPageIterator::new(AnyPager::NotStarted(Arc::clone(&self.call)))
+    }
+
+    fn __repr__(&self) -> &'static str {
+        "AsyncPaginator()"
+    }
+
+    /// Lets annotations say `AsyncPaginator[Invitation]`.
+    #[classmethod]
+    fn __class_getitem__(cls: &Bound<'_, PyType>, item: &Bound<'_, PyAny>) -> Py<PyType> {
+        let _ = item;
+        cls.clone().unbind()
     }
 }

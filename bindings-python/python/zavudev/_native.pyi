@@ -2,7 +2,7 @@
 with ``mypy.stubtest`` by ``bindings-python/run-tests.sh``."""
 
 import datetime
-from collections.abc import AsyncIterator, Awaitable, Iterator, Mapping
+from collections.abc import AsyncIterator, Awaitable, Generator, Iterator, Mapping
 from typing import Any, ClassVar, Generic, Literal, Optional, TypeVar, Union, final, type_check_only
 
 from typing_extensions import Self
@@ -11,6 +11,7 @@ __all__ = [
     "AsyncInvitations",
     "AsyncPage",
     "AsyncPageIterator",
+    "AsyncPaginator",
     "AsyncPhoneNumbers",
     "AsyncSenders",
     "AsyncZavudev",
@@ -266,6 +267,15 @@ class AsyncPageIterator(Generic[_T]):
     def __aiter__(self) -> Self: ...
     def __anext__(self) -> Awaitable[_T]: ...
 
+@final
+class AsyncPaginator(Generic[_T]):
+    """What an async ``list`` returns: ``await`` it for the first page, or ``async for`` over it
+    to walk every item of every page (as iterating the awaited page does)."""
+    @classmethod
+    def __class_getitem__(cls, item: Any) -> Any: ...
+    def __await__(self) -> Generator[Any, None, AsyncPage[_T]]: ...
+    def __aiter__(self) -> AsyncPageIterator[_T]: ...
+
 # ---------------------------------------------------------------------------------------------
 # Resources. `timeout` is in seconds and applies to each attempt; `max_retries` counts retries
 # after the first attempt; `idempotency_key` replaces the fresh key every POST gets.
@@ -393,7 +403,7 @@ class AsyncInvitations:
         timeout: Optional[float] = None,
         max_retries: Optional[int] = None,
         extra_headers: Optional[_Headers] = None,
-    ) -> Awaitable[AsyncPage[Invitation]]: ...
+    ) -> AsyncPaginator[Invitation]: ...
     def get(
         self,
         invitation_id: str,
@@ -544,7 +554,7 @@ class AsyncSenders:
         timeout: Optional[float] = None,
         max_retries: Optional[int] = None,
         extra_headers: Optional[_Headers] = None,
-    ) -> Awaitable[AsyncPage[Sender]]: ...
+    ) -> AsyncPaginator[Sender]: ...
 
 @final
 class Webhooks:

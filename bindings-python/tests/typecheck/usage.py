@@ -7,7 +7,7 @@ import datetime
 from typing import Optional
 
 from zavu import ZavuError
-from zavudev import AsyncZavudev, Invitation, SyncPage, WebhookEvent, Zavudev
+from zavudev import AsyncPage, AsyncZavudev, Invitation, SyncPage, WebhookEvent, Zavudev
 
 
 def sync_flow(zavu: Zavudev) -> Optional[str]:
@@ -33,8 +33,10 @@ def sync_flow(zavu: Zavudev) -> Optional[str]:
 async def async_flow() -> list[str]:
     async with AsyncZavudev(api_key="k") as zavu:
         invitation = await zavu.invitations.create(client_name="Acme Corp")
-        page = await zavu.invitations.list()
+        page: AsyncPage[Invitation] = await zavu.invitations.list()
         ids = [inv.id async for inv in page]
+        ids += [inv.id async for inv in zavu.invitations.list(status="pending")]
+        ids += [s.id async for s in zavu.senders.list(limit=5)]
         sender = await zavu.senders.get(sender_id="snd_1")
         return ids + [invitation.url, sender.phone_number]
 
