@@ -69,6 +69,11 @@ IMPLS = {
     "wire-64": ("wire limit, wrk 64 connections", "wire", ["get64"]),
     "rust": ("Rust core, multi-thread runtime", "rust", ["get", "create", "list", "get64"]),
     "rust-current": ("Rust core, current-thread runtime", "rust", ["get", "create", "list", "get64"]),
+    # What the SDK is built on, with no SDK: where the Rust core's share of the wire is lost.
+    "rust-reqwest": ("Rust, bare reqwest loop (no SDK), multi-thread", "rust", ["get"]),
+    "rust-reqwest-current": ("Rust, bare reqwest loop (no SDK), current-thread", "rust", ["get"]),
+    "rust-hyper": ("Rust, one bare hyper connection (no pool), multi-thread", "rust", ["get"]),
+    "rust-hyper-current": ("Rust, one bare hyper connection (no pool), current-thread", "rust", ["get"]),
     "py-ours": ("Python, ours (Zavudev)", "python", ["get", "create", "list"]),
     "py-ours-async": ("Python, ours (AsyncZavudev)", "python", ["get64"]),
     "py-pub": (f"Python, published {PUBLISHED_PY} (Zavudev)", "python", ["get", "create", "list"]),
@@ -77,6 +82,15 @@ IMPLS = {
     "node-pub": (f"Node, published {PUBLISHED_NODE}", "node", ["get", "create", "list", "get64"]),
 }
 # What each row of ours is compared with.
+# Rust rows: id -> (suffix of the zavu-bench workload, tokio runtime).
+RUST_RUNS = {
+    "rust": ("", "multi"),
+    "rust-current": ("", "current"),
+    "rust-reqwest": ("-reqwest", "multi"),
+    "rust-reqwest-current": ("-reqwest", "current"),
+    "rust-hyper": ("-hyper", "multi"),
+    "rust-hyper-current": ("-hyper", "current"),
+}
 BASELINE = {
     "py-ours": "py-pub",
     "py-ours-async": "py-pub-async",
@@ -260,7 +274,7 @@ class Setup:
         """Why `impl` cannot run, or None."""
         s = self
         need = {
-            "rust": ("rust", s.rust_bin), "rust-current": ("rust", s.rust_bin),
+            **{impl: ("rust", s.rust_bin) for impl in RUST_RUNS},
             "py-ours": ("our_python", s.py_ours), "py-ours-async": ("our_python", s.py_ours),
             "py-pub": ("published_python", s.py_pub), "py-pub-async": ("published_python", s.py_pub),
             "node-ours": ("our_node", s.node_ours / "node_modules" / "@zavudev" / "sdk"),
@@ -335,9 +349,9 @@ class Bench:
 
     def command(self, impl: str, workload: str) -> list[str] | None:
         s, url, secs = self.setup, self.url, str(self.seconds)
-        if impl.startswith("rust"):
-            runtime = "current" if impl == "rust-current" else "multi"
-            return [str(s.rust_bin), workload, "--base-url", url, "--seconds", secs, "--runtime", runtime]
+        if impl in RUST_RUNS:
+            suffix, runtime = RUST_RUNS[impl]
+            return [str(s.rust_bin), workload + suffix, "--base-url", url, "--seconds", secs, "--runtime", runtime]
         if impl.startswith("py-"):
             python = s.py_ours if "ours" in impl else s.py_pub
             return [str(python), str(HERE / "python" / "workload.py"), "--sdk",
@@ -581,6 +595,8 @@ def render_speed(lines: list[str], report: dict, samples: dict, stats: dict) -> 
             if impl in report["skipped"]:
                 lines.append(f"| {title} | {label} | {report['skipped'][impl]} | | | |")
                 continue
+            if impl not in samples:
+                continue  # left out of this run (BENCH_ONLY)
             st = stats.get((impl, workload))
             if st is None:
                 lines.append(f"| {title} | {label} | failed | | | |")

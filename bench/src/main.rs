@@ -176,6 +176,23 @@ async fn run(args: Args) -> Result<serde_json::Value, zavu_core::Error> {
             })
             .await?
         }
+        "get-reqwest" => {
+            let http = reqwest::Client::new();
+            let url = format!("{}/v1/invitations/{INVITATION_ID}", args.base_url);
+            sequential(args.seconds, || async {
+                let response = http
+                    .get(&url)
+                    .bearer_auth("zk_bench_key")
+                    .send()
+                    .await
+                    .map_err(baseline_error)?;
+                let body = response.bytes().await.map_err(baseline_error)?;
+                let _: serde_json::Value = serde_json::from_slice(&body).map_err(baseline_error)?;
+                Ok(())
+            })
+            .await?
+        }
+        "get-hyper" => get_hyper(&args).await?,
         "get64" => concurrent_gets(&client, args.seconds, args.concurrency).await?,
         "walk" => return walk(&client).await,
         other => {
@@ -191,6 +208,57 @@ async fn run(args: Args) -> Result<serde_json::Value, zavu_core::Error> {
         "seconds": elapsed,
         "rate": calls as f64 / elapsed,
     }))
+}
+
+fn baseline_error(error: impl std::fmt::Display) -> zavu_core::Error {
+    zavu_core::Error::new("connection_error", error.to_string())
+}
+
+/// The floor of a Rust HTTP/1 client: one hyper connection, requests sent in turn on it, the
+/// body read and parsed; no pool, no URL parsing, no timeout, no retries.
+async fn get_hyper(args: &Args) -> Result<(u64, f64), zavu_core::Error> {
+    use http_body_util::{BodyExt, Empty};
+    let authority = args
+        .base_url
+        .trim_start_matches("http://")
+        .trim_end_matches('/')
+        .to_string();
+    let stream = tokio::net::TcpStream::connect(&authority)
+        .await
+        .map_err(baseline_error)?;
+    stream.set_nodelay(true).map_err(baseline_error)?;
+    let (sender, connection) =
+        hyper::client::conn::http1::handshake(hyper_util::rt::TokioIo::new(stream))
+            .await
+            .map_err(baseline_error)?;
+    tokio::spawn(connection);
+    let path = format!("/v1/invitations/{INVITATION_ID}");
+    // The connection is taken by each call and put back, since a call's future must own it.
+    let slot = std::rc::Rc::new(std::cell::RefCell::new(Some(sender)));
+    let (authority, path) = (&authority, &path);
+    sequential(args.seconds, || {
+        let slot = std::rc::Rc::clone(&slot);
+        async move {
+            let mut sender = slot.borrow_mut().take().expect("one call at a time");
+            sender.ready().await.map_err(baseline_error)?;
+            let request = hyper::Request::get(path.as_str())
+                .header("host", authority.as_str())
+                .header("authorization", "Bearer zk_bench_key")
+                .body(Empty::<bytes::Bytes>::new())
+                .expect("a valid request");
+            let response = sender.send_request(request).await.map_err(baseline_error)?;
+            let body = response
+                .into_body()
+                .collect()
+                .await
+                .map_err(baseline_error)?
+                .to_bytes();
+            let _: serde_json::Value = serde_json::from_slice(&body).map_err(baseline_error)?;
+            *slot.borrow_mut() = Some(sender);
+            Ok(())
+        }
+    })
+    .await
 }
 
 /// Walks every `pending` invitation through the all-pages stream (the canned server pages

@@ -22,6 +22,11 @@ use zavu_core::ffi::{CancelHandle, catch_panics, catch_panics_sync};
 use zavu_core::webhooks::{self, SignatureScheme};
 use zavu_core::{AutoPager, Client, Invitation, Sender};
 
+/// Every Rust allocation of the addon (its own heap; V8's is untouched). A page's models are
+/// hundreds of small strings, and mimalloc made a list page ~10% cheaper than glibc's malloc.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use crate::convert::{
     CallOptions, ClientOptions, WaitOptions, parse_params, request_options, verify_options,
 };

@@ -219,3 +219,63 @@ async fn a_closed_client_refuses_calls_with_a_stable_code() {
     }
     assert_eq!(zavu.stats().requests, before, "nothing is sent after close");
 }
+
+/// The request line of the first request a one-shot server receives; it answers 404.
+async fn first_request_line(base_path: &str, call: impl AsyncFnOnce(zavu_core::Client)) -> String {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}{base_path}", listener.local_addr().unwrap());
+    let server = tokio::spawn(async move {
+        let (mut stream, _) = listener.accept().await.unwrap();
+        let mut head = Vec::new();
+        let mut buf = [0u8; 1024];
+        while !head.windows(4).any(|w| w == b"\r\n\r\n") {
+            let n = stream.read(&mut buf).await.unwrap();
+            assert!(n > 0, "the client closed before a whole request head");
+            head.extend_from_slice(&buf[..n]);
+        }
+        let body = r#"{"error":{"code":"not_found","message":"no"}}"#;
+        let answer = format!(
+            "HTTP/1.1 404 Not Found\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
+            body.len()
+        );
+        stream.write_all(answer.as_bytes()).await.unwrap();
+        let head = String::from_utf8(head).unwrap();
+        head.lines().next().unwrap().to_string()
+    });
+    let zavu = zavu_core::Client::new(zavu_core::ClientOptions {
+        api_key: Some("zk_test".into()),
+        base_url: Some(base),
+        max_retries: Some(0),
+        ..Default::default()
+    })
+    .unwrap();
+    call(zavu).await;
+    server.await.unwrap()
+}
+
+#[tokio::test]
+async fn a_base_url_with_a_path_keeps_it_with_or_without_a_trailing_slash() {
+    for base_path in ["/zavu", "/zavu/"] {
+        let line = first_request_line(base_path, async |zavu| {
+            zavu.invitations().get("inv_1").await.unwrap_err();
+        })
+        .await;
+        assert_eq!(
+            line, "GET /zavu/v1/invitations/inv_1 HTTP/1.1",
+            "{base_path}"
+        );
+    }
+    let line = first_request_line("", async |zavu| {
+        let params = ListInvitationsParams {
+            limit: Some(5),
+            cursor: Some("a b&c".into()),
+            ..Default::default()
+        };
+        zavu.invitations().list(&params).await.unwrap_err();
+    })
+    .await;
+    assert!(line.starts_with("GET /v1/invitations?"), "{line}");
+    assert!(line.contains("limit=5"), "{line}");
+    assert!(line.contains("cursor=a+b%26c"), "{line}");
+}
