@@ -72,6 +72,7 @@ IMPLS = {
     # What the SDK is built on, with no SDK: where the Rust core's share of the wire is lost.
     "rust-reqwest": ("Rust, bare reqwest loop (no SDK), multi-thread", "rust", ["get"]),
     "rust-reqwest-current": ("Rust, bare reqwest loop (no SDK), current-thread", "rust", ["get"]),
+    "rust-hyper-pool-current": ("Rust, bare hyper-util pooled client, current-thread", "rust", ["get"]),
     "rust-hyper": ("Rust, one bare hyper connection (no pool), multi-thread", "rust", ["get"]),
     "rust-hyper-current": ("Rust, one bare hyper connection (no pool), current-thread", "rust", ["get"]),
     "py-ours": ("Python, ours (Zavudev)", "python", ["get", "create", "list"]),
@@ -88,6 +89,7 @@ RUST_RUNS = {
     "rust-current": ("", "current"),
     "rust-reqwest": ("-reqwest", "multi"),
     "rust-reqwest-current": ("-reqwest", "current"),
+    "rust-hyper-pool-current": ("-hyper-pool", "current"),
     "rust-hyper": ("-hyper", "multi"),
     "rust-hyper-current": ("-hyper", "current"),
 }

@@ -9,6 +9,8 @@
 //! or a current-thread one, where the caller and the connection's task share one thread.
 //!
 //! Workloads: `get`, `create`, `list` (one page), `get64` (N concurrent gets on one client),
+//! `get-reqwest`, `get-hyper-pool` and `get-hyper` (the same get with bare reqwest, a bare
+//! hyper-util pooled client, and one bare hyper connection: what the SDK is built on),
 //! `walk` (every item of a paged list, reporting resident memory before and at peak).
 
 use std::sync::Arc;
@@ -193,6 +195,31 @@ async fn run(args: Args) -> Result<serde_json::Value, zavu_core::Error> {
             .await?
         }
         "get-hyper" => get_hyper(&args).await?,
+        "get-hyper-pool" => {
+            use http_body_util::{BodyExt, Empty};
+            let pool =
+                hyper_util::client::legacy::Client::builder(hyper_util::rt::TokioExecutor::new())
+                    .build_http::<Empty<bytes::Bytes>>();
+            let uri: hyper::Uri = format!("{}/v1/invitations/{INVITATION_ID}", args.base_url)
+                .parse()
+                .map_err(baseline_error)?;
+            sequential(args.seconds, || async {
+                let request = hyper::Request::get(uri.clone())
+                    .header("authorization", "Bearer zk_bench_key")
+                    .body(Empty::new())
+                    .expect("a valid request");
+                let response = pool.request(request).await.map_err(baseline_error)?;
+                let body = response
+                    .into_body()
+                    .collect()
+                    .await
+                    .map_err(baseline_error)?
+                    .to_bytes();
+                let _: serde_json::Value = serde_json::from_slice(&body).map_err(baseline_error)?;
+                Ok(())
+            })
+            .await?
+        }
         "get64" => concurrent_gets(&client, args.seconds, args.concurrency).await?,
         "walk" => return walk(&client).await,
         other => {
