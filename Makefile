@@ -2,12 +2,15 @@
 CARGO ?= cargo
 export CARGO_TERM_COLOR ?= never
 
-.PHONY: test lint fmt-check clippy rust-test conformance browser-test node-test uniffi-test python-test bench build sandbox demo fmt clean
+.PHONY: test lint fmt-check clippy bench-readme rust-test conformance browser-test node-test uniffi-test python-test bench build sandbox demo fmt clean
 
 test: lint rust-test browser-test python-test node-test uniffi-test
 	@echo "make test: all suites passed"
 
-lint: fmt-check clippy
+lint: fmt-check clippy bench-readme
+
+bench-readme:
+	python3 bench/run.py --check-readme
 
 fmt-check:
 	$(CARGO) fmt --all -- --check

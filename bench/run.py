@@ -8,6 +8,7 @@ Node and the published SDKs. Then the walk of 100,000 invitations (memory), cold
 installed size. It prints the table and writes bench/results/latest.{md,json}.
 
     python3 bench/run.py [--smoke] [--skip-setup]
+    python3 bench/run.py --check-readme   # bench/README.md shows results/latest.md (make lint)
 
 Environment: BENCH_SECONDS (10), BENCH_ROUNDS (3), BENCH_COLD_RUNS (10), BENCH_PARTS (comma list of
 speed, walk, cold, size; a partial run writes under target/bench/partial/), BENCH_ONLY (comma list
@@ -695,11 +696,37 @@ def machine() -> str:
     return f"{os.cpu_count()} cores ({model}), {mem:.0f} GiB, {platform.system()} {platform.release()}"
 
 
+README = HERE / "README.md"
+README_START = "<!-- bench:latest:start: written by bench/run.py from results/latest.md -->"
+README_END = "<!-- bench:latest:end -->"
+
+
+def readme_with(table: str) -> str:
+    """bench/README.md with `table` between its markers."""
+    text = README.read_text()
+    start, end = text.index(README_START) + len(README_START), text.index(README_END)
+    return text[:start] + "\n\n" + table.strip() + "\n\n" + text[end:]
+
+
+def check_readme() -> int:
+    """Whether bench/README.md shows the committed results/latest.md, as a run leaves it."""
+    latest = (HERE / "results" / "latest.md").read_text()
+    if readme_with(latest) != README.read_text():
+        print("bench/README.md does not show bench/results/latest.md; "
+              "copy it between the markers (a full `make bench` run does)", file=sys.stderr)
+        return 1
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--smoke", action="store_true", help="a short run that only checks the harness")
     parser.add_argument("--skip-setup", action="store_true", help="reuse built environments as they are")
+    parser.add_argument("--check-readme", action="store_true",
+                        help="only check that bench/README.md shows results/latest.md")
     args = parser.parse_args()
+    if args.check_readme:
+        return check_readme()
 
     seconds = float(os.environ.get("BENCH_SECONDS", "1" if args.smoke else "10"))
     rounds = int(os.environ.get("BENCH_ROUNDS", "1" if args.smoke else "3"))
@@ -774,6 +801,8 @@ def main() -> int:
     (out_dir / "latest.md").write_text(text)
     serial = dict(report)
     (out_dir / "latest.json").write_text(json.dumps(serial, indent=1, default=str) + "\n")
+    if out_dir == HERE / "results":
+        README.write_text(readme_with(text))
     log(f"wrote {out_dir / 'latest.md'} and latest.json")
     return 0
 

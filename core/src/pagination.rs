@@ -92,16 +92,19 @@ impl<T: Send + 'static> AutoPager<T> {
             if let Some(item) = self.buffer.pop_front() {
                 return Ok(Some(item));
             }
-            let Some(cursor) = self.next_cursor.take() else {
+            let Some(cursor) = self.next_cursor.clone() else {
                 return Ok(None);
             };
-            if !self.seen_cursors.insert(cursor.clone()) {
+            if self.seen_cursors.contains(&cursor) {
                 return Err(Error::new(
                     codes::INVALID_RESPONSE,
                     "the API returned a cursor it had already returned; stopping to avoid a loop",
                 ));
             }
-            let page = (self.fetch)(cursor).await?;
+            // The pager's state changes only once the page is in hand, so a fetch that fails or
+            // is cancelled (its future dropped) leaves the walk where it was, ready to retry.
+            let page = (self.fetch)(cursor.clone()).await?;
+            self.seen_cursors.insert(cursor);
             self.buffer = page.items.into();
             self.next_cursor = page.next_cursor;
         }

@@ -279,3 +279,56 @@ async fn a_base_url_with_a_path_keeps_it_with_or_without_a_trailing_slash() {
     assert!(line.contains("limit=5"), "{line}");
     assert!(line.contains("cursor=a+b%26c"), "{line}");
 }
+
+#[tokio::test]
+async fn a_walk_survives_a_failed_or_cancelled_page_fetch_and_resumes_where_it_was() {
+    let sandbox = Sandbox::start().await.unwrap();
+    control(
+        &sandbox,
+        "POST",
+        "/sandbox/invitations/seed",
+        json!({"count": 120}),
+    )
+    .await;
+    let zavu = client(&sandbox, |o| o.max_retries = Some(0));
+    let params = ListInvitationsParams {
+        limit: Some(50),
+        ..Default::default()
+    };
+    let mut pager = zavu.invitations().list(&params).await.unwrap().into_items();
+    let mut ids = std::collections::HashSet::new();
+    for _ in 0..50 {
+        ids.insert(pager.next_item().await.unwrap().unwrap().id);
+    }
+
+    // The second page's fetch fails: the error surfaces, and the walk stays where it was.
+    control(
+        &sandbox,
+        "POST",
+        "/sandbox/faults",
+        json!({"method": "GET", "path": "/v1/invitations", "fault": {"kind": "status", "status": 503}}),
+    )
+    .await;
+    let error = pager.next_item().await.unwrap_err();
+    assert_eq!(error.kind(), zavu_core::ErrorKind::Server, "{error}");
+
+    // The next try is cancelled mid-fetch (its future dropped while the sandbox stalls).
+    control(
+        &sandbox,
+        "POST",
+        "/sandbox/faults",
+        json!({"method": "GET", "path": "/v1/invitations", "fault": {"kind": "delay", "ms": 2000}}),
+    )
+    .await;
+    let cancelled = tokio::time::timeout(Duration::from_millis(200), pager.next_item()).await;
+    assert!(
+        cancelled.is_err(),
+        "the stalled fetch should still be pending"
+    );
+
+    // Then the walk resumes at item 51 and reaches the end, with no item lost or repeated.
+    while let Some(item) = pager.next_item().await.unwrap() {
+        assert!(ids.insert(item.id.clone()), "{} came twice", item.id);
+    }
+    assert_eq!(ids.len(), 120);
+}
