@@ -30,7 +30,7 @@ use crate::outcome::{Outcome, error_value};
 /// The addon's tokio runtime, made before napi-rs would make its default one (a worker per
 /// core). One worker: JavaScript calls in from one thread, and with a single worker a call's
 /// future and its connection's task run on the same thread, so an answer is not handed from
-/// worker to worker (list page +6-30%, get +3-10% on 2 cores). One worker parses thousands of
+/// worker to worker (list page +6-32%, get +3-7% on 2 cores). One worker parses thousands of
 /// pages a second, far above the API's rate limits (200 lists a minute per key). If the runtime
 /// cannot be built here, napi-rs builds its default one.
 #[napi_derive::module_init]
