@@ -57,6 +57,10 @@ def test_the_gil_is_released_while_a_call_waits(client, sandbox) -> None:
 def test_ctrl_c_interrupts_a_blocking_call(client, sandbox) -> None:
     inv = client.invitations.create(client_name="Interrupt me")
     sandbox.fault(f"/v1/invitations/{inv.id}", {"kind": "delay", "ms": 5000}, method="GET")
+    # Python installs its Ctrl-C handler only when SIGINT was not ignored at startup, and a job
+    # started in the background by a non-interactive shell (`cmd &`, as some CI runners do)
+    # starts with SIGINT ignored. Install it for this test, as an interactive session has it.
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
     timer = threading.Timer(0.3, os.kill, (os.getpid(), signal.SIGINT))
     started = time.monotonic()
     timer.start()
@@ -71,6 +75,8 @@ def test_ctrl_c_interrupts_a_blocking_call(client, sandbox) -> None:
             f"get returned after {time.monotonic() - started:.2f} s without KeyboardInterrupt; "
             f"fault rules now: {sandbox.control('GET', '/sandbox/faults')}"
         )
+    finally:
+        signal.signal(signal.SIGINT, previous)
     assert time.monotonic() - started < 2
     # The client still works afterwards.
     sandbox.control("DELETE", "/sandbox/faults")
