@@ -83,7 +83,6 @@ IMPLS = {
     "node-ours": ("Node, ours", "node", ["get", "create", "list", "get64"]),
     "node-pub": (f"Node, published {PUBLISHED_NODE}", "node", ["get", "create", "list", "get64"]),
 }
-# What each row of ours is compared with.
 # Rust rows: id -> (suffix of the zavu-bench workload, tokio runtime).
 RUST_RUNS = {
     "rust": ("", "multi"),
@@ -94,6 +93,7 @@ RUST_RUNS = {
     "rust-hyper": ("-hyper", "multi"),
     "rust-hyper-current": ("-hyper", "current"),
 }
+# What each row of ours is compared with.
 BASELINE = {
     "py-ours": "py-pub",
     "py-ours-async": "py-pub-async",

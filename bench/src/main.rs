@@ -196,7 +196,7 @@ async fn run(args: Args) -> Result<serde_json::Value, zavu_core::Error> {
         }
         "get-hyper" => get_hyper(&args).await?,
         "get-hyper-pool" => {
-            use http_body_util::{BodyExt, Empty};
+            use http_body_util::Empty;
             let pool =
                 hyper_util::client::legacy::Client::builder(hyper_util::rt::TokioExecutor::new())
                     .build_http::<Empty<bytes::Bytes>>();
@@ -208,15 +208,7 @@ async fn run(args: Args) -> Result<serde_json::Value, zavu_core::Error> {
                     .header("authorization", "Bearer zk_bench_key")
                     .body(Empty::new())
                     .expect("a valid request");
-                let response = pool.request(request).await.map_err(baseline_error)?;
-                let body = response
-                    .into_body()
-                    .collect()
-                    .await
-                    .map_err(baseline_error)?
-                    .to_bytes();
-                let _: serde_json::Value = serde_json::from_slice(&body).map_err(baseline_error)?;
-                Ok(())
+                read_json(pool.request(request).await.map_err(baseline_error)?).await
             })
             .await?
         }
@@ -241,10 +233,25 @@ fn baseline_error(error: impl std::fmt::Display) -> zavu_core::Error {
     zavu_core::Error::new("connection_error", error.to_string())
 }
 
+/// Reads a hyper response's whole body and parses it, as the SDK does with every answer.
+async fn read_json(
+    response: hyper::Response<hyper::body::Incoming>,
+) -> Result<(), zavu_core::Error> {
+    use http_body_util::BodyExt;
+    let body = response
+        .into_body()
+        .collect()
+        .await
+        .map_err(baseline_error)?
+        .to_bytes();
+    let _: serde_json::Value = serde_json::from_slice(&body).map_err(baseline_error)?;
+    Ok(())
+}
+
 /// The floor of a Rust HTTP/1 client: one hyper connection, requests sent in turn on it, the
 /// body read and parsed; no pool, no URL parsing, no timeout, no retries.
 async fn get_hyper(args: &Args) -> Result<(u64, f64), zavu_core::Error> {
-    use http_body_util::{BodyExt, Empty};
+    use http_body_util::Empty;
     let authority = args
         .base_url
         .trim_start_matches("http://")
@@ -273,14 +280,7 @@ async fn get_hyper(args: &Args) -> Result<(u64, f64), zavu_core::Error> {
                 .header("authorization", "Bearer zk_bench_key")
                 .body(Empty::<bytes::Bytes>::new())
                 .expect("a valid request");
-            let response = sender.send_request(request).await.map_err(baseline_error)?;
-            let body = response
-                .into_body()
-                .collect()
-                .await
-                .map_err(baseline_error)?
-                .to_bytes();
-            let _: serde_json::Value = serde_json::from_slice(&body).map_err(baseline_error)?;
+            read_json(sender.send_request(request).await.map_err(baseline_error)?).await?;
             *slot.borrow_mut() = Some(sender);
             Ok(())
         }

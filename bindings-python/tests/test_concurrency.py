@@ -69,13 +69,13 @@ def test_ctrl_c_interrupts_a_blocking_call(client, sandbox) -> None:
     except KeyboardInterrupt:
         pass
     else:
-        # Never leave a SIGINT armed for the tests that follow.
-        timer.cancel()
         pytest.fail(
             f"get returned after {time.monotonic() - started:.2f} s without KeyboardInterrupt; "
             f"fault rules now: {sandbox.control('GET', '/sandbox/faults')}"
         )
     finally:
+        # Never leave a SIGINT armed for the tests that follow, whatever the call did.
+        timer.cancel()
         signal.signal(signal.SIGINT, previous)
     assert time.monotonic() - started < 2
     # The client still works afterwards.
