@@ -14,7 +14,10 @@ static EXCEPTIONS: PyOnceLock<Py<PyModule>> = PyOnceLock::new();
 /// The Python class for each kind of core error.
 fn class_name(kind: ErrorKind) -> &'static str {
     match kind {
-        ErrorKind::InvalidRequest => "InvalidRequestError",
+        ErrorKind::InvalidRequest | ErrorKind::UnprocessableEntity | ErrorKind::ClientClosed => {
+            "InvalidRequestError"
+        }
+        ErrorKind::WaitTimeout => "APITimeoutError",
         ErrorKind::Authentication => "AuthenticationError",
         ErrorKind::PermissionDenied => "PermissionDeniedError",
         ErrorKind::PaymentRequired => "PaymentRequiredError",

@@ -50,7 +50,10 @@ pub enum ErrorKind {
 impl From<CoreKind> for ErrorKind {
     fn from(kind: CoreKind) -> Self {
         match kind {
-            CoreKind::InvalidRequest => ErrorKind::InvalidRequest,
+            CoreKind::InvalidRequest | CoreKind::UnprocessableEntity | CoreKind::ClientClosed => {
+                ErrorKind::InvalidRequest
+            }
+            CoreKind::WaitTimeout => ErrorKind::Timeout,
             CoreKind::Authentication => ErrorKind::Authentication,
             CoreKind::PermissionDenied => ErrorKind::PermissionDenied,
             CoreKind::PaymentRequired => ErrorKind::PaymentRequired,

@@ -60,12 +60,15 @@ pub const KNOWN_CODES: &[&str] = &[
     codes::CLIENT_CLOSED,
 ];
 
-/// The family an error belongs to. Bindings map each kind to one exception class; the mapping
-/// from codes and statuses to kinds lives here so every language agrees.
+/// The family an error belongs to. Bindings map each kind to one exception class (see
+/// [`ERROR_CLASSES`]); the mapping from codes and statuses to kinds lives here so every language
+/// agrees.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ErrorKind {
-    /// Bad parameters, caught locally or refused by the server (400, 422).
+    /// Bad parameters, caught locally or refused by the server (400, `phone_number_wrong_team`).
     InvalidRequest,
+    /// Parameters the server understood but refused (422).
+    UnprocessableEntity,
     /// Missing or refused API key (401, `missing_api_key`).
     Authentication,
     /// The key may not do this (403).
@@ -82,12 +85,16 @@ pub enum ErrorKind {
     Server,
     /// The request never got an answer: DNS, connect, reset, dropped connection.
     Connection,
-    /// An attempt or a wait ran out of time.
+    /// One attempt ran out of time.
     Timeout,
     /// A 2xx answer that is not what the API promises (unparseable, oversized).
     InvalidResponse,
     /// A webhook whose signature, timestamp or payload was refused.
     WebhookVerification,
+    /// `wait_for_completion` gave up before the invitation reached a final status.
+    WaitTimeout,
+    /// The client was closed before or during the call.
+    ClientClosed,
     /// The caller cancelled the call.
     Cancelled,
     /// A bug inside the SDK, caught before it could crash the host process.
@@ -97,10 +104,33 @@ pub enum ErrorKind {
 }
 
 impl ErrorKind {
+    /// Every kind, in the order of [`ERROR_CLASSES`].
+    pub const ALL: &'static [ErrorKind] = &[
+        ErrorKind::InvalidRequest,
+        ErrorKind::UnprocessableEntity,
+        ErrorKind::Authentication,
+        ErrorKind::PermissionDenied,
+        ErrorKind::PaymentRequired,
+        ErrorKind::NotFound,
+        ErrorKind::Conflict,
+        ErrorKind::RateLimit,
+        ErrorKind::Server,
+        ErrorKind::Connection,
+        ErrorKind::Timeout,
+        ErrorKind::InvalidResponse,
+        ErrorKind::WebhookVerification,
+        ErrorKind::WaitTimeout,
+        ErrorKind::ClientClosed,
+        ErrorKind::Cancelled,
+        ErrorKind::Internal,
+        ErrorKind::Api,
+    ];
+
     /// A stable name for the kind, used by bindings to pick their exception class.
     pub fn as_str(self) -> &'static str {
         match self {
             ErrorKind::InvalidRequest => "invalid_request",
+            ErrorKind::UnprocessableEntity => "unprocessable_entity",
             ErrorKind::Authentication => "authentication",
             ErrorKind::PermissionDenied => "permission_denied",
             ErrorKind::PaymentRequired => "payment_required",
@@ -112,11 +142,272 @@ impl ErrorKind {
             ErrorKind::Timeout => "timeout",
             ErrorKind::InvalidResponse => "invalid_response",
             ErrorKind::WebhookVerification => "webhook_verification",
+            ErrorKind::WaitTimeout => "wait_timeout",
+            ErrorKind::ClientClosed => "client_closed",
             ErrorKind::Cancelled => "cancelled",
             ErrorKind::Internal => "internal",
             ErrorKind::Api => "api",
         }
     }
+
+    /// The exception class of this kind, the same name in every language.
+    pub fn class_name(self) -> &'static str {
+        ERROR_CLASSES
+            .iter()
+            .find(|class| class.kind == Some(self))
+            .map(|class| class.name)
+            .unwrap_or("APIError")
+    }
+}
+
+/// One exception class of the SDK's error tree, the same in every language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ErrorClass {
+    /// The class name, for example `NotFoundError`.
+    pub name: &'static str,
+    /// The class it extends; `None` for the root, `ZavudevError`.
+    pub parent: Option<&'static str>,
+    /// The kind whose errors are raised as this class; `None` for classes that only group others.
+    pub kind: Option<ErrorKind>,
+    /// Other names the class is also exported under (earlier names of this SDK).
+    pub aliases: &'static [&'static str],
+}
+
+const fn class(
+    name: &'static str,
+    parent: &'static str,
+    kind: Option<ErrorKind>,
+    aliases: &'static [&'static str],
+) -> ErrorClass {
+    ErrorClass {
+        name,
+        parent: Some(parent),
+        kind,
+        aliases,
+    }
+}
+
+/// The error classes of every binding: the published Zavu SDKs' tree (`ZavudevError` >
+/// `APIError` > `APIStatusError` > `NotFoundError`, ...; `APIError` > `APIConnectionError` >
+/// `APITimeoutError`), with this SDK's own kinds placed in it. Parents come before children.
+/// Every binding declares exactly these classes and tests that it does.
+pub const ERROR_CLASSES: &[ErrorClass] = &[
+    ErrorClass {
+        name: "ZavudevError",
+        parent: None,
+        kind: None,
+        aliases: &["ZavuError"],
+    },
+    class("APIError", "ZavudevError", None, &[]),
+    class("APIStatusError", "APIError", Some(ErrorKind::Api), &[]),
+    class("BadRequestError", "APIStatusError", None, &[]),
+    class(
+        "InvalidRequestError",
+        "BadRequestError",
+        Some(ErrorKind::InvalidRequest),
+        &[],
+    ),
+    class(
+        "UnprocessableEntityError",
+        "InvalidRequestError",
+        Some(ErrorKind::UnprocessableEntity),
+        &[],
+    ),
+    class(
+        "AuthenticationError",
+        "APIStatusError",
+        Some(ErrorKind::Authentication),
+        &[],
+    ),
+    class(
+        "PaymentRequiredError",
+        "APIStatusError",
+        Some(ErrorKind::PaymentRequired),
+        &[],
+    ),
+    class(
+        "PermissionDeniedError",
+        "APIStatusError",
+        Some(ErrorKind::PermissionDenied),
+        &[],
+    ),
+    class(
+        "NotFoundError",
+        "APIStatusError",
+        Some(ErrorKind::NotFound),
+        &[],
+    ),
+    class(
+        "ConflictError",
+        "APIStatusError",
+        Some(ErrorKind::Conflict),
+        &[],
+    ),
+    class(
+        "RateLimitError",
+        "APIStatusError",
+        Some(ErrorKind::RateLimit),
+        &[],
+    ),
+    class(
+        "InternalServerError",
+        "APIStatusError",
+        Some(ErrorKind::Server),
+        &["ServerError"],
+    ),
+    class(
+        "APIConnectionError",
+        "APIError",
+        Some(ErrorKind::Connection),
+        &[],
+    ),
+    class(
+        "APITimeoutError",
+        "APIConnectionError",
+        Some(ErrorKind::Timeout),
+        &[],
+    ),
+    class(
+        "APIResponseValidationError",
+        "APIError",
+        Some(ErrorKind::InvalidResponse),
+        &["InvalidResponseError"],
+    ),
+    class(
+        "APIUserAbortError",
+        "APIError",
+        Some(ErrorKind::Cancelled),
+        &["RequestCancelledError"],
+    ),
+    class(
+        "WebhookVerificationError",
+        "ZavudevError",
+        Some(ErrorKind::WebhookVerification),
+        &[],
+    ),
+    class(
+        "WaitTimeoutError",
+        "ZavudevError",
+        Some(ErrorKind::WaitTimeout),
+        &[],
+    ),
+    class(
+        "ClientClosedError",
+        "ZavudevError",
+        Some(ErrorKind::ClientClosed),
+        &[],
+    ),
+    class(
+        "InternalError",
+        "ZavudevError",
+        Some(ErrorKind::Internal),
+        &[],
+    ),
+];
+
+/// How a language spells parameter names, so an error names the argument as the caller wrote it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ParamStyle {
+    /// The wire's camelCase (`clientName`): Node, PHP, Kotlin, Swift, the CLI's JSON.
+    Camel,
+    /// snake_case (`client_name`): Python, Ruby.
+    Snake,
+    /// Go's exported field names (`ClientName`, `PhoneNumberID`, `URL`).
+    GoField,
+}
+
+/// A wire (camelCase) name in `style`. Names that are not camelCase identifiers (environment
+/// variables such as `ZAVUDEV_CUSTOM_HEADERS`) are returned unchanged.
+pub fn param_name(wire: &str, style: ParamStyle) -> String {
+    if !is_camel_identifier(wire) {
+        return wire.to_string();
+    }
+    match style {
+        ParamStyle::Camel => wire.to_string(),
+        ParamStyle::Snake => {
+            let mut out = String::with_capacity(wire.len() + 4);
+            for c in wire.chars() {
+                if c.is_ascii_uppercase() {
+                    out.push('_');
+                    out.push(c.to_ascii_lowercase());
+                } else {
+                    out.push(c);
+                }
+            }
+            out
+        }
+        ParamStyle::GoField => {
+            let mut out = String::with_capacity(wire.len());
+            for word in camel_words(wire) {
+                // Go spells initialisms in one case (golang.org/wiki/CodeReviewComments#initialisms).
+                match word.to_ascii_lowercase().as_str() {
+                    "id" | "url" | "api" | "http" | "json" | "iso" => {
+                        out.push_str(&word.to_ascii_uppercase())
+                    }
+                    _ => {
+                        let mut chars = word.chars();
+                        if let Some(first) = chars.next() {
+                            out.push(first.to_ascii_uppercase());
+                            out.push_str(chars.as_str());
+                        }
+                    }
+                }
+            }
+            out
+        }
+    }
+}
+
+fn is_camel_identifier(name: &str) -> bool {
+    let mut chars = name.chars();
+    matches!(chars.next(), Some(c) if c.is_ascii_lowercase())
+        && chars.all(|c| c.is_ascii_alphanumeric())
+}
+
+fn camel_words(name: &str) -> impl Iterator<Item = &str> {
+    let mut starts: Vec<usize> = name
+        .char_indices()
+        .filter(|(i, c)| *i == 0 || c.is_ascii_uppercase())
+        .map(|(i, _)| i)
+        .collect();
+    starts.push(name.len());
+    (0..starts.len() - 1).map(move |i| &name[starts[i]..starts[i + 1]])
+}
+
+/// `text` with every camelCase identifier that stands outside single quotes respelled in
+/// `style`, so a message names options and parameters as the caller's language does. Quoted text
+/// is the caller's own value and is kept as it is.
+fn respell_identifiers(text: &str, style: ParamStyle) -> String {
+    if style == ParamStyle::Camel {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut quoted = false;
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut String, quoted: bool| {
+        if !word.is_empty() {
+            let has_upper = word.chars().any(|c| c.is_ascii_uppercase());
+            if !quoted && has_upper && is_camel_identifier(word) {
+                out.push_str(&param_name(word, style));
+            } else {
+                out.push_str(word);
+            }
+            word.clear();
+        }
+    };
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() || c == '_' {
+            word.push(c);
+            continue;
+        }
+        flush(&mut word, &mut out, quoted);
+        if c == '\'' {
+            quoted = !quoted;
+        }
+        out.push(c);
+    }
+    flush(&mut word, &mut out, quoted);
+    out
 }
 
 /// An error from the SDK: a stable `code`, a human `message`, and what is known about the cause.
@@ -241,6 +532,22 @@ impl Error {
         self.inner.param.as_deref()
     }
 
+    /// This error as a caller in a language with `style` names parameters: `param` and the
+    /// camelCase names in the message respelled (`client_name` for Python, `ClientName` for Go).
+    /// Bindings call it once on every error they hand over.
+    pub fn respelled(mut self, style: ParamStyle) -> Self {
+        if style != ParamStyle::Camel {
+            if let Some(param) = &self.inner.param {
+                self.inner.param = Some(param_name(param, style));
+            }
+            if self.inner.status.is_none() {
+                // Only local errors: a server's message is its own text, kept verbatim.
+                self.inner.message = respell_identifiers(&self.inner.message, style);
+            }
+        }
+        self
+    }
+
     /// How long the server asked the caller to wait (429 and 503 answers).
     pub fn retry_after(&self) -> Option<Duration> {
         self.inner.retry_after
@@ -254,10 +561,13 @@ impl Error {
     /// The family of this error; see [`ErrorKind`].
     pub fn kind(&self) -> ErrorKind {
         match self.inner.code.as_str() {
-            // Calling a closed client is the caller's mistake, like a bad parameter.
-            codes::INVALID_REQUEST | codes::PHONE_NUMBER_WRONG_TEAM | codes::CLIENT_CLOSED => {
+            codes::INVALID_REQUEST if self.inner.status == Some(422) => {
+                return ErrorKind::UnprocessableEntity;
+            }
+            codes::INVALID_REQUEST | codes::PHONE_NUMBER_WRONG_TEAM => {
                 return ErrorKind::InvalidRequest;
             }
+            codes::CLIENT_CLOSED => return ErrorKind::ClientClosed,
             codes::UNAUTHORIZED | codes::MISSING_API_KEY => return ErrorKind::Authentication,
             codes::FORBIDDEN => return ErrorKind::PermissionDenied,
             codes::PAID_PLAN_REQUIRED | codes::PAYMENT_REQUIRED => {
@@ -268,7 +578,8 @@ impl Error {
             codes::RATE_LIMITED => return ErrorKind::RateLimit,
             codes::INTERNAL_ERROR | codes::SERVER_ERROR => return ErrorKind::Server,
             codes::CONNECTION_ERROR => return ErrorKind::Connection,
-            codes::TIMEOUT | codes::WAIT_TIMEOUT => return ErrorKind::Timeout,
+            codes::TIMEOUT => return ErrorKind::Timeout,
+            codes::WAIT_TIMEOUT => return ErrorKind::WaitTimeout,
             codes::INVALID_RESPONSE => return ErrorKind::InvalidResponse,
             codes::INVALID_SIGNATURE | codes::STALE_SIGNATURE | codes::INVALID_PAYLOAD => {
                 return ErrorKind::WebhookVerification;
@@ -280,7 +591,8 @@ impl Error {
         // A code core does not know yet: classify by status so new server codes still land in
         // the right family.
         match self.inner.status {
-            Some(400 | 422) => ErrorKind::InvalidRequest,
+            Some(400) => ErrorKind::InvalidRequest,
+            Some(422) => ErrorKind::UnprocessableEntity,
             Some(401) => ErrorKind::Authentication,
             Some(402) => ErrorKind::PaymentRequired,
             Some(403) => ErrorKind::PermissionDenied,
@@ -385,7 +697,9 @@ impl ErrorBody {
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: {}", self.inner.code, self.inner.message)?;
-        if let Some(status) = self.inner.status {
+        if let Some(status) = self.inner.status
+            && !self.inner.message.starts_with(&format!("HTTP {status}"))
+        {
             write!(f, " (HTTP {status})")?;
         }
         if let Some(param) = &self.inner.param {
@@ -463,6 +777,80 @@ mod tests {
         .scrub("zk_secret_123");
         assert!(!e.message().contains("zk_secret_123"));
         assert!(!e.body().unwrap().contains("zk_secret_123"));
+    }
+
+    #[test]
+    fn params_are_respelled_per_language() {
+        let cases = [
+            ("clientName", "client_name", "ClientName"),
+            ("phoneNumberId", "phone_number_id", "PhoneNumberID"),
+            ("url", "url", "URL"),
+            ("expiresInDays", "expires_in_days", "ExpiresInDays"),
+            (
+                "ZAVUDEV_CUSTOM_HEADERS",
+                "ZAVUDEV_CUSTOM_HEADERS",
+                "ZAVUDEV_CUSTOM_HEADERS",
+            ),
+        ];
+        for (wire, snake, go) in cases {
+            assert_eq!(param_name(wire, ParamStyle::Camel), wire);
+            assert_eq!(param_name(wire, ParamStyle::Snake), snake);
+            assert_eq!(param_name(wire, ParamStyle::GoField), go);
+        }
+        let local = Error::invalid_param(
+            "baseUrl",
+            "baseUrl 'http://myHost' is plain http; set allowInsecureHttp",
+        )
+        .respelled(ParamStyle::Snake);
+        assert_eq!(local.param(), Some("base_url"));
+        assert_eq!(
+            local.message(),
+            "base_url 'http://myHost' is plain http; set allow_insecure_http"
+        );
+        // A server's message is its own and stays verbatim.
+        let server = Error::from_response(
+            400,
+            br#"{"code":"invalid_request","message":"clientName too long","param":"clientName"}"#,
+        )
+        .respelled(ParamStyle::Snake);
+        assert_eq!(server.param(), Some("client_name"));
+        assert_eq!(server.message(), "clientName too long");
+    }
+
+    #[test]
+    fn every_kind_has_one_class_and_the_tree_is_rooted() {
+        for kind in ErrorKind::ALL {
+            let classes: Vec<_> = ERROR_CLASSES
+                .iter()
+                .filter(|c| c.kind == Some(*kind))
+                .collect();
+            assert_eq!(classes.len(), 1, "{kind:?}");
+            assert_eq!(kind.class_name(), classes[0].name);
+        }
+        for (i, class) in ERROR_CLASSES.iter().enumerate() {
+            match class.parent {
+                None => assert_eq!(i, 0),
+                Some(parent) => assert!(
+                    ERROR_CLASSES[..i].iter().any(|c| c.name == parent),
+                    "{} comes before its parent",
+                    class.name
+                ),
+            }
+        }
+        let e = Error::from_response(422, br#"{"code":"invalid_request","message":"m"}"#);
+        assert_eq!(e.kind(), ErrorKind::UnprocessableEntity);
+        assert_eq!(
+            Error::new(codes::WAIT_TIMEOUT, "m").kind(),
+            ErrorKind::WaitTimeout
+        );
+    }
+
+    #[test]
+    fn status_is_not_repeated() {
+        let e = Error::from_response(502, b"");
+        assert_eq!(e.to_string(), "server_error: HTTP 502");
+        let e = Error::from_response(404, br#"{"code":"not_found","message":"gone"}"#);
+        assert_eq!(e.to_string(), "not_found: gone (HTTP 404)");
     }
 
     #[test]

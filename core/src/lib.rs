@@ -15,7 +15,9 @@ pub mod webhooks;
 
 pub use client::{Client, ClientStats, VERSION};
 pub use config::{ClientOptions, RequestOptions};
-pub use error::{Error, ErrorKind, KNOWN_CODES, Result, codes};
+pub use error::{
+    ERROR_CLASSES, Error, ErrorClass, ErrorKind, KNOWN_CODES, ParamStyle, Result, codes, param_name,
+};
 pub use models::*;
 pub use pagination::{AutoPager, Page};
 pub use resources::{Invitations, PhoneNumbers, Senders, WaitOptions};
