@@ -8,7 +8,6 @@ import kotlinx.coroutines.runBlocking
 import org.junit.jupiter.api.DynamicTest
 import org.junit.jupiter.api.TestFactory
 import java.io.File
-import java.time.Duration
 import java.time.Instant
 import kotlin.test.assertTrue
 import kotlin.test.fail
@@ -83,8 +82,8 @@ private class Run(val sandbox: Sandbox, val clientOptions: JsonNode) {
             ClientOptions(
                 apiKey = o.str("apiKey") ?: sandbox.apiKey,
                 baseUrl = o.str("baseUrl") ?: sandbox.baseUrl,
-                maxRetries = o.long("maxRetries")?.toUInt(),
-                timeout = o.long("timeoutMs")?.let(Duration::ofMillis),
+                maxRetries = o.long("maxRetries"),
+                timeout = o.long("timeoutMs"),
             ),
         )
     }
@@ -105,7 +104,7 @@ private fun errorJson(e: ZavuException): JsonNode = json.createObjectNode().appl
     put("message", e.message())
     e.status()?.let { put("status", it) } ?: putNull("status")
     e.param()?.let { put("param", it) } ?: putNull("param")
-    put("kind", e.kind().toString())
+    put("kind", e.kindName())
     e.body()?.let { put("body", it) } ?: putNull("body")
 }
 
@@ -121,8 +120,8 @@ private suspend fun call(run: Run, name: String, a: JsonNode, step: JsonNode): J
     } else {
         base.withOptions(
             RequestOptions(
-                timeout = o.long("timeoutMs")?.let(Duration::ofMillis),
-                maxRetries = o.long("maxRetries")?.toUInt(),
+                timeout = o.long("timeoutMs"),
+                maxRetries = o.long("maxRetries"),
                 idempotencyKey = o.str("idempotencyKey"),
             ),
         ).also { base.close() }
@@ -162,8 +161,8 @@ private suspend fun call(run: Run, name: String, a: JsonNode, step: JsonNode): J
             "invitations.waitForCompletion" -> invitations.waitForCompletion(
                 invitationId = a.str("invitationId") ?: "",
                 options = WaitOptions(
-                    timeout = a.long("timeoutMs")?.let(Duration::ofMillis),
-                    pollInterval = a.long("pollIntervalMs")?.let(Duration::ofMillis),
+                    timeout = a.long("timeoutMs"),
+                    pollInterval = a.long("pollIntervalMs"),
                 ),
             ).toWire()
             "invitations.createWebhook" -> invitations.createWebhook(
@@ -196,12 +195,8 @@ private suspend fun call(run: Run, name: String, a: JsonNode, step: JsonNode): J
                 signWebhook(
                     payload = (a.str("payload") ?: "").toByteArray(),
                     secret = a.str("secret") ?: "",
-                    timestamp = a.long("timestamp") ?: 0,
-                    scheme = when (a.str("scheme")) {
-                        "v1" -> SignatureScheme.V1
-                        "v2" -> SignatureScheme.V2
-                        else -> SignatureScheme.BOTH
-                    },
+                    timestamp = a.long("timestamp"),
+                    scheme = a.str("scheme")?.let { SignatureScheme.valueOf(it.uppercase()) },
                 ),
             )
             "webhooks.verify" -> verifyWebhook(
@@ -275,6 +270,13 @@ fun mismatch(expected: JsonNode, actual: JsonNode?, at: String): String? {
     }
 }
 
+/** `expect.error` with its `param` (a wire name) in Kotlin's spelling, core's `param_name`. */
+private fun inKotlinSpelling(error: JsonNode?): JsonNode? {
+    val param = error?.get("param") ?: return error
+    if (!param.isTextual || param.textValue().startsWith("$")) return error
+    return (error.deepCopy<JsonNode>() as ObjectNode).put("param", paramName(param.textValue()))
+}
+
 private fun runScenario(file: File) {
     val scenario = json.readTree(file)
     Sandbox().use { sandbox ->
@@ -306,7 +308,7 @@ private fun runScenario(file: File) {
             expect.long("minElapsedMs")?.let { min ->
                 if (elapsedMs < min) fail("$label: took $elapsedMs ms, expected at least $min ms")
             }
-            val wantedError = expect.get("error")
+            val wantedError = inKotlinSpelling(expect.get("error"))
             val wantedResult = expect.get("result")
             outcome.fold(
                 onSuccess = { result ->
