@@ -31,7 +31,7 @@ pub use zavu_core::ErrorKind;
 pub use models::*;
 pub use pages::{InvitationPage, InvitationPager, SenderPage, SenderPager};
 pub use webhooks::{
-    InvitationStatusChangedData, SignatureScheme, WebhookEvent, WebhookEventData, sign_webhook,
+    InvitationStatusChangedData, WebhookEvent, WebhookEventData, sign_webhook,
     unwrap_webhook, unwrap_webhook_headers, verify_webhook, verify_webhook_headers,
     webhook_signature_header,
 };

@@ -472,11 +472,8 @@ pub struct CreateWebhookParams {
 
 impl From<CreateWebhookParams> for core::CreateWebhookParams {
     fn from(p: CreateWebhookParams) -> Self {
-        let mut params = core::CreateWebhookParams::new(p.url);
-        if let Some(events) = p.events {
-            params.events = events;
-        }
-        params
+        // Null passes through: core's constructor owns the default events.
+        core::CreateWebhookParams::with_events(p.url, p.events)
     }
 }
 

@@ -113,27 +113,6 @@ impl From<hooks::WebhookEvent> for WebhookEvent {
     }
 }
 
-/// Which signatures `signWebhook` writes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
-pub enum SignatureScheme {
-    /// Legacy: HMAC of the body only.
-    V1,
-    /// Current: HMAC of `<t>.<body>`.
-    V2,
-    /// Both, as Zavu sends them.
-    Both,
-}
-
-impl From<SignatureScheme> for hooks::SignatureScheme {
-    fn from(s: SignatureScheme) -> Self {
-        match s {
-            SignatureScheme::V1 => hooks::SignatureScheme::V1,
-            SignatureScheme::V2 => hooks::SignatureScheme::V2,
-            SignatureScheme::Both => hooks::SignatureScheme::Both,
-        }
-    }
-}
-
 /// A clock override as core takes it (unix seconds); `None` is the system clock.
 fn unix_seconds(now: Option<SystemTime>) -> Option<i64> {
     now.map(|t| OffsetDateTime::from(t).unix_timestamp())
@@ -214,20 +193,18 @@ pub fn unwrap_webhook_headers(
 }
 
 /// Signs `payload` the way Zavu does, for tests and local tools: the value of an
-/// `X-Zavu-Signature` header (`t=...,v1=...,v2=...`). `timestamp` (unix seconds) defaults to now
-/// and `scheme` to both signatures, as Zavu sends them (core's defaults).
+/// `X-Zavu-Signature` header (`t=...,v1=...,v2=...`). `timestamp` (unix seconds) defaults to now;
+/// `scheme` is `"v1"`, `"v2"` or `"both"` (any case), by default both signatures, as Zavu sends
+/// them. Core parses the scheme and owns both defaults, as in every language.
 #[uniffi::export(default(timestamp = None, scheme = None))]
 pub fn sign_webhook(
     payload: Vec<u8>,
     secret: String,
     timestamp: Option<i64>,
-    scheme: Option<SignatureScheme>,
+    scheme: Option<String>,
 ) -> Result<String, ZavuError> {
     run_sync(|| {
-        let scheme = match scheme {
-            Some(scheme) => scheme.into(),
-            None => core::ffi::signature_scheme("scheme", None)?,
-        };
+        let scheme = core::ffi::signature_scheme("scheme", scheme.as_deref())?;
         Ok(hooks::sign_with(
             &payload,
             &secret,

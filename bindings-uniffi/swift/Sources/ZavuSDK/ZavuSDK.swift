@@ -4672,91 +4672,6 @@ public func FfiConverterTypePhoneNumberStatus_lower(_ value: PhoneNumberStatus) 
 
 
 /**
- * Which signatures `signWebhook` writes.
- */
-
-public enum SignatureScheme: Equatable, Hashable {
-    
-    /**
-     * Legacy: HMAC of the body only.
-     */
-    case v1
-    /**
-     * Current: HMAC of `<t>.<body>`.
-     */
-    case v2
-    /**
-     * Both, as Zavu sends them.
-     */
-    case both
-
-
-
-
-
-}
-
-#if compiler(>=6)
-extension SignatureScheme: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeSignatureScheme: FfiConverterRustBuffer {
-    typealias SwiftType = SignatureScheme
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SignatureScheme {
-        let variant: Int32 = try readInt(&buf)
-        switch variant {
-        
-        case 1: return .v1
-        
-        case 2: return .v2
-        
-        case 3: return .both
-        
-        default: throw UniffiInternalError.unexpectedEnumCase
-        }
-    }
-
-    public static func write(_ value: SignatureScheme, into buf: inout [UInt8]) {
-        switch value {
-        
-        
-        case .v1:
-            writeInt(&buf, Int32(1))
-        
-        
-        case .v2:
-            writeInt(&buf, Int32(2))
-        
-        
-        case .both:
-            writeInt(&buf, Int32(3))
-        
-        }
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeSignatureScheme_lift(_ buf: RustBuffer) throws -> SignatureScheme {
-    return try FfiConverterTypeSignatureScheme.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeSignatureScheme_lower(_ value: SignatureScheme) -> RustBuffer {
-    return FfiConverterTypeSignatureScheme.lower(value)
-}
-
-
-
-/**
  * The typed `data` of an event; types this version does not know are `Other` (read
  * `rawDataJson`).
  */
@@ -6389,30 +6304,6 @@ fileprivate struct FfiConverterOptionTypeInvitationStatus: FfiConverterRustBuffe
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-fileprivate struct FfiConverterOptionTypeSignatureScheme: FfiConverterRustBuffer {
-    typealias SwiftType = SignatureScheme?
-
-    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
-        guard let value = value else {
-            writeInt(&buf, Int8(0))
-            return
-        }
-        writeInt(&buf, Int8(1))
-        FfiConverterTypeSignatureScheme.write(value, into: &buf)
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
-        switch try readInt(&buf) as Int8 {
-        case 0: return nil
-        case 1: return try FfiConverterTypeSignatureScheme.read(from: &buf)
-        default: throw UniffiInternalError.unexpectedOptionalTag
-        }
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
 fileprivate struct FfiConverterOptionSequenceString: FfiConverterRustBuffer {
     typealias SwiftType = [String]?
 
@@ -6746,17 +6637,18 @@ public func paramName(wire: String) -> String  {
 }
 /**
  * Signs `payload` the way Zavu does, for tests and local tools: the value of an
- * `X-Zavu-Signature` header (`t=...,v1=...,v2=...`). `timestamp` (unix seconds) defaults to now
- * and `scheme` to both signatures, as Zavu sends them (core's defaults).
+ * `X-Zavu-Signature` header (`t=...,v1=...,v2=...`). `timestamp` (unix seconds) defaults to now;
+ * `scheme` is `"v1"`, `"v2"` or `"both"` (any case), by default both signatures, as Zavu sends
+ * them. Core parses the scheme and owns both defaults, as in every language.
  */
-public func signWebhook(payload: Data, secret: String, timestamp: Int64? = nil, scheme: SignatureScheme? = nil)throws  -> String  {
+public func signWebhook(payload: Data, secret: String, timestamp: Int64? = nil, scheme: String? = nil)throws  -> String  {
     return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeZavuError_lift) {
         uniffiCallStatus in
     uniffi_zavu_uniffi_fn_func_sign_webhook(
         FfiConverterData.lower(payload),
         FfiConverterString.lower(secret),
         FfiConverterOptionInt64.lower(timestamp),
-        FfiConverterOptionTypeSignatureScheme.lower(scheme),uniffiCallStatus
+        FfiConverterOptionString.lower(scheme),uniffiCallStatus
     )
 })
 }
@@ -6863,7 +6755,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_zavu_uniffi_checksum_func_param_name() != 26060) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_zavu_uniffi_checksum_func_sign_webhook() != 42589) {
+    if (uniffi_zavu_uniffi_checksum_func_sign_webhook() != 31915) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_zavu_uniffi_checksum_func_unwrap_webhook() != 15850) {

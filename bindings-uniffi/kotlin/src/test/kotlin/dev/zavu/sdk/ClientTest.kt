@@ -463,6 +463,10 @@ class ClientTest {
         }
         assertEquals("invalid_signature", missing.code)
         assertContains(missing.errorMessage, "X-Zavu-Signature")
+        // Core parses the scheme: an unknown one is refused by name.
+        val scheme = assertFailsWith<InvalidRequestError> { signWebhook(body.toByteArray(), secret, now, "v3") }
+        assertEquals("scheme", scheme.param)
+        assertTrue(signWebhook(body.toByteArray(), secret, now, "V1").contains(",v1="))
         // The signing timestamp defaults to now (core's default).
         val stamped = signWebhook(body.toByteArray(), secret).substringAfter("t=").substringBefore(",").toLong()
         assertTrue(kotlin.math.abs(stamped - Instant.now().epochSecond) <= 5, "t=$stamped")
@@ -478,7 +482,7 @@ class ClientTest {
         assertEquals("stale_signature", stale.code)
 
         val other = """{"id":"evt_3","type":"message.delivered","timestamp":1,"data":{"messageId":"m_1"}}"""
-        val otherEvent = unwrapWebhook(other.toByteArray(), signWebhook(other.toByteArray(), secret, now, SignatureScheme.V2), secret)
+        val otherEvent = unwrapWebhook(other.toByteArray(), signWebhook(other.toByteArray(), secret, now, "v2"), secret)
         assertEquals(WebhookEventData.Other, otherEvent.data)
         assertEquals("m_1", json.readTree(otherEvent.rawDataJson).get("messageId").asText())
     }

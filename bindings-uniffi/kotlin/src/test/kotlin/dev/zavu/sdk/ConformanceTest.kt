@@ -92,6 +92,8 @@ private class Run(val sandbox: Sandbox, val clientOptions: JsonNode) {
 private fun JsonNode.str(key: String): String? = get(key)?.takeIf { !it.isNull }?.asText()
 private fun JsonNode.long(key: String): Long? = get(key)?.takeIf { it.isNumber }?.asLong()
 private fun JsonNode.bool(key: String): Boolean? = get(key)?.takeIf { it.isBoolean }?.asBoolean()
+/** `headers` given as `[[name, value], ...]`, as a Kotlin map (what a server framework hands over). */
+private fun JsonNode.headers(): Map<String, String> = get("headers").associate { it[0].asText() to it[1].asText() }
 private fun JsonNode.strings(key: String): List<String>? = get(key)?.takeIf { it.isArray }?.map { it.asText() }
 
 // Enum arguments arrive as wire strings. `Other(value)` carries them: core maps a known wire
@@ -196,16 +198,30 @@ private suspend fun call(run: Run, name: String, a: JsonNode, step: JsonNode): J
                     payload = (a.str("payload") ?: "").toByteArray(),
                     secret = a.str("secret") ?: "",
                     timestamp = a.long("timestamp"),
-                    scheme = a.str("scheme")?.let { SignatureScheme.valueOf(it.uppercase()) },
+                    scheme = a.str("scheme"),
                 ),
             )
-            "webhooks.verify" -> verifyWebhook(
+            "webhooks.verify" -> if (a.has("headers")) {
+                verifyWebhookHeaders(
+                    payload = (a.str("payload") ?: "").toByteArray(),
+                    headers = a.headers(),
+                    secret = a.str("secret") ?: "",
+                    now = a.long("now")?.let(Instant::ofEpochSecond),
+                ).let { nodes.nullNode() }
+            } else verifyWebhook(
                 payload = (a.str("payload") ?: "").toByteArray(),
                 signature = a.str("signature") ?: "",
                 secret = a.str("secret") ?: "",
                 now = a.long("now")?.let(Instant::ofEpochSecond),
             ).let { nodes.nullNode() }
-            "webhooks.unwrap" -> unwrapWebhook(
+            "webhooks.unwrap" -> if (a.has("headers")) {
+                unwrapWebhookHeaders(
+                    payload = (a.str("payload") ?: "").toByteArray(),
+                    headers = a.headers(),
+                    secret = a.str("secret") ?: "",
+                    now = a.long("now")?.let(Instant::ofEpochSecond),
+                ).toWire()
+            } else unwrapWebhook(
                 payload = (a.str("payload") ?: "").toByteArray(),
                 signature = a.str("signature") ?: "",
                 secret = a.str("secret") ?: "",
