@@ -172,9 +172,7 @@ pub fn verify_webhook_headers(
     secret: String,
     now: Option<SystemTime>,
 ) -> Result<(), ZavuError> {
-    run_sync(|| {
-        core::ffi::verify_headers(&payload, &pairs(headers), &secret, unix_seconds(now))
-    })
+    run_sync(|| core::ffi::verify_headers(&payload, &pairs(headers), &secret, unix_seconds(now)))
 }
 
 /// `unwrapWebhook` taking the request's headers (names in any case) instead of the one header
@@ -186,10 +184,8 @@ pub fn unwrap_webhook_headers(
     secret: String,
     now: Option<SystemTime>,
 ) -> Result<WebhookEvent, ZavuError> {
-    run_sync(|| {
-        core::ffi::unwrap_headers(&payload, &pairs(headers), &secret, unix_seconds(now))
-    })
-    .map(Into::into)
+    run_sync(|| core::ffi::unwrap_headers(&payload, &pairs(headers), &secret, unix_seconds(now)))
+        .map(Into::into)
 }
 
 /// Signs `payload` the way Zavu does, for tests and local tools: the value of an

@@ -94,7 +94,10 @@ fn errors_convert_once_with_every_field() {
     assert!(error.is_a("APIStatusError".into()) && error.is_a("ZavuError".into()));
     assert!(!error.is_a("APIConnectionError".into()));
     // The text is core's own rendering, carried across.
-    assert_eq!(error.to_string(), "not_found: Invitation not found (HTTP 404)");
+    assert_eq!(
+        error.to_string(),
+        "not_found: Invitation not found (HTTP 404)"
+    );
     assert!(error.request_id().is_some());
     drop(zavu);
     rt.block_on(sandbox.shutdown());
@@ -135,7 +138,10 @@ fn host_numbers_are_refused_naming_the_parameter() {
         let Err(error) = ZavuClient::new(options) else {
             panic!("{wanted} was accepted");
         };
-        assert!(matches!(error, zavu_uniffi::ZavuError::InvalidRequest { .. }));
+        assert!(matches!(
+            error,
+            zavu_uniffi::ZavuError::InvalidRequest { .. }
+        ));
         assert_eq!(error.param().as_deref(), Some(wanted));
     }
 }

@@ -228,6 +228,40 @@ class ClientTest {
     }
 
     @Test
+    fun `a compose sandbox over plain http needs the opt-in, named as Kotlin names it`() {
+        for (url in listOf("http://sandbox:8080", "http://host.docker.internal")) {
+            val refused = assertFailsWith<InvalidRequestError> { ZavuClient(ClientOptions(apiKey = "zk_test", baseUrl = url)) }
+            assertEquals("baseUrl", refused.param)
+            assertContains(refused.errorMessage, "allowInsecureHttp")
+            ZavuClient(ClientOptions(apiKey = "zk_test", baseUrl = url, allowInsecureHttp = true)).use { client ->
+                assertEquals(url, client.baseUrl())
+            }
+        }
+    }
+
+    @Test
+    fun `bad numbers are refused where they cross, naming the parameter`() = runBlocking {
+        val tooMany = assertFailsWith<InvalidRequestError> { sandbox.client(maxRetries = -1) }
+        assertEquals("maxRetries", tooMany.param)
+        val negative = assertFailsWith<InvalidRequestError> { sandbox.client(timeoutMs = -5) }
+        assertEquals("timeout", negative.param)
+        val absurd = assertFailsWith<InvalidRequestError> { zavu.withOptions(RequestOptions(timeout = Long.MAX_VALUE)) }
+        assertEquals("timeout", absurd.param)
+        val retries = assertFailsWith<InvalidRequestError> { zavu.withOptions(RequestOptions(maxRetries = Long.MAX_VALUE)) }
+        assertEquals("maxRetries", retries.param)
+        val poll = assertFailsWith<InvalidRequestError> {
+            zavu.invitations().waitForCompletion("inv_1", WaitOptions(maxPollInterval = -1))
+        }
+        assertEquals("maxPollInterval", poll.param)
+        val days = assertFailsWith<InvalidRequestError> {
+            zavu.invitations().create(CreateInvitationParams(expiresInDays = Long.MIN_VALUE))
+        }
+        assertEquals("expiresInDays", days.param)
+        // None of these reached the server.
+        assertEquals(0, sandbox.control("GET", "/sandbox/requests").get("items").size())
+    }
+
+    @Test
     fun `a missing api key fails at construction`() {
         if (!System.getenv("ZAVUDEV_API_KEY").isNullOrBlank()) return // the env fallback would apply
         val e = assertFailsWith<ZavuException.Authentication> { ZavuClient(ClientOptions(baseUrl = sandbox.baseUrl)) }
