@@ -45,7 +45,13 @@ impl FromNapiValue for JsArg {
         let unknown = unsafe { Unknown::from_napi_value(env, value)? };
         let mut nodes = MAX_NODES;
         let mut path = Vec::new();
-        Ok(JsArg(read(&Env::from_raw(env), unknown, &mut path, MAX_DEPTH, &mut nodes)))
+        Ok(JsArg(read(
+            &Env::from_raw(env),
+            unknown,
+            &mut path,
+            MAX_DEPTH,
+            &mut nodes,
+        )))
     }
 }
 
@@ -66,10 +72,15 @@ fn read(
     *nodes = nodes
         .checked_sub(1)
         .ok_or_else(|| refused(path, "a smaller value"))?;
-    match value.get_type().map_err(|_| refused(path, "a JSON value"))? {
+    match value
+        .get_type()
+        .map_err(|_| refused(path, "a JSON value"))?
+    {
         ValueType::Undefined | ValueType::Null => Ok(Value::Null),
         ValueType::Boolean => Ok(Value::Bool(
-            value.coerce_to_bool().map_err(|_| refused(path, "a JSON value"))?,
+            value
+                .coerce_to_bool()
+                .map_err(|_| refused(path, "a JSON value"))?,
         )),
         ValueType::Number => {
             let number = value.coerce_to_number().and_then(|n| n.get_double());
@@ -85,29 +96,48 @@ fn read(
         }
         ValueType::String => {
             let text = value.coerce_to_string().and_then(|s| s.into_utf8());
-            let text = text.and_then(|s| s.into_owned()).map_err(|_| refused(path, "a JSON value"))?;
+            let text = text
+                .and_then(|s| s.into_owned())
+                .map_err(|_| refused(path, "a JSON value"))?;
             Ok(Value::String(text))
         }
         ValueType::Object => {
             let depth = depth
                 .checked_sub(1)
                 .ok_or_else(|| refused(path, "a less deeply nested value"))?;
-            let object = value.coerce_to_object().map_err(|_| refused(path, "a JSON value"))?;
-            if object.is_array().map_err(|_| refused(path, "a JSON value"))? {
-                let length = object.get_array_length().map_err(|_| refused(path, "a JSON value"))?;
+            let object = value
+                .coerce_to_object()
+                .map_err(|_| refused(path, "a JSON value"))?;
+            if object
+                .is_array()
+                .map_err(|_| refused(path, "a JSON value"))?
+            {
+                let length = object
+                    .get_array_length()
+                    .map_err(|_| refused(path, "a JSON value"))?;
                 let mut items = Vec::with_capacity(length.min(1024) as usize);
                 for index in 0..length {
-                    let item: Unknown<'_> = object.get_element(index).map_err(|_| refused(path, "a JSON value"))?;
+                    let item: Unknown<'_> = object
+                        .get_element(index)
+                        .map_err(|_| refused(path, "a JSON value"))?;
                     items.push(read(env, item, path, depth, nodes)?);
                 }
                 return Ok(Value::Array(items));
             }
-            let names = object.get_property_names().map_err(|_| refused(path, "a JSON value"))?;
-            let count = names.get_array_length().map_err(|_| refused(path, "a JSON value"))?;
+            let names = object
+                .get_property_names()
+                .map_err(|_| refused(path, "a JSON value"))?;
+            let count = names
+                .get_array_length()
+                .map_err(|_| refused(path, "a JSON value"))?;
             let mut map = Map::new();
             for index in 0..count {
-                let name: String = names.get_element(index).map_err(|_| refused(path, "a JSON value"))?;
-                let item: Unknown<'_> = object.get_named_property(&name).map_err(|_| refused(path, "a JSON value"))?;
+                let name: String = names
+                    .get_element(index)
+                    .map_err(|_| refused(path, "a JSON value"))?;
+                let item: Unknown<'_> = object
+                    .get_named_property(&name)
+                    .map_err(|_| refused(path, "a JSON value"))?;
                 path.push(name.clone());
                 let read_item = read(env, item, path, depth, nodes);
                 path.pop();
@@ -115,7 +145,10 @@ fn read(
             }
             Ok(Value::Object(map))
         }
-        _ => Err(refused(path, "a JSON value (not a function, symbol or bigint)")),
+        _ => Err(refused(
+            path,
+            "a JSON value (not a function, symbol or bigint)",
+        )),
     }
 }
 

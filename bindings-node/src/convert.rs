@@ -43,7 +43,8 @@ pub struct WaitOptions {
 }
 
 fn optional_millis(ms: Option<f64>, param: &str) -> zavu_core::Result<Option<Duration>> {
-    ms.map(|ms| ffi::duration_from_millis(param, ms)).transpose()
+    ms.map(|ms| ffi::duration_from_millis(param, ms))
+        .transpose()
 }
 
 fn retries(value: Option<f64>) -> zavu_core::Result<Option<u32>> {

@@ -23,10 +23,8 @@ use zavu_core::ffi::{CancelHandle, catch_panics, catch_panics_sync};
 use zavu_core::webhooks;
 use zavu_core::{AutoPager, Client, Invitation, Sender};
 
-use crate::convert::{
-    CallOptions, ClientOptions, WaitOptions, request_options,
-};
 use crate::arg::JsArg;
+use crate::convert::{CallOptions, ClientOptions, WaitOptions, request_options};
 use crate::outcome::{Outcome, error_value};
 
 /// The addon's tokio runtime, made before napi-rs would make its default one (a worker per
@@ -378,38 +376,30 @@ impl NativeClient {
     /// Nothing is fetched until the first `nextBatch()`.
     #[napi]
     pub fn invitation_pager(&self, params: JsArg, options: JsArg) -> Pager {
-        Pager::new(Start::Invitations {
-            client: self.with(options),
-            params: params.parse("params"),
-        })
+        let walk = params.parse("params").and_then(|params| {
+            Ok(Walk::Invitations(
+                self.with(options)?.invitations().walk(&params),
+            ))
+        });
+        Pager::new(walk)
     }
 
     /// A lazy walk over every sender; see `invitationPager`.
     #[napi]
     pub fn sender_pager(&self, params: JsArg, options: JsArg) -> Pager {
-        Pager::new(Start::Senders {
-            client: self.with(options),
-            params: params.parse("params"),
-        })
+        let walk = params
+            .parse("params")
+            .and_then(|params| Ok(Walk::Senders(self.with(options)?.senders().walk(&params))));
+        Pager::new(walk)
     }
 }
 
-/// What a pager needs to fetch its first page.
-enum Start {
-    Invitations {
-        client: zavu_core::Result<Client>,
-        params: zavu_core::Result<zavu_core::ListInvitationsParams>,
-    },
-    Senders {
-        client: zavu_core::Result<Client>,
-        params: zavu_core::Result<zavu_core::ListSendersParams>,
-    },
-}
-
+/// Core's lazy walk (nothing is fetched before the first `nextBatch()`), or the refusal of its
+/// arguments, which every `nextBatch()` then reports.
 enum Walk {
-    NotStarted(Start),
     Invitations(AutoPager<Invitation>),
     Senders(AutoPager<Sender>),
+    Refused(zavu_core::Error),
     Done,
 }
 
@@ -423,9 +413,10 @@ pub struct Pager {
 }
 
 impl Pager {
-    fn new(start: Start) -> Self {
+    fn new(walk: zavu_core::Result<Walk>) -> Self {
+        let walk = walk.unwrap_or_else(Walk::Refused);
         Pager {
-            walk: Arc::new(tokio::sync::Mutex::new(Walk::NotStarted(start))),
+            walk: Arc::new(tokio::sync::Mutex::new(walk)),
         }
     }
 }
@@ -439,26 +430,12 @@ enum Batch {
 }
 
 async fn next_batch(walk: &mut Walk) -> zavu_core::Result<Option<Batch>> {
-    if let Walk::NotStarted(start) = walk {
-        // The walk changes state only once the first page is here, as core's AutoPager does
-        // for every later page: a failed or cancelled fetch throws, and the next call fetches
-        // the same page again.
-        let started = match start {
-            Start::Invitations { client, params } => {
-                let params = params.clone()?;
-                Walk::Invitations(client.clone()?.invitations().list_all(&params).await?)
-            }
-            Start::Senders { client, params } => {
-                let params = params.clone()?;
-                Walk::Senders(client.clone()?.senders().list_all(&params).await?)
-            }
-        };
-        *walk = started;
-    }
+    // Core's rule: a failed fetch fails this call only; the next one fetches the same page.
     let batch = match walk {
         Walk::Invitations(pager) => pager.next_batch().await?.map(Batch::Invitations),
         Walk::Senders(pager) => pager.next_batch().await?.map(Batch::Senders),
-        Walk::NotStarted(_) | Walk::Done => None,
+        Walk::Refused(error) => return Err(error.clone()),
+        Walk::Done => None,
     };
     if batch.is_none() {
         *walk = Walk::Done;
@@ -506,7 +483,12 @@ fn payload_bytes(payload: Either<String, Uint8Array>, parsed: JsArg) -> zavu_cor
 /// The request's headers as `[name, value]` pairs (the JavaScript layer flattens a `Headers`,
 /// a plain object or Node's `IncomingHttpHeaders` into them).
 fn header_pairs(headers: JsArg) -> zavu_core::Result<Vec<(String, String)>> {
-    let wrong = || zavu_core::ffi::wrong_type("headers", "a Headers object, an object of header names to strings, or [name, value] pairs");
+    let wrong = || {
+        zavu_core::ffi::wrong_type(
+            "headers",
+            "a Headers object, an object of header names to strings, or [name, value] pairs",
+        )
+    };
     match headers.value("headers")? {
         serde_json::Value::Null => Ok(Vec::new()),
         serde_json::Value::Array(pairs) => pairs
@@ -580,7 +562,8 @@ pub fn webhooks_sign(
         let secret = secret.string("secret")?;
         let scheme = scheme.optional_string("scheme")?;
         let scheme = zavu_core::ffi::signature_scheme("scheme", scheme.as_deref())?;
-        let timestamp = convert::unix_seconds(timestamp.optional_number("timestamp")?, "timestamp")?;
+        let timestamp =
+            convert::unix_seconds(timestamp.optional_number("timestamp")?, "timestamp")?;
         let timestamp = zavu_core::ffi::signing_timestamp(timestamp);
         Ok(webhooks::sign_with(&payload, &secret, timestamp, scheme))
     })

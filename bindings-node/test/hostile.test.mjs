@@ -88,6 +88,7 @@ describe('hostile arguments', () => {
 
   test('nothing reached the sandbox', async () => {
     const log = await sandbox.control('GET', '/sandbox/requests?path=');
-    assert.deepEqual(log.items.filter((r) => r.path.startsWith('/v1/')), []);
+    assert.equal(log.status, 200);
+    assert.deepEqual(log.body.items.filter((r) => r.path.startsWith('/v1/')), []);
   });
 });

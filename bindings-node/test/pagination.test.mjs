@@ -158,7 +158,7 @@ describe('async iteration', () => {
       count: 1,
       fault: { kind: 'status', status: 500 },
     });
-    await assert.rejects(iterator.next(), (e) => e.code === 'server_error');
+    await assert.rejects(iterator.next(), (e) => e.kind === 'server' && e.status === 500);
     for (;;) {
       const step = await iterator.next();
       if (step.done) break;

@@ -263,7 +263,11 @@ static LAZY: pyo3::sync::PyOnceLock<Py<PyAny>> = pyo3::sync::PyOnceLock::new();
 /// The async client's calls: a real coroutine (`async def`) that starts the call only when it
 /// is awaited, as the published SDK's methods and asyncio convention do. A call whose coroutine
 /// is never awaited sends nothing (and Python warns that it was never awaited).
-pub fn lazy<'py, T, U, F>(py: Python<'py>, call: F, convert: fn(T) -> U) -> PyResult<Bound<'py, PyAny>>
+pub fn lazy<'py, T, U, F>(
+    py: Python<'py>,
+    call: F,
+    convert: fn(T) -> U,
+) -> PyResult<Bound<'py, PyAny>>
 where
     F: Future<Output = zavu_core::Result<T>> + Send + 'static,
     T: Send + 'static,
@@ -274,7 +278,9 @@ where
         starter: std::sync::Mutex::new(Some(starter)),
     };
     let coroutine = LAZY.get_or_try_init(py, || {
-        py.import("zavudev._lazy")?.getattr("call").map(Bound::unbind)
+        py.import("zavudev._lazy")?
+            .getattr("call")
+            .map(Bound::unbind)
     })?;
     coroutine.bind(py).call1((start,))
 }

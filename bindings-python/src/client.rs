@@ -18,11 +18,12 @@ use zavu_core::{
 
 use crate::bridge::{lazy, run_sync};
 use crate::convert::{
-    Arg, boolean, headers, integer, request_options, required_string, retries, seconds, string, string_list,
+    Arg, boolean, headers, integer, request_options, required_string, retries, seconds, string,
+    string_list,
 };
 use crate::errors::to_py_err;
 use crate::models::{Invitation, PhoneNumber, Sender, WebhookConfig};
-use crate::pages::{AnyPage, AsyncPaginator, PageCall, SyncPage};
+use crate::pages::{AnyPage, AnyPager, AsyncPaginator, PageCall, SyncPage, WalkStart};
 use crate::webhooks::Webhooks;
 
 /// The core client of one `Zavudev`/`AsyncZavudev` object and of its resources.
@@ -92,6 +93,7 @@ impl Caller {
         py: Python<'py>,
         options: RequestOptions,
         op: impl Fn(Client) -> F + Send + Sync + 'static,
+        walk: impl Fn(Client) -> AnyPager + Send + Sync + 'static,
     ) -> PyResult<Bound<'py, PyAny>>
     where
         F: Future<Output = zavu_core::Result<T>> + Send + 'static,
@@ -99,11 +101,13 @@ impl Caller {
     {
         if self.asynchronous {
             let client = self.shared.client(&options)?;
+            let walker = client.clone();
             let call: PageCall = Arc::new(move || {
                 let page = op(client.clone());
                 Box::pin(async move { page.await.map(Into::into) })
             });
-            AsyncPaginator::new(call).into_bound_py_any(py)
+            let walk: WalkStart = Arc::new(move || walk(walker.clone()));
+            AsyncPaginator::new(call, walk).into_bound_py_any(py)
         } else {
             self.call(py, options, op, |page| SyncPage::new(page))
         }
@@ -196,10 +200,16 @@ macro_rules! invitations_methods {
                     cursor: string(py, "cursor", cursor)?,
                 };
                 let options = request_options(py, timeout, max_retries, None, extra_headers)?;
-                self.caller.page(py, options, move |client| {
-                    let params = params.clone();
-                    async move { client.invitations().list(&params).await }
-                })
+                let walked = params.clone();
+                self.caller.page(
+                    py,
+                    options,
+                    move |client| {
+                        let params = params.clone();
+                        async move { client.invitations().list(&params).await }
+                    },
+                    move |client| AnyPager::Invitations(client.invitations().walk(&walked)),
+                )
             }
 
             /// One invitation by id.
@@ -517,10 +527,16 @@ macro_rules! senders_methods {
                     cursor: string(py, "cursor", cursor)?,
                 };
                 let options = request_options(py, timeout, max_retries, None, extra_headers)?;
-                self.caller.page(py, options, move |client| {
-                    let params = params.clone();
-                    async move { client.senders().list(&params).await }
-                })
+                let walked = params.clone();
+                self.caller.page(
+                    py,
+                    options,
+                    move |client| {
+                        let params = params.clone();
+                        async move { client.senders().list(&params).await }
+                    },
+                    move |client| AnyPager::Senders(client.senders().walk(&walked)),
+                )
             }
 
             fn __repr__(&self) -> &'static str {

@@ -151,8 +151,13 @@ pub fn headers(
         || value.cast::<PyMapping>().is_ok()
         || value.hasattr("items")?
     {
-        value.call_method0("items")?.try_iter()?.collect::<PyResult<_>>()?
-    } else if pairs_allowed && (value.is_instance_of::<PyList>() || value.is_instance_of::<PyTuple>()) {
+        value
+            .call_method0("items")?
+            .try_iter()?
+            .collect::<PyResult<_>>()?
+    } else if pairs_allowed
+        && (value.is_instance_of::<PyList>() || value.is_instance_of::<PyTuple>())
+    {
         value.try_iter()?.collect::<PyResult<_>>()?
     } else {
         return Err(wrong_type(py, param, expected, value));
@@ -167,7 +172,10 @@ pub fn headers(
         let Some((name, value)) = pair else {
             return Err(wrong_type(py, param, expected, &item));
         };
-        pairs.push((header_text(py, param, expected, &name)?, header_text(py, param, expected, &value)?));
+        pairs.push((
+            header_text(py, param, expected, &name)?,
+            header_text(py, param, expected, &value)?,
+        ));
     }
     Ok(pairs)
 }

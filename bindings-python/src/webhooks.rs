@@ -199,8 +199,8 @@ impl Webhooks {
         let secret = convert::required_string(py, "secret", secret)?;
         let now = now_seconds(py, now)?;
         zavu_core::ffi::catch_panics_sync(|| ffi::unwrap_headers(&body, &headers, &secret, now))
-        .map(|inner| WebhookEvent { inner })
-        .map_err(|e| to_py_err(py, e))
+            .map(|inner| WebhookEvent { inner })
+            .map_err(|e| to_py_err(py, e))
     }
 
     /// Verifies the signature of a delivery; returns `None` or raises
@@ -219,7 +219,7 @@ impl Webhooks {
         let secret = convert::required_string(py, "secret", secret)?;
         let now = now_seconds(py, now)?;
         zavu_core::ffi::catch_panics_sync(|| ffi::verify_headers(&body, &headers, &secret, now))
-        .map_err(|e| to_py_err(py, e))
+            .map_err(|e| to_py_err(py, e))
     }
 
     /// Signs a payload as Zavu does, for tests and local tools: returns the
@@ -237,7 +237,8 @@ impl Webhooks {
         let secret = convert::required_string(py, "secret", secret)?;
         let timestamp = ffi::signing_timestamp(convert::integer(py, "timestamp", timestamp)?);
         let scheme = convert::string(py, "scheme", scheme)?;
-        let scheme = ffi::signature_scheme("scheme", scheme.as_deref()).map_err(|e| to_py_err(py, e))?;
+        let scheme =
+            ffi::signature_scheme("scheme", scheme.as_deref()).map_err(|e| to_py_err(py, e))?;
         Ok(core_webhooks::sign_with(&body, &secret, timestamp, scheme))
     }
 

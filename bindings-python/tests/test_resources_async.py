@@ -15,7 +15,7 @@ from zavudev import AsyncZavudev
 async def test_calls_return_real_awaitables(aclient: AsyncZavudev) -> None:
     pending = aclient.invitations.create(client_name="Awaitable")
     assert inspect.isawaitable(pending)
-    assert isinstance(pending, asyncio.Future)
+    assert inspect.iscoroutine(pending)
     inv = await pending
     assert isinstance(inv, zavudev.Invitation)
 

@@ -120,7 +120,7 @@ def test_close_while_a_call_is_in_flight(sandbox) -> None:
     assert isinstance(outcome[0], (zavudev.Invitation, zavudev.ZavuError)), outcome
     if isinstance(outcome[0], zavudev.Invitation):
         assert outcome[0].id == invitation.id
-    with pytest.raises(zavudev.InvalidRequestError) as later:
+    with pytest.raises(zavudev.ClientClosedError) as later:
         zavu.invitations.get(invitation.id)
     assert later.value.code == "client_closed"
 
@@ -221,7 +221,7 @@ def test_no_secret_in_anything_a_process_prints(level: str, tmp_path) -> None:
     assert "forced panic" in done.stderr
     for expected in ("validation: InvalidRequestError", "unauthorized: AuthenticationError",
                      "panic: InternalError", "webhook wrong secret: WebhookVerificationError",
-                     "closed: InvalidRequestError client_closed"):
+                     "closed: ClientClosedError client_closed"):
         assert expected in done.stdout, done.stdout
     for secret in (KEY, WRONG_KEY, SECRET, created_secret):
         assert secret not in output, f"{secret!r} leaked:\n" + "\n".join(

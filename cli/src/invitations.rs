@@ -5,8 +5,7 @@ use std::time::Duration;
 
 use clap::{Args, Subcommand};
 use zavu_core::{
-    ConnectionType, CreateInvitationParams, InvitationStatus, ListInvitationsParams,
-    RequestOptions,
+    ConnectionType, CreateInvitationParams, InvitationStatus, ListInvitationsParams, RequestOptions,
 };
 
 use crate::Connection;

@@ -36,6 +36,7 @@ __all__ = [
     "_before_exit",
     "_error_for_code",
     "_param_name",
+    "Start",
     "ERROR_CLASSES",
 ]
 
@@ -51,7 +52,7 @@ def _param_name(wire: str) -> str: ...
 @final
 class Start:
     """Starts one async call when its coroutine is first awaited (internal)."""
-    def __call__(self) -> Awaitable[Any]: ...
+    def __call__(self, *args: Any, **kwargs: Any) -> Awaitable[Any]: ...
 
 _T = TypeVar("_T")
 _Headers = Mapping[str, str]
