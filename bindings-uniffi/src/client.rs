@@ -298,16 +298,12 @@ impl Invitations {
             .map(InvitationPage::new)
     }
 
-    /// Every invitation matching `params`, across pages, fetched lazily (one page in memory).
+    /// Every invitation matching `params`, across pages (core's walk): nothing is fetched (or
+    /// validated) until the pager is first asked, then one page at a time; a failed page fetch
+    /// throws and the next step fetches the same page again.
     #[uniffi::method(default(params))]
-    pub async fn list_all(
-        &self,
-        params: ListInvitationsParams,
-    ) -> Result<Arc<InvitationPager>, ZavuError> {
-        let client = self.client.get().clone();
-        run(async move { client.invitations().list_all(&params.into()).await })
-            .await
-            .map(InvitationPager::new)
+    pub fn list_all(&self, params: ListInvitationsParams) -> Arc<InvitationPager> {
+        InvitationPager::new(self.client.get().invitations().walk(&params.into()))
     }
 
     /// One invitation by id.
@@ -458,12 +454,10 @@ impl Senders {
             .map(SenderPage::new)
     }
 
-    /// Every sender, across pages, fetched lazily.
+    /// Every sender, across pages (core's walk): nothing is fetched until the pager is first
+    /// asked; a failed page fetch throws and the next step fetches the same page again.
     #[uniffi::method(default(params))]
-    pub async fn list_all(&self, params: ListSendersParams) -> Result<Arc<SenderPager>, ZavuError> {
-        let client = self.client.get().clone();
-        run(async move { client.senders().list_all(&params.into()).await })
-            .await
-            .map(SenderPager::new)
+    pub fn list_all(&self, params: ListSendersParams) -> Arc<SenderPager> {
+        SenderPager::new(self.client.get().senders().walk(&params.into()))
     }
 }

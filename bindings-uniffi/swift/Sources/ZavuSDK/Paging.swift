@@ -1,5 +1,5 @@
 // Hand-written Swift idiom on top of the generated bindings: pagers are AsyncSequences, so
-//   for try await invitation in try await zavu.invitations().listAll() { ... }
+//   for try await invitation in zavu.invitations().listAll() { ... }
 // walks every invitation across pages. No behaviour lives here: each page comes from core's
 // AutoPager with one FFI crossing (`nextBatch()`); a failed fetch throws, and iterating the same
 // pager again retries that page.

@@ -1049,9 +1049,11 @@ public protocol InvitationsProtocol: AnyObject, Sendable {
     func list(params: ListInvitationsParams) async throws  -> InvitationPage
     
     /**
-     * Every invitation matching `params`, across pages, fetched lazily (one page in memory).
+     * Every invitation matching `params`, across pages (core's walk): nothing is fetched (or
+     * validated) until the pager is first asked, then one page at a time; a failed page fetch
+     * throws and the next step fetches the same page again.
      */
-    func listAll(params: ListInvitationsParams) async throws  -> InvitationPager
+    func listAll(params: ListInvitationsParams)  -> InvitationPager
     
     /**
      * Changes the given fields of the project webhook.
@@ -1259,22 +1261,18 @@ open func list(params: ListInvitationsParams = ListInvitationsParams())async thr
 }
     
     /**
-     * Every invitation matching `params`, across pages, fetched lazily (one page in memory).
+     * Every invitation matching `params`, across pages (core's walk): nothing is fetched (or
+     * validated) until the pager is first asked, then one page at a time; a failed page fetch
+     * throws and the next step fetches the same page again.
      */
-open func listAll(params: ListInvitationsParams = ListInvitationsParams())async throws  -> InvitationPager  {
-    return
-        try  await uniffiRustCallAsync(
-            rustFutureFunc: {
-                uniffi_zavu_uniffi_fn_method_invitations_list_all(
-                        self.uniffiCloneHandle(),FfiConverterTypeListInvitationsParams_lower(params)
-                )
-            },
-            pollFunc: ffi_zavu_uniffi_rust_future_poll_u64,
-            completeFunc: ffi_zavu_uniffi_rust_future_complete_u64,
-            freeFunc: ffi_zavu_uniffi_rust_future_free_u64,
-            liftFunc: FfiConverterTypeInvitationPager_lift,
-            errorHandler: FfiConverterTypeZavuError_lift
-        )
+open func listAll(params: ListInvitationsParams = ListInvitationsParams()) -> InvitationPager  {
+    return try!  FfiConverterTypeInvitationPager_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_zavu_uniffi_fn_method_invitations_list_all(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeListInvitationsParams_lower(params),uniffiCallStatus
+    )
+})
 }
     
     /**
@@ -1862,9 +1860,10 @@ public protocol SendersProtocol: AnyObject, Sendable {
     func list(params: ListSendersParams) async throws  -> SenderPage
     
     /**
-     * Every sender, across pages, fetched lazily.
+     * Every sender, across pages (core's walk): nothing is fetched until the pager is first
+     * asked; a failed page fetch throws and the next step fetches the same page again.
      */
-    func listAll(params: ListSendersParams) async throws  -> SenderPager
+    func listAll(params: ListSendersParams)  -> SenderPager
     
 }
 /**
@@ -1962,22 +1961,17 @@ open func list(params: ListSendersParams = ListSendersParams())async throws  -> 
 }
     
     /**
-     * Every sender, across pages, fetched lazily.
+     * Every sender, across pages (core's walk): nothing is fetched until the pager is first
+     * asked; a failed page fetch throws and the next step fetches the same page again.
      */
-open func listAll(params: ListSendersParams = ListSendersParams())async throws  -> SenderPager  {
-    return
-        try  await uniffiRustCallAsync(
-            rustFutureFunc: {
-                uniffi_zavu_uniffi_fn_method_senders_list_all(
-                        self.uniffiCloneHandle(),FfiConverterTypeListSendersParams_lower(params)
-                )
-            },
-            pollFunc: ffi_zavu_uniffi_rust_future_poll_u64,
-            completeFunc: ffi_zavu_uniffi_rust_future_complete_u64,
-            freeFunc: ffi_zavu_uniffi_rust_future_free_u64,
-            liftFunc: FfiConverterTypeSenderPager_lift,
-            errorHandler: FfiConverterTypeZavuError_lift
-        )
+open func listAll(params: ListSendersParams = ListSendersParams()) -> SenderPager  {
+    return try!  FfiConverterTypeSenderPager_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_zavu_uniffi_fn_method_senders_list_all(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeListSendersParams_lower(params),uniffiCallStatus
+    )
+})
 }
     
 
@@ -6794,7 +6788,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_zavu_uniffi_checksum_method_invitations_list() != 42366) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_zavu_uniffi_checksum_method_invitations_list_all() != 49933) {
+    if (uniffi_zavu_uniffi_checksum_method_invitations_list_all() != 44521) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_zavu_uniffi_checksum_method_invitations_update_webhook() != 30592) {
@@ -6812,7 +6806,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_zavu_uniffi_checksum_method_senders_list() != 29362) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_zavu_uniffi_checksum_method_senders_list_all() != 9353) {
+    if (uniffi_zavu_uniffi_checksum_method_senders_list_all() != 49977) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_zavu_uniffi_checksum_method_zavuclient_base_url() != 30325) {

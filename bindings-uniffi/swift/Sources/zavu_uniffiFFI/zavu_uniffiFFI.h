@@ -290,7 +290,7 @@ uint64_t uniffi_zavu_uniffi_fn_method_invitations_list(uint64_t ptr, RustBuffer 
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_ZAVU_UNIFFI_FN_METHOD_INVITATIONS_LIST_ALL
 #define UNIFFI_FFIDEF_UNIFFI_ZAVU_UNIFFI_FN_METHOD_INVITATIONS_LIST_ALL
-uint64_t uniffi_zavu_uniffi_fn_method_invitations_list_all(uint64_t ptr, RustBuffer params
+uint64_t uniffi_zavu_uniffi_fn_method_invitations_list_all(uint64_t ptr, RustBuffer params, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_ZAVU_UNIFFI_FN_METHOD_INVITATIONS_UPDATE_WEBHOOK
@@ -340,7 +340,7 @@ uint64_t uniffi_zavu_uniffi_fn_method_senders_list(uint64_t ptr, RustBuffer para
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_ZAVU_UNIFFI_FN_METHOD_SENDERS_LIST_ALL
 #define UNIFFI_FFIDEF_UNIFFI_ZAVU_UNIFFI_FN_METHOD_SENDERS_LIST_ALL
-uint64_t uniffi_zavu_uniffi_fn_method_senders_list_all(uint64_t ptr, RustBuffer params
+uint64_t uniffi_zavu_uniffi_fn_method_senders_list_all(uint64_t ptr, RustBuffer params, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_ZAVU_UNIFFI_FN_CLONE_ZAVUCLIENT

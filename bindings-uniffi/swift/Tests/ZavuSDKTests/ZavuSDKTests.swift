@@ -87,7 +87,7 @@ final class ZavuSDKTests: XCTestCase {
         let sender = try await zavu.senders().get(senderId: senderId)
         XCTAssertEqual(sender.phoneNumber, "+14155550000")
         var all: [Sender] = []
-        for try await s in try await zavu.senders().listAll(params: ListSendersParams(limit: 1)) { all.append(s) }
+        for try await s in zavu.senders().listAll(params: ListSendersParams(limit: 1)) { all.append(s) }
         XCTAssertEqual(all.map(\.id), [senderId])
 
         let error = await zavuError { _ = try await self.zavu.invitations().cancel(invitationId: invitation.id) }
@@ -169,7 +169,7 @@ final class ZavuSDKTests: XCTestCase {
         XCTAssertNil(none)
 
         var count = 0
-        for try await _ in try await zavu.invitations().listAll(params: ListInvitationsParams(limit: 40)) { count += 1 }
+        for try await _ in zavu.invitations().listAll(params: ListInvitationsParams(limit: 40)) { count += 1 }
         XCTAssertEqual(count, 120)
     }
 

@@ -322,20 +322,27 @@ class ClientTest {
     fun `a failed page fetch throws and the next step retries the same page`() = runBlocking {
         sandbox.control("POST", "/sandbox/invitations/seed", mapOf("count" to 25))
         sandbox.client(maxRetries = 0).use { client ->
+            fun failNextList() = sandbox.control(
+                "POST",
+                "/sandbox/faults",
+                mapOf(
+                    "path" to "/v1/invitations",
+                    "method" to "GET",
+                    "count" to 1,
+                    "fault" to mapOf("kind" to "status", "status" to 503),
+                ),
+            )
+            fun lists() = sandbox.control("GET", "/sandbox/requests?path=/v1/invitations").get("items").size()
             client.invitations().listAll(ListInvitationsParams(limit = 10)).use { pager ->
+                // Core's walk: nothing is fetched until the pager is asked.
+                assertEquals(0, lists())
+                // The first page fails, then is fetched again by the next step.
+                failNextList()
+                assertFailsWith<InternalServerError> { pager.nextBatch() }
                 // One crossing per page: the first batch is the first page.
                 val first = assertNotNull(pager.nextBatch())
                 assertEquals(10, first.size)
-                sandbox.control(
-                    "POST",
-                    "/sandbox/faults",
-                    mapOf(
-                        "path" to "/v1/invitations",
-                        "method" to "GET",
-                        "count" to 1,
-                        "fault" to mapOf("kind" to "status", "status" to 503),
-                    ),
-                )
+                failNextList()
                 val e = assertFailsWith<InternalServerError> { pager.nextBatch() }
                 assertEquals(503, e.status)
                 // The walk is where it was: the same (second) page, then the third, then the end.
