@@ -175,6 +175,21 @@ int main(void) {
     }
     free(header);
 
+    // verifyWebhookHeaders with no headers at all (an empty map: a zero count): core's error for
+    // a request without X-Zavu-Signature, the same WebhookVerification case and code.
+    uint8_t no_headers[4] = {0, 0, 0, 0};
+    s = ok_status();
+    uniffi_zavu_uniffi_fn_func_verify_webhook_headers(bytes_arg(body), buffer_from(no_headers, 4),
+                                                       string_arg(secret), none_arg(), &s);
+    CHECK(s.code == 1, "a request without a signature header gave status %d, expected 1", s.code);
+    if (s.code == 1) {
+        const uint8_t *e = s.errorBuf.data;
+        CHECK(read_i32(e) == 13, "error variant %d, expected 13 (WebhookVerification)", read_i32(e));
+        int32_t code_len = read_i32(e + 4);
+        CHECK(code_len == 17 && memcmp(e + 8, "invalid_signature", 17) == 0, "error code is not invalid_signature");
+        free_buffer(s.errorBuf);
+    }
+
     printf("%d passed, %d failed\n", passed, failures);
     return failures == 0 ? 0 : 1;
 }

@@ -142,6 +142,8 @@ final class ZavuSDKTests: XCTestCase {
             _ = try await self.sandbox.client(apiKey: "zk_wrong_key").invitations().list()
         }
         XCTAssertEqual(unauthorized?.kind(), .authentication)
+        XCTAssertEqual(unauthorized?.className(), "AuthenticationError")
+        XCTAssertEqual(unauthorized?.isA(class: "APIStatusError"), true)
         XCTAssertEqual(unauthorized?.status(), 401)
     }
 
