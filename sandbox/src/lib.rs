@@ -4,6 +4,7 @@
 mod api;
 mod config;
 mod control;
+mod delivery_log;
 mod error;
 mod faults;
 mod idempotency;
