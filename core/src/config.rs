@@ -1,4 +1,4 @@
-//! Client options, per-call options and the environment fallbacks of WIRE.md.
+//! Client options, per-call options and the environment fallbacks of `docs/wire.md`.
 
 use std::fmt;
 use std::time::Duration;

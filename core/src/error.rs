@@ -5,7 +5,7 @@ use std::time::Duration;
 
 /// Stable error codes. Server codes pass through verbatim; these are the ones core knows.
 pub mod codes {
-    // Codes the Zavu API sends (WIRE.md), also derived from the HTTP status when a body has none.
+    // Codes the Zavu API sends (docs/wire.md), also derived from the status when a body has none.
     /// Bad parameters: refused locally by validation or by the server (400, 422).
     pub const INVALID_REQUEST: &str = "invalid_request";
     /// The resource does not exist (404).
@@ -652,7 +652,7 @@ impl Error {
     }
 }
 
-/// The code a status stands for when the body names none (DESIGN.md, error model).
+/// The code a status stands for when the body names none (docs/wire.md, "Errors").
 pub fn code_for_status(status: u16) -> &'static str {
     match status {
         400 | 422 => codes::INVALID_REQUEST,

@@ -1,4 +1,4 @@
-//! Typed models of the Zavu API (WIRE.md). Every model keeps the fields it does not know in
+//! Typed models of the Zavu API (docs/wire.md). Every model keeps the fields it does not know in
 //! `extra`, and every enum keeps values it does not know in `Other`, so a newer server never
 //! breaks an older client.
 
