@@ -9,8 +9,10 @@ test: lint rust-test browser-test python-test node-test uniffi-test
 
 lint: fmt-check clippy bench-readme check-versions
 
-# Every copy of the version (npm, Python, Maven, Ruby, PHP, Go, Cargo.lock) equals Cargo's.
+# Every copy of the version (npm, Python, Maven, Ruby, PHP, Go, Cargo.lock) equals Cargo's; the
+# script's own tests run on scratch copies first (a second).
 check-versions:
+	python3 scripts/test_versions.py
 	bash scripts/check-versions.sh
 
 # `make version V=X.Y.Z`: sets the version everywhere, then checks it.
