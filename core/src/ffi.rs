@@ -60,6 +60,7 @@ struct CancelInner {
 }
 
 impl CancelHandle {
+    /// A handle that has not been cancelled.
     pub fn new() -> Self {
         Self::default()
     }
@@ -70,6 +71,7 @@ impl CancelHandle {
         self.inner.notify.notify_waiters();
     }
 
+    /// Whether [`CancelHandle::cancel`] has been called.
     pub fn is_cancelled(&self) -> bool {
         self.inner.cancelled.load(Ordering::SeqCst)
     }
