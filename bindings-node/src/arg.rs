@@ -8,7 +8,7 @@
 //! is an `invalid_request` error naming the parameter in camelCase.
 
 use napi::bindgen_prelude::{FromNapiValue, JsObjectValue, TypeName, ValidateNapiValue};
-use napi::{Env, JsValue, Unknown, ValueType, sys};
+use napi::{JsValue, Unknown, ValueType, sys};
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Number, Value};
 use zavu_core::{Error, ffi};
@@ -45,13 +45,7 @@ impl FromNapiValue for JsArg {
         let unknown = unsafe { Unknown::from_napi_value(env, value)? };
         let mut nodes = MAX_NODES;
         let mut path = Vec::new();
-        Ok(JsArg(read(
-            &Env::from_raw(env),
-            unknown,
-            &mut path,
-            MAX_DEPTH,
-            &mut nodes,
-        )))
+        Ok(JsArg(read(unknown, &mut path, MAX_DEPTH, &mut nodes)))
     }
 }
 
@@ -63,7 +57,6 @@ fn refused(path: &[String], expected: &'static str) -> Refused {
 }
 
 fn read(
-    env: &Env,
     value: Unknown<'_>,
     path: &mut Vec<String>,
     depth: u32,
@@ -120,7 +113,7 @@ fn read(
                     let item: Unknown<'_> = object
                         .get_element(index)
                         .map_err(|_| refused(path, "a JSON value"))?;
-                    items.push(read(env, item, path, depth, nodes)?);
+                    items.push(read(item, path, depth, nodes)?);
                 }
                 return Ok(Value::Array(items));
             }
@@ -139,7 +132,7 @@ fn read(
                     .get_named_property(&name)
                     .map_err(|_| refused(path, "a JSON value"))?;
                 path.push(name.clone());
-                let read_item = read(env, item, path, depth, nodes);
+                let read_item = read(item, path, depth, nodes);
                 path.pop();
                 map.insert(name, read_item?);
             }

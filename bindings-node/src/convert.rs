@@ -66,7 +66,7 @@ pub(crate) fn client_options(
 ) -> zavu_core::Result<zavu_core::ClientOptions> {
     let max_response_bytes = options
         .max_response_bytes
-        .map(|n| ffi::whole_number("maxResponseBytes", n, 1, i64::from(u32::MAX)))
+        .map(|n| ffi::max_response_bytes("maxResponseBytes", n))
         .transpose()?;
     Ok(zavu_core::ClientOptions {
         api_key: options.api_key,
@@ -76,7 +76,7 @@ pub(crate) fn client_options(
         max_retries: retries(options.max_retries)?,
         default_headers: headers(options.default_headers),
         binding: options.binding,
-        max_response_bytes: max_response_bytes.map(|n| n as usize),
+        max_response_bytes,
         allow_insecure_http: options.allow_insecure_http.unwrap_or(false),
         disable_rate_limit_wait: options.disable_rate_limit_wait.unwrap_or(false),
     })
@@ -107,9 +107,7 @@ pub(crate) fn wait_options(options: WaitOptions) -> zavu_core::Result<zavu_core:
 
 /// Unix seconds from JavaScript (`now`, `timestamp`): a whole number.
 pub(crate) fn unix_seconds(seconds: Option<f64>, param: &str) -> zavu_core::Result<Option<i64>> {
-    seconds
-        .map(|s| ffi::whole_number(param, s, -(1 << 40), 1 << 40))
-        .transpose()
+    seconds.map(|s| ffi::unix_seconds(param, s)).transpose()
 }
 
 /// A result (a model, a page, a list of models) as its wire JSON text: camelCase, unknown fields

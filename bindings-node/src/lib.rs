@@ -471,7 +471,7 @@ impl Pager {
 fn payload_bytes(payload: Either<String, Uint8Array>, parsed: JsArg) -> zavu_core::Result<Vec<u8>> {
     match payload {
         Either::A(text) => Ok(text.into_bytes()),
-        Either::B(bytes) if bytes.len() > 0 || parsed.is_absent() => Ok(bytes.to_vec()),
+        Either::B(bytes) if !bytes.is_empty() || parsed.is_absent() => Ok(bytes.to_vec()),
         Either::B(_) => Err(zavu_core::ffi::wrong_type(
             "payload",
             "the raw request body (a string or a Buffer) exactly as received; a parsed body \

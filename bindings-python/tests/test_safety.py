@@ -219,6 +219,8 @@ def test_no_secret_in_anything_a_process_prints(level: str, tmp_path) -> None:
     if level != "trace":
         assert re.search(r"TRACE.*hyper", done.stderr), done.stderr[-4000:]
     assert "forced panic" in done.stderr
+    # Logs redirected to a file or a pipe are plain text: no terminal colour codes.
+    assert "\x1b[" not in done.stderr, done.stderr[:400]
     for expected in ("validation: InvalidRequestError", "unauthorized: AuthenticationError",
                      "panic: InternalError", "webhook wrong secret: WebhookVerificationError",
                      "closed: ClientClosedError client_closed"):

@@ -1,4 +1,4 @@
-//! Client options, per-call options and the environment fallbacks of WIRE.md.
+//! Client options, per-call options and the environment fallbacks of `docs/wire.md`.
 
 use std::fmt;
 use std::time::Duration;
@@ -16,9 +16,13 @@ pub const DEFAULT_MAX_RETRIES: u32 = 2;
 /// Largest response body read before giving up with `invalid_response`.
 pub const DEFAULT_MAX_RESPONSE_BYTES: usize = 8 * 1024 * 1024;
 
+/// The environment variable holding the API key when `ClientOptions::api_key` is unset.
 pub const ENV_API_KEY: &str = "ZAVUDEV_API_KEY";
+/// The environment variable overriding the base URL (`https://api.zavu.dev`).
 pub const ENV_BASE_URL: &str = "ZAVUDEV_BASE_URL";
+/// The environment variable of extra headers: newline-separated `Name: value` lines.
 pub const ENV_CUSTOM_HEADERS: &str = "ZAVUDEV_CUSTOM_HEADERS";
+/// The environment variable that turns logging on, with a level (`debug`, `info`, ...).
 pub const ENV_LOG: &str = "ZAVUDEV_LOG";
 
 /// How to build a [`crate::Client`]. Unset fields take the environment, then the defaults.

@@ -1,4 +1,4 @@
-//! The API's parameter rules (WIRE.md), checked before anything is sent. The sandbox runs the same
+//! The API's parameter rules (docs/wire.md), checked before sending. The sandbox runs the same
 //! functions, so a local refusal and a server refusal carry the same code, message and parameter.
 
 use crate::error::{Error, Result};
