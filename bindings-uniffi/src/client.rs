@@ -55,9 +55,9 @@ pub struct ClientOptions {
     /// Headers sent with every request.
     #[uniffi(default)]
     pub default_headers: HashMap<String, String>,
-    /// Largest response body accepted, in bytes (default 8 MiB).
+    /// Largest response body accepted, in bytes (default 8 MiB; 1 byte to 4 GiB).
     #[uniffi(default)]
-    pub max_response_bytes: Option<u64>,
+    pub max_response_bytes: Option<i64>,
     /// Allow `http://` to hosts other than loopback (a Docker-compose sandbox such as
     /// `http://sandbox:8080`); the key would travel in clear.
     #[uniffi(default)]
@@ -105,9 +105,11 @@ impl TryFrom<ClientOptions> for core::ClientOptions {
             max_retries: retries("maxRetries", o.max_retries)?,
             default_headers: o.default_headers.into_iter().collect(),
             binding: Some(format!("uniffi/{}", core::VERSION)),
+            // i64 to f64 is exact within core's bound; larger values are refused either way.
             max_response_bytes: o
                 .max_response_bytes
-                .map(|n| usize::try_from(n).unwrap_or(usize::MAX)),
+                .map(|n| core::ffi::max_response_bytes("maxResponseBytes", n as f64))
+                .transpose()?,
             allow_insecure_http: o.allow_insecure_http,
             disable_rate_limit_wait: o.disable_rate_limit_wait,
         })

@@ -201,6 +201,10 @@ pub fn sign_webhook(
 ) -> Result<String, ZavuError> {
     run_sync(|| {
         let scheme = core::ffi::signature_scheme("scheme", scheme.as_deref())?;
+        // i64 to f64 is exact within core's bound on unix seconds; beyond it, refused either way.
+        let timestamp = timestamp
+            .map(|t| core::ffi::unix_seconds("timestamp", t as f64))
+            .transpose()?;
         Ok(hooks::sign_with(
             &payload,
             &secret,

@@ -2322,9 +2322,9 @@ public struct ClientOptions: Equatable, Hashable, CustomStringConvertible {
      */
     public let defaultHeaders: [String: String]
     /**
-     * Largest response body accepted, in bytes (default 8 MiB).
+     * Largest response body accepted, in bytes (default 8 MiB; 1 byte to 4 GiB).
      */
-    public let maxResponseBytes: UInt64?
+    public let maxResponseBytes: Int64?
     /**
      * Allow `http://` to hosts other than loopback (a Docker-compose sandbox such as
      * `http://sandbox:8080`); the key would travel in clear.
@@ -2357,8 +2357,8 @@ public struct ClientOptions: Equatable, Hashable, CustomStringConvertible {
          * Headers sent with every request.
          */defaultHeaders: [String: String] = [:], 
         /**
-         * Largest response body accepted, in bytes (default 8 MiB).
-         */maxResponseBytes: UInt64? = nil, 
+         * Largest response body accepted, in bytes (default 8 MiB; 1 byte to 4 GiB).
+         */maxResponseBytes: Int64? = nil, 
         /**
          * Allow `http://` to hosts other than loopback (a Docker-compose sandbox such as
          * `http://sandbox:8080`); the key would travel in clear.
@@ -2410,7 +2410,7 @@ public struct FfiConverterTypeClientOptions: FfiConverterRustBuffer {
                 connectTimeout: FfiConverterOptionInt64.read(from: &buf), 
                 maxRetries: FfiConverterOptionInt64.read(from: &buf), 
                 defaultHeaders: FfiConverterDictionaryStringString.read(from: &buf), 
-                maxResponseBytes: FfiConverterOptionUInt64.read(from: &buf), 
+                maxResponseBytes: FfiConverterOptionInt64.read(from: &buf), 
                 allowInsecureHttp: FfiConverterBool.read(from: &buf), 
                 disableRateLimitWait: FfiConverterBool.read(from: &buf)
         )
@@ -2423,7 +2423,7 @@ public struct FfiConverterTypeClientOptions: FfiConverterRustBuffer {
         FfiConverterOptionInt64.write(value.connectTimeout, into: &buf)
         FfiConverterOptionInt64.write(value.maxRetries, into: &buf)
         FfiConverterDictionaryStringString.write(value.defaultHeaders, into: &buf)
-        FfiConverterOptionUInt64.write(value.maxResponseBytes, into: &buf)
+        FfiConverterOptionInt64.write(value.maxResponseBytes, into: &buf)
         FfiConverterBool.write(value.allowInsecureHttp, into: &buf)
         FfiConverterBool.write(value.disableRateLimitWait, into: &buf)
     }

@@ -253,6 +253,12 @@ class ClientTest {
             zavu.invitations().waitForCompletion("inv_1", WaitOptions(maxPollInterval = -1))
         }
         assertEquals("maxPollInterval", poll.param)
+        val bytes = assertFailsWith<InvalidRequestError> {
+            ZavuClient(ClientOptions(apiKey = sandbox.apiKey, baseUrl = sandbox.baseUrl, maxResponseBytes = 0))
+        }
+        assertEquals("maxResponseBytes", bytes.param)
+        val stamp = assertFailsWith<InvalidRequestError> { signWebhook("{}".toByteArray(), "whsec_x", Long.MAX_VALUE) }
+        assertEquals("timestamp", stamp.param)
         val days = assertFailsWith<InvalidRequestError> {
             zavu.invitations().create(CreateInvitationParams(expiresInDays = Long.MIN_VALUE))
         }
