@@ -132,8 +132,6 @@ pub enum AnyPager {
     NotStarted(PageCall),
     Invitations(AutoPager<zavu_core::Invitation>),
     Senders(AutoPager<zavu_core::Sender>),
-    /// The first page failed: the walk is over, as core's pager is after a failed page.
-    Ended,
 }
 
 type SharedPager = Arc<tokio::sync::Mutex<AnyPager>>;
@@ -142,14 +140,15 @@ async fn next_batch(pager: SharedPager) -> zavu_core::Result<Option<Batch>> {
     let mut pager = pager.lock().await;
     if let AnyPager::NotStarted(call) = &*pager {
         let call = Arc::clone(call);
-        // Ended until the page is here: an error (or a cancelled fetch) ends the walk.
-        *pager = AnyPager::Ended;
-        *pager = call().await?.into_pager();
+        // The state changes only once the page is here, as in core's AutoPager: a failed (or
+        // cancelled) first fetch raises, and the next step fetches the same page again.
+        let first = call().await?;
+        *pager = first.into_pager();
     }
     Ok(match &mut *pager {
         AnyPager::Invitations(p) => p.next_batch().await?.map(Batch::Invitations),
         AnyPager::Senders(p) => p.next_batch().await?.map(Batch::Senders),
-        AnyPager::NotStarted(_) | AnyPager::Ended => None,
+        AnyPager::NotStarted(_) => None,
     })
 }
 

@@ -131,10 +131,11 @@ pub(crate) fn resolve_api_key(explicit: Option<&str>) -> Result<String> {
         .ok_or_else(|| {
             Error::new(
                 codes::MISSING_API_KEY,
-                format!("no API key: pass api_key or set {ENV_API_KEY}"),
+                format!("no API key: pass apiKey or set {ENV_API_KEY}"),
             )
             .with_param("apiKey")
         })?;
+    crate::validation::too_long("apiKey", &key, crate::validation::MAX_TEXT_BYTES)?;
     if key.chars().any(|c| c.is_control() || c == ' ') {
         // The key itself is never echoed, only what is wrong with it.
         return Err(Error::invalid_param(
@@ -154,14 +155,16 @@ pub(crate) fn resolve_base_url(
         .map(str::to_string)
         .or_else(|| env_nonempty(ENV_BASE_URL))
         .unwrap_or_else(|| DEFAULT_BASE_URL.to_string());
-    let bad = |why: &str| Error::invalid_param("baseUrl", format!("baseUrl '{text}' {why}"));
+    crate::validation::too_long("baseUrl", &text, crate::validation::MAX_URL_BYTES)?;
+    let shown = crate::validation::excerpt(&text);
+    let bad = |why: &str| Error::invalid_param("baseUrl", format!("baseUrl '{shown}' {why}"));
     let mut url = url::Url::parse(text.trim()).map_err(|_| bad("is not an absolute URL"))?;
     match url.scheme() {
         "https" => {}
         "http" if allow_insecure_http || is_loopback(&url) => {}
         "http" => {
             return Err(bad(
-                "uses plain http to a host that is not loopback; use https, or opt in with allow_insecure_http",
+                "uses plain http to a host that is not loopback; use https, or opt in with allowInsecureHttp",
             ));
         }
         _ => return Err(bad("must use http or https")),

@@ -437,6 +437,17 @@ impl CreateWebhookParams {
     }
 }
 
+impl CreateWebhookParams {
+    /// A webhook at `url` for `events`, or for the default `["invitation.status_changed"]` when
+    /// the caller named none.
+    pub fn with_events(url: impl Into<String>, events: Option<Vec<String>>) -> Self {
+        CreateWebhookParams {
+            url: url.into(),
+            events: events.unwrap_or_else(default_events),
+        }
+    }
+}
+
 fn default_events() -> Vec<String> {
     vec![INVITATION_STATUS_CHANGED.to_string()]
 }
