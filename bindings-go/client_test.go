@@ -415,3 +415,18 @@ func TestTheAPIKeyIsNeverPrinted(t *testing.T) {
 		t.Fatalf("%+v", apiErr)
 	}
 }
+
+func TestAPanicInCoreIsAnErrorNeverAnAbort(t *testing.T) {
+	sb := startSandbox(t)
+	client := sb.client()
+	// zavu-c is built with core's test-panic feature for these tests: this id panics in core.
+	_, err := client.Invitations.Get(context.Background(), "__zavu_test_panic__")
+	var apiErr *Error
+	if !errors.As(err, &apiErr) || apiErr.Code != "internal_panic" || !errors.Is(err, InternalError) {
+		t.Fatalf("%v", err)
+	}
+	// The client and the process carry on.
+	if _, err := client.Invitations.List(context.Background(), InvitationListParams{}); err != nil {
+		t.Fatal(err)
+	}
+}
