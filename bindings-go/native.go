@@ -79,6 +79,10 @@ func newCancelScope(ctx context.Context) *cancelScope {
 	s := &cancelScope{handle: C.zavu_cancel_new(), fired: make(chan struct{})}
 	handle := s.handle
 	fired := s.fired
+	if ctx.Err() != nil {
+		// Already done: fire before the call starts, so not even a first request is sent.
+		C.zavu_cancel_fire(handle)
+	}
 	// context.AfterFunc runs the function in its own goroutine once ctx is done (at once when
 	// it already is); no goroutine waits while ctx is live.
 	s.stop = context.AfterFunc(ctx, func() {
@@ -108,6 +112,10 @@ func finish(ctx context.Context, data []byte, err error) ([]byte, error) {
 	}
 	return data, err
 }
+
+// errZeroClient is what a Client not made by NewClient answers.
+var errZeroClient = &Error{Code: "client_closed", Kind: "client_closed", Class: ClientClosedError,
+	Message: "this client was not made by zavudev.NewClient"}
 
 // nativeClient owns one C client handle; a cleanup frees it once the Go client is unreachable.
 type nativeClient struct {
@@ -140,6 +148,9 @@ type callFn func(client *C.ZavuClient, options *C.char, cancel *C.ZavuCancel, ou
 func (c *Client) call(ctx context.Context, opts []RequestOption, fn callFn) ([]byte, error) {
 	if c.err != nil {
 		return nil, c.err
+	}
+	if c.native == nil {
+		return nil, errZeroClient
 	}
 	if ctx == nil {
 		ctx = context.Background()
@@ -284,6 +295,9 @@ type nativePager struct {
 func openPager(c *Client, senders bool, params any, opts []RequestOption) (*nativePager, error) {
 	if c.err != nil {
 		return nil, c.err
+	}
+	if c.native == nil {
+		return nil, errZeroClient
 	}
 	p, freeP, err := cJSON(params)
 	defer freeP()

@@ -179,13 +179,16 @@ unsafe fn text_arg<'a>(text: *const c_char, param: &str) -> Result<Option<&'a st
 ///
 /// # Safety
 /// As [`text_arg`].
-unsafe fn params_arg<T: DeserializeOwned>(text: *const c_char, param: &str) -> Result<T> {
+unsafe fn params_arg<T: DeserializeOwned + Serialize>(
+    text: *const c_char,
+    param: &str,
+) -> Result<T> {
     // SAFETY: forwarded.
     let text = unsafe { text_arg(text, param) }?.unwrap_or("{}");
     parse_params(text, param)
 }
 
-fn parse_params<T: DeserializeOwned>(text: &str, param: &str) -> Result<T> {
+fn parse_params<T: DeserializeOwned + Serialize>(text: &str, param: &str) -> Result<T> {
     let value: Value = serde_json::from_str(text)
         .map_err(|e| Error::invalid_param(param, format!("{param} is not valid JSON: {e}")))?;
     let value = match value {
@@ -195,7 +198,11 @@ fn parse_params<T: DeserializeOwned>(text: &str, param: &str) -> Result<T> {
         }
         _ => return Err(ffi::wrong_type(param, "a JSON object")),
     };
-    serde_path_to_error::deserialize(value).map_err(|e| {
+    let given: Vec<String> = match &value {
+        Value::Object(map) => map.keys().cloned().collect(),
+        _ => Vec::new(),
+    };
+    let parsed: T = serde_path_to_error::deserialize(value).map_err(|e| {
         let field = e.path().iter().find_map(|segment| match segment {
             serde_path_to_error::Segment::Map { key } => Some(key.clone()),
             _ => None,
@@ -214,7 +221,18 @@ fn parse_params<T: DeserializeOwned>(text: &str, param: &str) -> Result<T> {
                 }
             }
         }
-    })
+    })?;
+    // A key the parameter type does not know (a typo) is refused, never silently dropped: every
+    // known, non-null field is written back when the value is serialized.
+    if let Ok(Value::Object(known)) = serde_json::to_value(&parsed) {
+        if let Some(unknown) = given.iter().find(|key| !known.contains_key(*key)) {
+            return Err(Error::invalid_param(
+                unknown,
+                format!("{unknown} is not a parameter of this call"),
+            ));
+        }
+    }
+    Ok(parsed)
 }
 
 fn object_arg(text: Option<&str>, param: &str) -> Result<Map<String, Value>> {

@@ -148,6 +148,9 @@ int main(void) {
     status = zavu_invitations_create(client, "not json", NULL, NULL, &out);
     CHECK(status == ZAVU_ERROR && has_field(out, "code", "invalid_request"), "not JSON: %s", out);
     zavu_string_free(out);
+    status = zavu_invitations_create(client, "{\"clientNmae\":\"Acme\"}", NULL, NULL, &out);
+    CHECK(status == ZAVU_ERROR && has_field(out, "param", "clientNmae"), "unknown key: %s", out);
+    zavu_string_free(out);
     status = zavu_invitations_list(client, NULL, "{\"timeout\":-1}", NULL, &out);
     CHECK(status == ZAVU_ERROR && has_field(out, "param", "timeout"), "bad timeout: %s", out);
     zavu_string_free(out);
