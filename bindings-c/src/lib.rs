@@ -224,13 +224,13 @@ fn parse_params<T: DeserializeOwned + Serialize>(text: &str, param: &str) -> Res
     })?;
     // A key the parameter type does not know (a typo) is refused, never silently dropped: every
     // known, non-null field is written back when the value is serialized.
-    if let Ok(Value::Object(known)) = serde_json::to_value(&parsed) {
-        if let Some(unknown) = given.iter().find(|key| !known.contains_key(*key)) {
-            return Err(Error::invalid_param(
-                unknown,
-                format!("{unknown} is not a parameter of this call"),
-            ));
-        }
+    if let Ok(Value::Object(known)) = serde_json::to_value(&parsed)
+        && let Some(unknown) = given.iter().find(|key| !known.contains_key(*key))
+    {
+        return Err(Error::invalid_param(
+            unknown,
+            format!("{unknown} is not a parameter of this call"),
+        ));
     }
     Ok(parsed)
 }
