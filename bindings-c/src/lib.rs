@@ -1239,3 +1239,84 @@ pub unsafe extern "C" fn zavu_param_name(wire: *const c_char, style: i32) -> *mu
     })
     .unwrap_or(std::ptr::null_mut())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use zavu_core::CreateInvitationParams;
+
+    fn param_of(error: Error) -> Option<String> {
+        error.param().map(str::to_string)
+    }
+
+    #[test]
+    fn params_are_checked_where_they_cross() {
+        let ok: CreateInvitationParams = parse_params(
+            r#"{"clientName":"Acme","expiresInDays":7,"clientEmail":null}"#,
+            "params",
+        )
+        .unwrap();
+        assert_eq!(ok.expires_in_days, Some(7));
+        for (text, param) in [
+            (r#"{"expiresInDays":"7"}"#, "expiresInDays"),
+            (r#"{"expiresInDays":2.5}"#, "expiresInDays"),
+            (r#"{"expiresInDays":1e20}"#, "expiresInDays"),
+            (r#"{"allowedPhoneCountries":[1]}"#, "allowedPhoneCountries"),
+            (r#"{"clientNmae":"typo"}"#, "clientNmae"),
+            ("[]", "params"),
+            ("not json", "params"),
+        ] {
+            let error = parse_params::<CreateInvitationParams>(text, "params").unwrap_err();
+            assert_eq!(error.code(), "invalid_request", "{text}");
+            assert_eq!(param_of(error).as_deref(), Some(param), "{text}");
+        }
+        let error =
+            parse_params::<zavu_core::PurchasePhoneNumberParams>("{}", "params").unwrap_err();
+        assert_eq!(param_of(error).as_deref(), Some("phoneNumber"));
+    }
+
+    #[test]
+    fn options_are_checked_with_cores_rules() {
+        assert!(client_options(Some(r#"{"maxRetries":3,"timeout":1500}"#)).is_ok());
+        for (text, param) in [
+            (r#"{"maxRetries":-1}"#, "maxRetries"),
+            (r#"{"maxRetries":2.5}"#, "maxRetries"),
+            (r#"{"timeout":-1}"#, "timeout"),
+            (r#"{"timeout":"60"}"#, "timeout"),
+            (r#"{"defaultHeaders":["X-A: 1"]}"#, "defaultHeaders"),
+            (r#"{"defaultHeaders":{"X-A":1}}"#, "defaultHeaders"),
+            (r#"{"apikey":"k"}"#, "apikey"),
+        ] {
+            let error = client_options(Some(text)).unwrap_err();
+            assert_eq!(param_of(error).as_deref(), Some(param), "{text}");
+        }
+        let error = request_options(Some(r#"{"apiKey":"k"}"#)).unwrap_err();
+        assert_eq!(param_of(error).as_deref(), Some("apiKey"));
+        let error = wait_options(Some(r#"{"pollInterval":-5}"#)).unwrap_err();
+        assert_eq!(param_of(error).as_deref(), Some("pollInterval"));
+    }
+
+    #[test]
+    fn errors_are_respelled_once() {
+        let error = Error::invalid_param("phoneNumberId", "phoneNumberId is not valid");
+        let go: Value = serde_json::from_str(&error_json(&error, ParamStyle::GoField)).unwrap();
+        assert_eq!(go["param"], "PhoneNumberID");
+        assert_eq!(go["class"], "InvalidRequestError");
+        let c: Value = serde_json::from_str(&error_json(&error, ParamStyle::Camel)).unwrap();
+        assert_eq!(c["param"], "phoneNumberId");
+    }
+
+    #[test]
+    fn strings_and_handles_are_counted() {
+        let before = zavu_debug_live_objects();
+        let codes = zavu_known_codes();
+        let cancel = zavu_cancel_new();
+        assert_eq!(zavu_debug_live_objects(), before + 2);
+        // SAFETY: both came from this library and are freed once.
+        unsafe {
+            zavu_string_free(codes);
+            zavu_cancel_free(cancel);
+        }
+        assert_eq!(zavu_debug_live_objects(), before);
+    }
+}
