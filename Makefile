@@ -2,9 +2,9 @@
 CARGO ?= cargo
 export CARGO_TERM_COLOR ?= never
 
-.PHONY: test lint fmt-check clippy bench-readme check-versions check-lints version rust-test conformance browser-test node-test uniffi-test python-test bench build sandbox demo fmt clean
+.PHONY: c-test go-test dist-go test lint fmt-check clippy bench-readme check-versions check-lints version rust-test conformance browser-test node-test uniffi-test python-test bench build sandbox demo fmt clean
 
-test: lint rust-test browser-test python-test node-test uniffi-test
+test: lint rust-test browser-test python-test node-test uniffi-test c-test go-test
 	@echo "make test: all suites passed"
 
 lint: fmt-check check-lints clippy bench-readme check-versions
@@ -60,6 +60,20 @@ node-test: build
 # header Swift imports, then the Kotlin suite (Maven, JUnit 5) with every conformance scenario.
 uniffi-test: build
 	bash bindings-uniffi/run-tests.sh
+
+# The C ABI (bindings-c): header freshness (cbindgen), then the guide's flow in C against a sandbox.
+c-test:
+	bash bindings-c/run-tests.sh
+
+# The Go binding (bindings-go): go vet, go test -race (every method, goroutines, cancellation,
+# leaks, conformance, hostile arguments, the guide's examples).
+go-test:
+	bash bindings-go/run-tests.sh
+
+# The release static library where the Go package's cgo directives find it, then a module
+# outside the repository builds with plain `go build` (no Rust on PATH) and runs the guide.
+dist-go:
+	bash bindings-go/dist.sh
 
 # Not part of `make test`: release builds, the published SDKs and ~20 minutes of measuring.
 # `bash bench/run.sh --smoke` is a quick check that the harness works.

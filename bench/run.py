@@ -12,7 +12,7 @@ installed size. It prints the table and writes bench/results/latest.{md,json}.
 
 Environment: BENCH_SECONDS (10), BENCH_ROUNDS (3), BENCH_COLD_RUNS (10), BENCH_PARTS (comma list of
 speed, walk, cold, size; a partial run writes under target/bench/partial/), BENCH_ONLY (comma list
-of rust, python, node: the rows to run; the wire limit always runs).
+of rust, python, node, go: the rows to run; the wire limit always runs).
 `--smoke`: 1 s, 1 round, 3 cold runs, a 2,000-item walk; writes under target/bench/ only.
 """
 
@@ -82,6 +82,9 @@ IMPLS = {
     "py-pub-async": (f"Python, published {PUBLISHED_PY} (AsyncZavudev)", "python", ["get64"]),
     "node-ours": ("Node, ours", "node", ["get", "create", "list", "get64"]),
     "node-pub": (f"Node, published {PUBLISHED_NODE}", "node", ["get", "create", "list", "get64"]),
+    # Go: ours (the core through zavu-c and cgo) beside what Go does with no SDK at all.
+    "go-ours": ("Go, ours (zavudev over zavu-c)", "go", ["get", "list", "get64"]),
+    "go-bare": ("Go, bare net/http + encoding/json (no SDK)", "go", ["get", "list", "get64"]),
 }
 # Rust rows: id -> (suffix of the zavu-bench workload, tokio runtime).
 RUST_RUNS = {
@@ -139,6 +142,7 @@ class Setup:
         self.node_pub = WORK / "pub-node"
         self.node_ours = WORK / "ours-node"
         self.rust_bin = ROOT / "target" / "release" / "zavu-bench"
+        self.go_bin = WORK / "go-bench"
 
     def run(self, only: set[str]) -> None:
         WORK.mkdir(parents=True, exist_ok=True)
@@ -149,6 +153,7 @@ class Setup:
             ("python", self.our_python),
             ("node", self.published_node),
             ("node", self.our_node),
+            ("go", self.go),
         ]
         for language, step in steps:
             if language not in only:
@@ -186,6 +191,20 @@ class Setup:
             return
         log("building zavu-bench (release)")
         sh(["cargo", "build", "--release", "--locked", "-p", "zavu-bench"], cwd=ROOT)
+
+    def go(self) -> None:
+        """bench/go built as a user builds it: the release zavu-c library where the package's
+        cgo directives look (what `make dist-go` does), then a plain `go build`."""
+        go = shutil.which("go") or "/usr/local/go/bin/go"
+        self.versions["go"] = sh([go, "version"]).stdout.split()[2]
+        if self.skip and self.go_bin.exists():
+            return
+        log("building zavu-c (release) and bench/go")
+        sh(["cargo", "build", "--release", "--locked", "-p", "zavu-c"], cwd=ROOT)
+        lib = ROOT / "bindings-go" / "lib" / "linux_amd64"
+        lib.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(ROOT / "target" / "release" / "libzavu_c.a", lib / "libzavu_c.a")
+        sh([go, "build", "-o", str(self.go_bin), "."], cwd=HERE / "go")
 
     def venv(self, path: Path) -> Path:
         python = path / "bin" / "python"
@@ -282,6 +301,7 @@ class Setup:
             "py-pub": ("published_python", s.py_pub), "py-pub-async": ("published_python", s.py_pub),
             "node-ours": ("our_node", s.node_ours / "node_modules" / "@zavudev" / "sdk"),
             "node-pub": ("published_node", s.node_pub / "node_modules" / "@zavudev" / "sdk"),
+            "go-ours": ("go", s.go_bin), "go-bare": ("go", s.go_bin),
         }.get(impl)
         if need is None:
             return None
@@ -364,6 +384,9 @@ class Bench:
             env_dir = s.node_ours if impl == "node-ours" else s.node_pub
             return ["node", str(HERE / "node" / "workload.mjs"), "--env", str(env_dir), "--sdk",
                     "ours" if impl == "node-ours" else "published", "--workload", workload,
+                    "--base-url", url, "--seconds", secs]
+        if impl.startswith("go-"):
+            return [str(s.go_bin), "--sdk", impl.removeprefix("go-"), "--workload", workload,
                     "--base-url", url, "--seconds", secs]
         raise ValueError(impl)
 
@@ -731,7 +754,7 @@ def main() -> int:
     seconds = float(os.environ.get("BENCH_SECONDS", "1" if args.smoke else "10"))
     rounds = int(os.environ.get("BENCH_ROUNDS", "1" if args.smoke else "3"))
     cold_runs = int(os.environ.get("BENCH_COLD_RUNS", "3" if args.smoke else "10"))
-    only = set(os.environ.get("BENCH_ONLY", "rust,python,node").split(","))
+    only = set(os.environ.get("BENCH_ONLY", "rust,python,node,go").split(","))
     walk_pages = 40 if args.smoke else canned.WALK_PAGES
     all_parts = {"speed", "walk", "cold", "size"}
     parts = set(os.environ.get("BENCH_PARTS", ",".join(sorted(all_parts))).split(","))
@@ -741,7 +764,7 @@ def main() -> int:
 
     impls = ["wire-1", "wire-64"]
     skipped = {}
-    lang_of = {"rust": "rust", "python": "python", "node": "node"}
+    lang_of = {"rust": "rust", "python": "python", "node": "node", "go": "go"}
     for impl, (_, language, _) in IMPLS.items():
         if language == "wire":
             continue

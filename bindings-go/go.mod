@@ -1,0 +1,3 @@
+module github.com/zavudev/zavu-sdk-hub/bindings-go
+
+go 1.24
