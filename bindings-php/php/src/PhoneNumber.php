@@ -1,0 +1,29 @@
+<?php
+
+declare(strict_types=1);
+
+namespace Zavudev;
+
+/** A Zavu phone number owned by the team. */
+final class PhoneNumber extends Model
+{
+    protected const NESTED = ['pricing' => PhoneNumberPricing::class];
+
+    /** The phone number's id (`phoneNumberId` of an invitation). */
+    public string $id = '';
+    /** The number, E.164. */
+    public string $phoneNumber = '';
+    /** @var list<string> What it can do (`sms`, `voice`, ...). */
+    public array $capabilities = [];
+    /** `active`, `suspended`, `pending`. */
+    public string $status = '';
+    /** What it costs. */
+    public ?PhoneNumberPricing $pricing = null;
+    /** Its label. */
+    public ?string $name = null;
+    /** The sender using it, if any. */
+    public ?string $senderId = null;
+    public string $createdAt = '';
+    public ?string $updatedAt = null;
+    public ?string $nextRenewalDate = null;
+}
