@@ -577,7 +577,10 @@ fn startup(_ty: i32, _module_number: i32) -> i32 {
 #[php_module]
 #[php(startup = startup)]
 pub fn get_module(module: ModuleBuilder) -> ModuleBuilder {
+    // The extension's name is `zavudev` (`extension_loaded('zavudev')`, Composer's `ext-zavudev`),
+    // not the crate's.
     module
+        .name("zavudev")
         .class::<NativeClient>()
         .class::<Pager>()
         .function(wrap_function!(zavudev_open))
