@@ -11,15 +11,4 @@ if (!\extension_loaded('zavudev')) {
     exit(2);
 }
 
-\spl_autoload_register(static function (string $class): void {
-    foreach (['Zavudev\\Tests\\' => __DIR__ . '/', 'Zavudev\\' => __DIR__ . '/../src/'] as $prefix => $dir) {
-        if (\str_starts_with($class, $prefix)) {
-            $file = $dir . \str_replace('\\', '/', \substr($class, \strlen($prefix))) . '.php';
-            if (\is_file($file)) {
-                require $file;
-            }
-            return;
-        }
-    }
-});
-require __DIR__ . '/../src/aliases.php';
+require __DIR__ . '/autoload.php';
