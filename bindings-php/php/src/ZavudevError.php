@@ -96,6 +96,17 @@ class ZavudevError extends \Exception
     }
 
     /**
+     * Every error code core knows (`zavu_core::KNOWN_CODES`, from the extension). Codes the
+     * server invents later still arrive verbatim in `$code`.
+     *
+     * @return list<string>
+     */
+    public static function knownCodes(): array
+    {
+        return \zavudev_known_codes();
+    }
+
+    /**
      * Points `getFile()` and `getLine()` at the first frame outside this package: the line of
      * the application that made the call, not the SDK line that threw. The trace is kept whole.
      */

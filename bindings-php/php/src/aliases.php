@@ -9,6 +9,11 @@ declare(strict_types=1);
 
 namespace Zavudev;
 
+if (\class_exists('Zavudev\Error', false)) {
+    // Already loaded (a second autoloader, or a manual include).
+    return;
+}
+
 /** The guide's name for the root class `ZavudevError`: `catch (Zavudev\Error $e)`. */
 \class_alias(ZavudevError::class, 'Zavudev\Error');
 /** An earlier name of `ZavudevError`. */
