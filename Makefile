@@ -2,9 +2,9 @@
 CARGO ?= cargo
 export CARGO_TERM_COLOR ?= never
 
-.PHONY: test lint fmt-check clippy bench-readme rust-test conformance browser-test node-test uniffi-test python-test bench build sandbox demo fmt clean
+.PHONY: php-setup php-test dist-php test lint fmt-check clippy bench-readme rust-test conformance browser-test node-test uniffi-test python-test bench build sandbox demo fmt clean
 
-test: lint rust-test browser-test python-test node-test uniffi-test
+test: php-setup lint rust-test browser-test python-test node-test uniffi-test php-test
 	@echo "make test: all suites passed"
 
 lint: fmt-check clippy bench-readme
@@ -45,6 +45,21 @@ node-test: build
 # header Swift imports, then the Kotlin suite (Maven, JUnit 5) with every conformance scenario.
 uniffi-test: build
 	bash bindings-uniffi/run-tests.sh
+
+# PHP's headers (php-dev) must be installed before cargo builds the workspace (ext-php-rs runs
+# php-config and bindgen), so `make test` runs this first; it apt-installs only what is missing.
+php-setup:
+	bash bindings-php/setup.sh
+
+# Builds the extension and the sandbox; PHPUnit (every method, the guide's PHP, conformance and
+# hostile arguments, fork, secrets, php-fpm with 1,000 requests); then the packed extension and
+# Composer package installed into an outside project and run with no Rust toolchain on the PATH.
+php-test: php-setup
+	bash bindings-php/run-tests.sh
+
+# The release extension dist/php/zavudev.so and the Composer package dist/php/zavudev-sdk/.
+dist-php:
+	bash bindings-php/dist.sh
 
 # Not part of `make test`: release builds, the published SDKs and ~20 minutes of measuring.
 # `bash bench/run.sh --smoke` is a quick check that the harness works.

@@ -23,7 +23,10 @@ final class PhoneNumber extends Model
     public ?string $name = null;
     /** The sender using it, if any. */
     public ?string $senderId = null;
+    /** When it was bought (RFC 3339). */
     public string $createdAt = '';
+    /** Last change (RFC 3339). */
     public ?string $updatedAt = null;
+    /** When it renews (RFC 3339). */
     public ?string $nextRenewalDate = null;
 }

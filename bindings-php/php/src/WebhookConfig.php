@@ -10,11 +10,13 @@ namespace Zavudev;
  */
 final class WebhookConfig extends Model
 {
+    /** Where deliveries go. */
     public string $url = '';
     /** @var list<string> */
     public array $events = [];
     /** The signing secret; present only in the answer to create. */
     public ?string $secret = null;
+    /** Whether deliveries are sent. */
     public bool $active = true;
 
     /** @return array<string,mixed> */

@@ -17,7 +17,9 @@ final class WebhookEvent extends Model
     public string $type = '';
     /** When it happened, unix milliseconds. */
     public int $timestamp = 0;
+    /** The project the event belongs to. */
     public string $projectId = '';
+    /** The sender concerned, when there is one. */
     public ?string $senderId = null;
     /** @var array<string,mixed> The event's payload as the wire sends it (camelCase keys). */
     public array $data = [];

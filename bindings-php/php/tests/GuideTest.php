@@ -113,9 +113,12 @@ final class GuideTest extends TestCase
     public function testTheReadmeShowsTheGuidesExamples(): void
     {
         $readme = (string) \file_get_contents(\dirname(__DIR__, 2) . '/README.md');
-        $script = (string) \file_get_contents(self::script());
-        foreach (\explode("\n\n// ", \substr($script, \strlen("<?php\n\n"))) as $i => $part) {
-            self::assertStringContainsString($i === 0 ? $part : "// $part", $readme);
+        $blocks = self::guideBlocks();
+        if ($blocks === []) {
+            self::markTestSkipped('the guide (shared/reference) is not next to this checkout');
+        }
+        foreach ($blocks as $block) {
+            self::assertStringContainsString("```php\n$block```", $readme);
         }
     }
 

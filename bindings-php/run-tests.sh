@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Builds and checks the PHP binding from a clean clone:
+#   1. setup.sh: php-dev, php-cli, php-fpm, phpunit, composer, libclang-dev when missing;
+#   2. the extension (debug) and the sandbox binary the tests start;
+#   3. php -l over the package and its tests;
+#   4. PHPUnit (every method, the guide's PHP verbatim, the conformance scenarios and the
+#      hostile-arguments file, errors, webhooks, pcntl_fork, secrets, PHPDoc, php-fpm 1,000
+#      requests), with the extension loaded by `-d extension=` as users load it;
+#   5. the dist layout (dist.sh, a dev build here; `make dist-php` packs the release one)
+#      installed by Composer into a project outside the repository, offline, then the guide run
+#      there with no Rust toolchain on the PATH (PHPUnit group `dist`).
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/.." && pwd)"
+export CARGO_TARGET_DIR="$root/target"
+extension="$root/target/debug/libzavudev.so"
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "setup"
+bash "$here/setup.sh"
+
+step "cargo build -p zavu-php -p zavu-sandbox"
+cargo build --locked -p zavu-php -p zavu-sandbox
+
+cd "$here/php"
+step "php -l"
+for file in src/*.php src/Internal/*.php tests/*.php tests/Support/*.php tests/fpm/*.php examples/*.php; do
+    php -l "$file" >/dev/null
+done
+
+export ZAVUDEV_PHP_EXTENSION="$extension"
+# The suites set what they need; a developer's own settings must not leak into them.
+unset ZAVUDEV_API_KEY ZAVUDEV_BASE_URL ZAVUDEV_CUSTOM_HEADERS ZAVUDEV_LOG
+
+step "phpunit"
+php -d "extension=$extension" /usr/bin/phpunit -c phpunit.xml --exclude-group dist "$@"
+
+step "dist layout installed into an outside Composer project"
+dist="$root/target/php-dist-check"
+bash "$here/dist.sh" --profile dev --out "$dist"
+ZAVUDEV_PHP_DIST="$dist" php -d "extension=$extension" /usr/bin/phpunit -c phpunit.xml --group dist
