@@ -37,6 +37,18 @@ fn block_on<T: serde::Serialize>(
     into_answer(zavu_core::runtime::get().block_on(catch_panics(call)))
 }
 
+/// Runs the body of a function PHP calls, turning a panic anywhere in it (argument conversion
+/// included) into an `internal_panic` error: a panic must never unwind into PHP's C frames, where
+/// it would abort the worker.
+fn guarded(body: impl FnOnce() -> Zval) -> Zval {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(body)) {
+        Ok(answer) => answer,
+        Err(_) => error_zval(internal(
+            "internal error in the Zavu SDK (please report it): a panic in the PHP extension",
+        )),
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Clients shared across requests
 
@@ -115,19 +127,21 @@ impl NativeClient {
 /// the same options share one core client for the life of the process.
 #[php_function]
 pub fn zavudev_open(options: Option<&Zval>, share: Option<bool>) -> Zval {
-    let opened = catch_panics_sync(|| {
-        let options = convert::client_options(options)?;
-        shared_client(options, share.unwrap_or(true))
-    });
-    match opened {
-        Ok(client) => {
-            let object = ZendClassObject::new(NativeClient { client });
-            object
-                .into_zval(false)
-                .unwrap_or_else(|_| error_zval(internal("could not create the client object")))
+    guarded(|| {
+        let opened = catch_panics_sync(|| {
+            let options = convert::client_options(options)?;
+            shared_client(options, share.unwrap_or(true))
+        });
+        match opened {
+            Ok(client) => {
+                let object = ZendClassObject::new(NativeClient { client });
+                object
+                    .into_zval(false)
+                    .unwrap_or_else(|_| error_zval(internal("could not create the client object")))
+            }
+            Err(error) => error_zval(error),
         }
-        Err(error) => error_zval(error),
-    }
+    })
 }
 
 fn internal(message: &str) -> zavu_core::Error {
@@ -170,42 +184,48 @@ impl NativeClient {
     }
 
     pub fn create_invitation(&self, params: Option<&Zval>, options: Option<&Zval>) -> Answer {
-        let prepared = (|| {
-            let params: zavu_core::CreateInvitationParams =
-                convert::parse("params", params, convert::CREATE_INVITATION)?;
-            Ok((self.with(options)?, params))
-        })();
-        match prepared {
-            Ok((client, params)) => {
-                block_on(async move { client.invitations().create(&params).await })
+        guarded(|| {
+            let prepared = (|| {
+                let params: zavu_core::CreateInvitationParams =
+                    convert::parse("params", params, convert::CREATE_INVITATION)?;
+                Ok((self.with(options)?, params))
+            })();
+            match prepared {
+                Ok((client, params)) => {
+                    block_on(async move { client.invitations().create(&params).await })
+                }
+                Err(e) => error_zval(e),
             }
-            Err(e) => error_zval(e),
-        }
+        })
     }
 
     /// One page of invitations as `{items, nextCursor}`.
     pub fn list_invitations(&self, params: Option<&Zval>, options: Option<&Zval>) -> Answer {
-        let prepared = (|| {
-            let params: zavu_core::ListInvitationsParams =
-                convert::parse("params", params, convert::LIST_INVITATIONS)?;
-            Ok((self.with(options)?, params))
-        })();
-        match prepared {
-            Ok((client, params)) => block_on(async move {
-                let page = client.invitations().list(&params).await?;
-                Ok(outcome::PageJson::from(page))
-            }),
-            Err(e) => error_zval(e),
-        }
+        guarded(|| {
+            let prepared = (|| {
+                let params: zavu_core::ListInvitationsParams =
+                    convert::parse("params", params, convert::LIST_INVITATIONS)?;
+                Ok((self.with(options)?, params))
+            })();
+            match prepared {
+                Ok((client, params)) => block_on(async move {
+                    let page = client.invitations().list(&params).await?;
+                    Ok(outcome::PageJson::from(page))
+                }),
+                Err(e) => error_zval(e),
+            }
+        })
     }
 
     pub fn get_invitation(&self, invitation_id: Option<&Zval>, options: Option<&Zval>) -> Answer {
-        match convert::id("invitationId", invitation_id)
-            .and_then(|id| Ok((id, self.with(options)?)))
-        {
-            Ok((id, client)) => block_on(async move { client.invitations().get(&id).await }),
-            Err(e) => error_zval(e),
-        }
+        guarded(|| {
+            match convert::id("invitationId", invitation_id)
+                .and_then(|id| Ok((id, self.with(options)?)))
+            {
+                Ok((id, client)) => block_on(async move { client.invitations().get(&id).await }),
+                Err(e) => error_zval(e),
+            }
+        })
     }
 
     pub fn cancel_invitation(
@@ -213,12 +233,14 @@ impl NativeClient {
         invitation_id: Option<&Zval>,
         options: Option<&Zval>,
     ) -> Answer {
-        match convert::id("invitationId", invitation_id)
-            .and_then(|id| Ok((id, self.with(options)?)))
-        {
-            Ok((id, client)) => block_on(async move { client.invitations().cancel(&id).await }),
-            Err(e) => error_zval(e),
-        }
+        guarded(|| {
+            match convert::id("invitationId", invitation_id)
+                .and_then(|id| Ok((id, self.with(options)?)))
+            {
+                Ok((id, client)) => block_on(async move { client.invitations().cancel(&id).await }),
+                Err(e) => error_zval(e),
+            }
+        })
     }
 
     /// Polls until the invitation is final; `timeout` (seconds) bounds the whole wait,
@@ -230,126 +252,144 @@ impl NativeClient {
         poll_interval: Option<&Zval>,
         options: Option<&Zval>,
     ) -> Answer {
-        let prepared = (|| {
-            let id = convert::id("invitationId", invitation_id)?;
-            let timeout = convert::optional_seconds("timeout", timeout)?;
-            let poll = convert::optional_seconds("pollInterval", poll_interval)?;
-            Ok((id, ffi::wait_options(timeout, poll), self.with(options)?))
-        })();
-        match prepared {
-            Ok((id, wait, client)) => {
-                block_on(async move { client.invitations().wait_for_completion(&id, wait).await })
+        guarded(|| {
+            let prepared = (|| {
+                let id = convert::id("invitationId", invitation_id)?;
+                let timeout = convert::optional_seconds("timeout", timeout)?;
+                let poll = convert::optional_seconds("pollInterval", poll_interval)?;
+                Ok((id, ffi::wait_options(timeout, poll), self.with(options)?))
+            })();
+            match prepared {
+                Ok((id, wait, client)) => {
+                    block_on(
+                        async move { client.invitations().wait_for_completion(&id, wait).await },
+                    )
+                }
+                Err(e) => error_zval(e),
             }
-            Err(e) => error_zval(e),
-        }
+        })
     }
 
     pub fn create_webhook(&self, params: Option<&Zval>, options: Option<&Zval>) -> Answer {
-        let prepared = (|| {
-            let mut json = convert::params("params", params, convert::CREATE_WEBHOOK)?;
-            if json.get("events").is_none() {
-                // Core's type holds the default list of events.
-                let defaults = zavu_core::CreateWebhookParams::new("");
-                json["events"] = serde_json::json!(defaults.events);
+        guarded(|| {
+            let prepared = (|| {
+                let mut json = convert::params("params", params, convert::CREATE_WEBHOOK)?;
+                if json.get("events").is_none() {
+                    // Core's type holds the default list of events.
+                    let defaults = zavu_core::CreateWebhookParams::new("");
+                    json["events"] = serde_json::json!(defaults.events);
+                }
+                let params: zavu_core::CreateWebhookParams =
+                    serde_json::from_value(json).map_err(|e| {
+                        zavu_core::Error::new(zavu_core::codes::INVALID_REQUEST, e.to_string())
+                    })?;
+                Ok((self.with(options)?, params))
+            })();
+            match prepared {
+                Ok((client, params)) => {
+                    block_on(async move { client.invitations().create_webhook(&params).await })
+                }
+                Err(e) => error_zval(e),
             }
-            let params: zavu_core::CreateWebhookParams =
-                serde_json::from_value(json).map_err(|e| {
-                    zavu_core::Error::new(zavu_core::codes::INVALID_REQUEST, e.to_string())
-                })?;
-            Ok((self.with(options)?, params))
-        })();
-        match prepared {
-            Ok((client, params)) => {
-                block_on(async move { client.invitations().create_webhook(&params).await })
-            }
-            Err(e) => error_zval(e),
-        }
+        })
     }
 
     pub fn get_webhook(&self, options: Option<&Zval>) -> Answer {
-        match self.with(options) {
+        guarded(|| match self.with(options) {
             Ok(client) => block_on(async move { client.invitations().get_webhook().await }),
             Err(e) => error_zval(e),
-        }
+        })
     }
 
     pub fn update_webhook(&self, params: Option<&Zval>, options: Option<&Zval>) -> Answer {
-        let prepared = (|| {
-            let params: zavu_core::UpdateWebhookParams =
-                convert::parse("params", params, convert::UPDATE_WEBHOOK)?;
-            Ok((self.with(options)?, params))
-        })();
-        match prepared {
-            Ok((client, params)) => {
-                block_on(async move { client.invitations().update_webhook(&params).await })
+        guarded(|| {
+            let prepared = (|| {
+                let params: zavu_core::UpdateWebhookParams =
+                    convert::parse("params", params, convert::UPDATE_WEBHOOK)?;
+                Ok((self.with(options)?, params))
+            })();
+            match prepared {
+                Ok((client, params)) => {
+                    block_on(async move { client.invitations().update_webhook(&params).await })
+                }
+                Err(e) => error_zval(e),
             }
-            Err(e) => error_zval(e),
-        }
+        })
     }
 
     pub fn delete_webhook(&self, options: Option<&Zval>) -> Answer {
-        match self.with(options) {
+        guarded(|| match self.with(options) {
             Ok(client) => block_on(async move { client.invitations().delete_webhook().await }),
             Err(e) => error_zval(e),
-        }
+        })
     }
 
     pub fn purchase_phone_number(&self, params: Option<&Zval>, options: Option<&Zval>) -> Answer {
-        let prepared = (|| {
-            let params: zavu_core::PurchasePhoneNumberParams =
-                convert::parse("params", params, convert::PURCHASE_PHONE_NUMBER)?;
-            Ok((self.with(options)?, params))
-        })();
-        match prepared {
-            Ok((client, params)) => {
-                block_on(async move { client.phone_numbers().purchase(&params).await })
+        guarded(|| {
+            let prepared = (|| {
+                let params: zavu_core::PurchasePhoneNumberParams =
+                    convert::parse("params", params, convert::PURCHASE_PHONE_NUMBER)?;
+                Ok((self.with(options)?, params))
+            })();
+            match prepared {
+                Ok((client, params)) => {
+                    block_on(async move { client.phone_numbers().purchase(&params).await })
+                }
+                Err(e) => error_zval(e),
             }
-            Err(e) => error_zval(e),
-        }
+        })
     }
 
     pub fn get_sender(&self, sender_id: Option<&Zval>, options: Option<&Zval>) -> Answer {
-        match convert::id("senderId", sender_id).and_then(|id| Ok((id, self.with(options)?))) {
-            Ok((id, client)) => block_on(async move { client.senders().get(&id).await }),
-            Err(e) => error_zval(e),
-        }
+        guarded(|| {
+            match convert::id("senderId", sender_id).and_then(|id| Ok((id, self.with(options)?))) {
+                Ok((id, client)) => block_on(async move { client.senders().get(&id).await }),
+                Err(e) => error_zval(e),
+            }
+        })
     }
 
     /// One page of senders as `{items, nextCursor}`.
     pub fn list_senders(&self, params: Option<&Zval>, options: Option<&Zval>) -> Answer {
-        let prepared = (|| {
-            let params: zavu_core::ListSendersParams =
-                convert::parse("params", params, convert::LIST_SENDERS)?;
-            Ok((self.with(options)?, params))
-        })();
-        match prepared {
-            Ok((client, params)) => block_on(async move {
-                let page = client.senders().list(&params).await?;
-                Ok(outcome::PageJson::from(page))
-            }),
-            Err(e) => error_zval(e),
-        }
+        guarded(|| {
+            let prepared = (|| {
+                let params: zavu_core::ListSendersParams =
+                    convert::parse("params", params, convert::LIST_SENDERS)?;
+                Ok((self.with(options)?, params))
+            })();
+            match prepared {
+                Ok((client, params)) => block_on(async move {
+                    let page = client.senders().list(&params).await?;
+                    Ok(outcome::PageJson::from(page))
+                }),
+                Err(e) => error_zval(e),
+            }
+        })
     }
 
     /// A lazy walk over every invitation matching `params` (from `cursor` on, when set); the
     /// parameters are checked now, nothing is fetched until the first `nextBatch()`.
     pub fn invitation_pager(&self, params: Option<&Zval>, options: Option<&Zval>) -> Zval {
-        let prepared = (|| {
-            let params: zavu_core::ListInvitationsParams =
-                convert::parse("params", params, convert::LIST_INVITATIONS)?;
-            Ok(Start::Invitations(self.with(options)?, params))
-        })();
-        pager_zval(prepared)
+        guarded(|| {
+            let prepared = (|| {
+                let params: zavu_core::ListInvitationsParams =
+                    convert::parse("params", params, convert::LIST_INVITATIONS)?;
+                Ok(Start::Invitations(self.with(options)?, params))
+            })();
+            pager_zval(prepared)
+        })
     }
 
     /// A lazy walk over every sender; see `invitationPager`.
     pub fn sender_pager(&self, params: Option<&Zval>, options: Option<&Zval>) -> Zval {
-        let prepared = (|| {
-            let params: zavu_core::ListSendersParams =
-                convert::parse("params", params, convert::LIST_SENDERS)?;
-            Ok(Start::Senders(self.with(options)?, params))
-        })();
-        pager_zval(prepared)
+        guarded(|| {
+            let prepared = (|| {
+                let params: zavu_core::ListSendersParams =
+                    convert::parse("params", params, convert::LIST_SENDERS)?;
+                Ok(Start::Senders(self.with(options)?, params))
+            })();
+            pager_zval(prepared)
+        })
     }
 }
 
@@ -426,8 +466,10 @@ impl Pager {
     /// The next items as a JSON array (the rest of the current page, or the next page), or
     /// `null` (the JSON text) after the last one.
     pub fn next_batch(&self) -> Answer {
-        let mut walk = self.walk.lock().unwrap_or_else(|p| p.into_inner());
-        block_on(next_batch(&mut walk))
+        guarded(|| {
+            let mut walk = self.walk.lock().unwrap_or_else(|p| p.into_inner());
+            block_on(next_batch(&mut walk))
+        })
     }
 
     /// Ends the walk and frees its page.
@@ -475,9 +517,11 @@ pub fn zavudev_webhooks_verify(
     secret: Option<&Zval>,
     now: Option<&Zval>,
 ) -> Answer {
-    into_answer(catch_panics_sync(|| {
-        verify_delivery(payload, headers, secret, now, false)
-    }))
+    guarded(|| {
+        into_answer(catch_panics_sync(|| {
+            verify_delivery(payload, headers, secret, now, false)
+        }))
+    })
 }
 
 /// Verifies a webhook delivery, then returns its event's wire JSON.
@@ -488,9 +532,11 @@ pub fn zavudev_webhooks_unwrap(
     secret: Option<&Zval>,
     now: Option<&Zval>,
 ) -> Answer {
-    into_answer(catch_panics_sync(|| {
-        verify_delivery(payload, headers, secret, now, true)
-    }))
+    guarded(|| {
+        into_answer(catch_panics_sync(|| {
+            verify_delivery(payload, headers, secret, now, true)
+        }))
+    })
 }
 
 /// Signs a payload as Zavu does (for tests): the `X-Zavu-Signature` value, as a JSON string.
@@ -501,22 +547,25 @@ pub fn zavudev_webhooks_sign(
     timestamp: Option<&Zval>,
     scheme: Option<&Zval>,
 ) -> Answer {
-    into_answer(catch_panics_sync(|| {
-        let payload = match payload {
-            Some(p) => convert::bytes("payload", "a string", p)?,
-            None => {
-                return Err(zavu_core::Error::invalid_param(
-                    "payload",
-                    "payload is required",
-                ));
-            }
-        };
-        let secret = convert::optional_string("secret", secret)?.unwrap_or_default();
-        let timestamp = ffi::signing_timestamp(convert::optional_integer("timestamp", timestamp)?);
-        let scheme = convert::optional_string("scheme", scheme)?;
-        let scheme = ffi::signature_scheme("scheme", scheme.as_deref())?;
-        Ok(webhooks::sign_with(&payload, &secret, timestamp, scheme))
-    }))
+    guarded(|| {
+        into_answer(catch_panics_sync(|| {
+            let payload = match payload {
+                Some(p) => convert::bytes("payload", "a string", p)?,
+                None => {
+                    return Err(zavu_core::Error::invalid_param(
+                        "payload",
+                        "payload is required",
+                    ));
+                }
+            };
+            let secret = convert::optional_string("secret", secret)?.unwrap_or_default();
+            let timestamp =
+                ffi::signing_timestamp(convert::optional_integer("timestamp", timestamp)?);
+            let scheme = convert::optional_string("scheme", scheme)?;
+            let scheme = ffi::signature_scheme("scheme", scheme.as_deref())?;
+            Ok(webhooks::sign_with(&payload, &secret, timestamp, scheme))
+        }))
+    })
 }
 
 /// The SDK's version (one version for every crate and package).
