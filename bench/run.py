@@ -4,7 +4,7 @@ It sets up everything it needs (nginx and wrk from Debian, the published SDKs at
 issue names in isolated environments, our packages built from this checkout in release mode,
 the Rust driver), starts the canned API (bench/canned.py), then measures, interleaved in rounds:
 the wire limit with wrk, and each workload with the Rust core, our Python (sync and async), our
-Node and the published SDKs. Then the walk of 100,000 invitations (memory), cold start and
+Node, our PHP beside a bare curl-extension loop, and the published SDKs. Then the walk of 100,000 invitations (memory), cold start and
 installed size. It prints the table and writes bench/results/latest.{md,json}.
 
     python3 bench/run.py [--smoke] [--skip-setup]
@@ -12,7 +12,7 @@ installed size. It prints the table and writes bench/results/latest.{md,json}.
 
 Environment: BENCH_SECONDS (10), BENCH_ROUNDS (3), BENCH_COLD_RUNS (10), BENCH_PARTS (comma list of
 speed, walk, cold, size; a partial run writes under target/bench/partial/), BENCH_ONLY (comma list
-of rust, python, node: the rows to run; the wire limit always runs).
+of rust, python, node, php: the rows to run; the wire limit always runs).
 `--smoke`: 1 s, 1 round, 3 cold runs, a 2,000-item walk; writes under target/bench/ only.
 """
 
@@ -62,6 +62,7 @@ WORKLOADS = {
     "create": "create, sequential",
     "list": "list, one 50-item page, sequential",
     "get64": "get, 64 concurrent on one client",
+    "request": "one PHP request: build a client, then get",
 }
 
 # Rows of the speed table: id -> (label, language, workloads).
@@ -82,6 +83,9 @@ IMPLS = {
     "py-pub-async": (f"Python, published {PUBLISHED_PY} (AsyncZavudev)", "python", ["get64"]),
     "node-ours": ("Node, ours", "node", ["get", "create", "list", "get64"]),
     "node-pub": (f"Node, published {PUBLISHED_NODE}", "node", ["get", "create", "list", "get64"]),
+    # PHP has no published SDK in this run; its baseline is the bare curl extension, same calls.
+    "php-ours": ("PHP, ours (extension + Composer package)", "php", ["get", "list", "request"]),
+    "php-curl": ("PHP, bare curl extension (no SDK)", "php", ["get", "list", "request"]),
 }
 # Rust rows: id -> (suffix of the zavu-bench workload, tokio runtime).
 RUST_RUNS = {
@@ -139,6 +143,7 @@ class Setup:
         self.node_pub = WORK / "pub-node"
         self.node_ours = WORK / "ours-node"
         self.rust_bin = ROOT / "target" / "release" / "zavu-bench"
+        self.php_dist = WORK / "php-dist"
 
     def run(self, only: set[str]) -> None:
         WORK.mkdir(parents=True, exist_ok=True)
@@ -149,6 +154,7 @@ class Setup:
             ("python", self.our_python),
             ("node", self.published_node),
             ("node", self.our_node),
+            ("php", self.our_php),
         ]
         for language, step in steps:
             if language not in only:
@@ -180,6 +186,21 @@ class Setup:
             sh(["apt-get", "update", "-qq"], env=env)
             sh(["apt-get", "install", "-y", "-qq", "nginx-light", "wrk"], env=env)
         # The package may start a system nginx on port 80; ours runs on its own port.
+
+    def our_php(self) -> None:
+        """The release extension and the Composer package, packed as users get them (dist.sh),
+        and Debian's php-curl for the bare-curl rows."""
+        if not (ROOT / "bindings-php" / "dist.sh").exists():
+            raise RuntimeError("not built yet: bindings-php does not exist in this checkout")
+        if sh(["php", "-r", "exit(extension_loaded('curl') ? 0 : 1);"], check=False).returncode:
+            env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+            if sh(["apt-get", "install", "-y", "-qq", "php-curl"], env=env, check=False).returncode:
+                sh(["apt-get", "update", "-qq"], env=env)
+                sh(["apt-get", "install", "-y", "-qq", "php-curl"], env=env)
+        if self.skip and (self.php_dist / "zavudev.so").exists():
+            return
+        log("building the PHP extension (release) with bindings-php/dist.sh")
+        sh(["bash", str(ROOT / "bindings-php" / "dist.sh"), "--out", str(self.php_dist)], cwd=ROOT)
 
     def rust(self) -> None:
         if self.skip and self.rust_bin.exists():
@@ -282,6 +303,8 @@ class Setup:
             "py-pub": ("published_python", s.py_pub), "py-pub-async": ("published_python", s.py_pub),
             "node-ours": ("our_node", s.node_ours / "node_modules" / "@zavudev" / "sdk"),
             "node-pub": ("published_node", s.node_pub / "node_modules" / "@zavudev" / "sdk"),
+            "php-ours": ("our_php", s.php_dist / "zavudev.so"),
+            "php-curl": ("our_php", s.php_dist / "zavudev.so"),
         }.get(impl)
         if need is None:
             return None
@@ -365,6 +388,10 @@ class Bench:
             return ["node", str(HERE / "node" / "workload.mjs"), "--env", str(env_dir), "--sdk",
                     "ours" if impl == "node-ours" else "published", "--workload", workload,
                     "--base-url", url, "--seconds", secs]
+        if impl.startswith("php-"):
+            return ["php", "-d", f"extension={s.php_dist / 'zavudev.so'}", str(HERE / "php" / "workload.php"),
+                    "--sdk", "ours" if impl == "php-ours" else "curl", "--workload", workload,
+                    "--base-url", url, "--seconds", secs, "--dist", str(s.php_dist)]
         raise ValueError(impl)
 
     def wrk(self, impl: str, workload: str) -> float:
@@ -556,6 +583,8 @@ def same_run_ratio(samples: dict, a: tuple, b: tuple) -> float | None:
 
 
 def wire_for(workload: str) -> tuple[str, str]:
+    if workload == "request":  # one PHP request's call is a get
+        return ("wire-1", "get")
     return ("wire-64", "get64") if workload == "get64" else ("wire-1", workload)
 
 
@@ -731,7 +760,7 @@ def main() -> int:
     seconds = float(os.environ.get("BENCH_SECONDS", "1" if args.smoke else "10"))
     rounds = int(os.environ.get("BENCH_ROUNDS", "1" if args.smoke else "3"))
     cold_runs = int(os.environ.get("BENCH_COLD_RUNS", "3" if args.smoke else "10"))
-    only = set(os.environ.get("BENCH_ONLY", "rust,python,node").split(","))
+    only = set(os.environ.get("BENCH_ONLY", "rust,python,node,php").split(","))
     walk_pages = 40 if args.smoke else canned.WALK_PAGES
     all_parts = {"speed", "walk", "cold", "size"}
     parts = set(os.environ.get("BENCH_PARTS", ",".join(sorted(all_parts))).split(","))
@@ -741,7 +770,7 @@ def main() -> int:
 
     impls = ["wire-1", "wire-64"]
     skipped = {}
-    lang_of = {"rust": "rust", "python": "python", "node": "node"}
+    lang_of = {"rust": "rust", "python": "python", "node": "node", "php": "php"}
     for impl, (_, language, _) in IMPLS.items():
         if language == "wire":
             continue

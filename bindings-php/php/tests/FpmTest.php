@@ -103,6 +103,10 @@ final class FpmTest extends TestCase
                 $last = $answers[$count - 1];
                 self::assertLessThan(2048, $last['rssKb'] - $warm['rssKb'], "worker $pid RSS {$warm['rssKb']} kB -> {$last['rssKb']} kB");
                 self::assertLessThan(1024, $last['heap'] - $warm['heap'], "worker $pid PHP heap");
+                \fwrite(\STDERR, \sprintf(
+                    "\nphp-fpm worker %d: %d requests, RSS %d kB after %d, %d kB after %d; PHP heap %d -> %d bytes\n",
+                    $pid, $count, $warm['rssKb'], (int) ($count / 10) + 1, $last['rssKb'], $count, $warm['heap'], $last['heap'],
+                ));
             }
             // The sandbox holds every invitation the requests created.
             self::assertSame(self::REQUESTS, $sandbox->control('GET', '/sandbox/stats')['invitations']);
