@@ -53,7 +53,8 @@ final class Invitations
             \array_map(static fn (array $item) => Invitation::fromArray($item), $data['items']),
             $data['nextCursor'] ?? null,
             fn (string $cursor) => $this->list(['cursor' => $cursor] + $params, $requestOptions),
-            fn (string $cursor) => $this->listAll(['cursor' => $cursor] + $params, $requestOptions),
+            fn (string $cursor) => $this->native->invitationPager(['cursor' => $cursor] + $params, $requestOptions),
+            Invitation::class,
         );
     }
 
@@ -63,16 +64,16 @@ final class Invitations
      *
      * @param array{status?: string, limit?: int, cursor?: string} $params
      * @param RequestOptions|null $requestOptions
-     * @return \Generator<int, Invitation>
+     * @return ItemIterator<Invitation>
      * @throws ZavudevError
      */
-    public function listAll(mixed $params = [], mixed $requestOptions = null): \Generator
+    public function listAll(mixed $params = [], mixed $requestOptions = null): ItemIterator
     {
         $pager = $this->native->invitationPager($params, $requestOptions);
         if (\is_array($pager)) {
             throw Native::error($pager);
         }
-        return Page::walkPager($pager, Invitation::class);
+        return new ItemIterator(static fn () => $pager, Invitation::class);
     }
 
     /**

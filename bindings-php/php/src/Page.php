@@ -4,8 +4,6 @@ declare(strict_types=1);
 
 namespace Zavudev;
 
-use Zavudev\Internal\Native;
-
 /**
  * One page of a list: `items` and `nextCursor`. `foreach ($page as $item)` walks every item
  * from this page on, fetching later pages one at a time only when the previous one is used up
@@ -20,13 +18,15 @@ final class Page implements \IteratorAggregate, \Countable
      * @param list<T> $items the items of this page
      * @param ?string $nextCursor the cursor of the next page, or null on the last one
      * @param \Closure(?string): Page<T> $fetch fetches the page at a cursor
-     * @param \Closure(string): \Generator<int, T> $walk walks every item from a cursor on
+     * @param \Closure(string): mixed $walk opens the native walk from a cursor on
+     * @param class-string<T> $model the items' class
      */
     public function __construct(
         public readonly array $items,
         public readonly ?string $nextCursor,
         private readonly \Closure $fetch,
         private readonly \Closure $walk,
+        private readonly string $model = Model::class,
     ) {
     }
 
@@ -54,21 +54,23 @@ final class Page implements \IteratorAggregate, \Countable
     }
 
     /**
-     * Every item from this page on, across pages.
+     * Every item from this page on, across pages (later pages fetched as the walk needs them).
      *
-     * @return \Generator<int, T>
-     * @throws ZavudevError
+     * @return ItemIterator<T>
      */
-    public function pagingEachItem(): \Generator
+    public function pagingEachItem(): ItemIterator
     {
-        yield from $this->items;
-        if ($this->nextCursor !== null) {
-            yield from ($this->walk)($this->nextCursor);
-        }
+        $cursor = $this->nextCursor;
+        $walk = $this->walk;
+        return new ItemIterator(
+            $cursor === null ? null : static fn () => $walk($cursor),
+            $this->model,
+            $this->items,
+        );
     }
 
-    /** @return \Generator<int, T> */
-    public function getIterator(): \Generator
+    /** @return ItemIterator<T> */
+    public function getIterator(): ItemIterator
     {
         return $this->pagingEachItem();
     }
@@ -90,30 +92,5 @@ final class Page implements \IteratorAggregate, \Countable
             'items' => \array_map(static fn (Model $m) => $m->toArray(), $this->items),
             'nextCursor' => $this->nextCursor,
         ];
-    }
-
-    /**
-     * Every item of a native pager, a page per crossing.
-     *
-     * @template M of Model
-     * @param \Zavudev\Native\Pager|array<string,mixed> $pager
-     * @param class-string<M> $model
-     * @return \Generator<int, M>
-     * @internal
-     */
-    public static function walkPager(mixed $pager, string $model): \Generator
-    {
-        if (\is_array($pager)) {
-            throw Native::error($pager);
-        }
-        try {
-            while (($batch = Native::value($pager->nextBatch())) !== null) {
-                foreach ($batch as $item) {
-                    yield $model::fromArray($item);
-                }
-            }
-        } finally {
-            $pager->close();
-        }
     }
 }

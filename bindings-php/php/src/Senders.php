@@ -54,7 +54,8 @@ final class Senders
             \array_map(static fn (array $item) => Sender::fromArray($item), $data['items']),
             $data['nextCursor'] ?? null,
             fn (string $cursor) => $this->list(['cursor' => $cursor] + $params, $requestOptions),
-            fn (string $cursor) => $this->listAll(['cursor' => $cursor] + $params, $requestOptions),
+            fn (string $cursor) => $this->native->senderPager(['cursor' => $cursor] + $params, $requestOptions),
+            Sender::class,
         );
     }
 
@@ -63,15 +64,15 @@ final class Senders
      *
      * @param array{limit?: int, cursor?: string} $params
      * @param array{timeout?: int|float, maxRetries?: int, idempotencyKey?: string, headers?: array<string,string>}|null $requestOptions
-     * @return \Generator<int, Sender>
+     * @return ItemIterator<Sender>
      * @throws ZavudevError
      */
-    public function listAll(mixed $params = [], mixed $requestOptions = null): \Generator
+    public function listAll(mixed $params = [], mixed $requestOptions = null): ItemIterator
     {
         $pager = $this->native->senderPager($params, $requestOptions);
         if (\is_array($pager)) {
             throw Native::error($pager);
         }
-        return Page::walkPager($pager, Sender::class);
+        return new ItemIterator(static fn () => $pager, Sender::class);
     }
 }

@@ -118,20 +118,26 @@ final class ClientTest extends SandboxTestCase
         $this->sandbox()->control('POST', '/sandbox/invitations/seed', ['apiKey' => $this->sandbox()->apiKey(), 'count' => 5, 'status' => 'pending', 'clientNamePrefix' => 'C']);
         $walk = $client->invitations->listAll(['limit' => 2]);
         $seen = [];
+        $walk->rewind();
         $seen[] = $walk->current()->id;
         $walk->next();
         $seen[] = $walk->current()->id;
+        $walk->next();
         $this->sandbox()->fault('/v1/invitations', ['kind' => 'status', 'status' => 503], 'GET');
         try {
-            $walk->next();
+            $walk->valid();
             self::fail('the failed page fetch did not throw');
         } catch (InternalServerError $e) {
             self::assertSame(503, $e->status);
         }
-        // A PHP generator that threw is finished; a new walk from the same cursor goes on.
-        $rest = \iterator_to_array($client->invitations->listAll(['limit' => 2]), false);
-        self::assertCount(5, $rest);
-        self::assertSame($seen, [$rest[0]->id, $rest[1]->id]);
+        // Nothing lost or repeated: the walk goes on where it stopped, fetching that page again.
+        foreach ($walk as $inv) {
+            $seen[] = $inv->id;
+        }
+        self::assertCount(5, $seen);
+        self::assertCount(5, \array_unique($seen));
+        $all = \array_map(static fn ($i) => $i->id, \iterator_to_array($client->invitations->listAll(['limit' => 2]), false));
+        self::assertSame($all, $seen);
     }
 
     public function testGetRetrieveAndCancel(): void
