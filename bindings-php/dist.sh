@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Writes what PHP users install:
 #   <out>/zavudev.so     the extension (release build, stripped)
-#   <out>/zavudev-sdk/   the Composer package (composer.json, src/, README.md), installable
+#   <out>/zavudev-sdk/   the Composer package (composer.json, php/src/, README.md), installable
 #                        through a `path` repository, offline
 # Usage: dist.sh [--profile release|dev] [--out DIR]   (defaults: release, dist/php)
 # The test suite packs a dev build the same way (run-tests.sh) to install it in an outside project.
@@ -37,7 +37,9 @@ cp "$built" "$out/zavudev.so"
 if [ "$profile" = release ]; then
     strip --strip-unneeded "$out/zavudev.so"
 fi
-cp -r "$here/php/src" "$here/php/composer.json" "$out/zavudev-sdk/"
+mkdir -p "$out/zavudev-sdk/php"
+cp -r "$here/php/src" "$out/zavudev-sdk/php/"
+cp "$here/composer.json" "$out/zavudev-sdk/"
 cp "$here/README.md" "$out/zavudev-sdk/README.md"
 php -n -d "extension=$out/zavudev.so" -r 'exit(extension_loaded("zavudev") ? 0 : 1);'
 echo "dist.sh: $out/zavudev.so ($(du -h "$out/zavudev.so" | cut -f1)) and $out/zavudev-sdk/"

@@ -24,7 +24,7 @@ const INVITATION_ID = 'inv_bench_0001';
 const WARMUP = 0.5;
 
 if ($sdk === 'ours') {
-    $src = ($options['dist'] ?? '') . '/zavudev-sdk/src/';
+    $src = ($options['dist'] ?? '') . '/zavudev-sdk/php/src/';
     spl_autoload_register(static function (string $class) use ($src): void {
         if (str_starts_with($class, 'Zavudev\\')) {
             $file = $src . str_replace('\\', '/', substr($class, 8)) . '.php';

@@ -139,6 +139,17 @@ pub(crate) fn integer(param: &str, value: &Zval) -> zavu_core::Result<i64> {
     Err(wrong_type(param, "an integer", value))
 }
 
+/// A number (a PHP `int` or `float`) as core's host-number type.
+pub(crate) fn number(param: &str, expected: &str, value: &Zval) -> zavu_core::Result<f64> {
+    if value.is_long() {
+        Ok(value.long().unwrap_or_default() as f64)
+    } else if value.is_double() {
+        Ok(value.double().unwrap_or(f64::NAN))
+    } else {
+        Err(wrong_type(param, expected, value))
+    }
+}
+
 /// Seconds (PHP's unit for durations: an `int` or a `float`) as a duration, by core's rule.
 pub(crate) fn seconds(param: &str, value: &Zval) -> zavu_core::Result<Duration> {
     let seconds = if value.is_long() {
@@ -386,9 +397,8 @@ pub(crate) fn client_options(value: Option<&Zval>) -> zavu_core::Result<zavu_cor
             "maxRetries" => options.max_retries = Some(max_retries(item)?),
             "defaultHeaders" => options.default_headers = header_map("defaultHeaders", item)?,
             "maxResponseBytes" => {
-                let n = integer("maxResponseBytes", item)?;
-                let n = ffi::integer_in_range("maxResponseBytes", Some(n.into()), 1, i64::MAX)?;
-                options.max_response_bytes = Some(n as usize);
+                let n = number("maxResponseBytes", "a number of bytes", item)?;
+                options.max_response_bytes = Some(ffi::max_response_bytes("maxResponseBytes", n)?);
             }
             "allowInsecureHttp" => {
                 options.allow_insecure_http = boolean("allowInsecureHttp", item)?
@@ -430,14 +440,14 @@ pub(crate) fn optional_seconds(
         .transpose()
 }
 
-/// Optional unix seconds (`null` is not given).
-pub(crate) fn optional_integer(
+/// Optional unix seconds (`null` is not given), by core's rule.
+pub(crate) fn optional_unix_seconds(
     param: &str,
     value: Option<&Zval>,
 ) -> zavu_core::Result<Option<i64>> {
     value
         .filter(|v| !v.is_null())
-        .map(|v| integer(param, v))
+        .map(|v| ffi::unix_seconds(param, number(param, "unix seconds (an int)", v)?))
         .transpose()
 }
 

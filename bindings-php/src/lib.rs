@@ -367,14 +367,17 @@ impl NativeClient {
         })
     }
 
-    /// A lazy walk over every invitation matching `params` (from `cursor` on, when set); the
-    /// parameters are checked now, nothing is fetched until the first `nextBatch()`.
+    /// A lazy walk over every invitation matching `params` (from `cursor` on, when set): the
+    /// parameters' types are checked now, nothing is fetched (or validated by core) until the
+    /// first `nextBatch()`.
     pub fn invitation_pager(&self, params: Option<&Zval>, options: Option<&Zval>) -> Zval {
         guarded(|| {
             let prepared = (|| {
                 let params: zavu_core::ListInvitationsParams =
                     convert::parse("params", params, convert::LIST_INVITATIONS)?;
-                Ok(Start::Invitations(self.with(options)?, params))
+                Ok(Walk::Invitations(
+                    self.with(options)?.invitations().walk(&params),
+                ))
             })();
             pager_zval(prepared)
         })
@@ -386,7 +389,7 @@ impl NativeClient {
             let prepared = (|| {
                 let params: zavu_core::ListSendersParams =
                     convert::parse("params", params, convert::LIST_SENDERS)?;
-                Ok(Start::Senders(self.with(options)?, params))
+                Ok(Walk::Senders(self.with(options)?.senders().walk(&params)))
             })();
             pager_zval(prepared)
         })
@@ -396,31 +399,24 @@ impl NativeClient {
 // ---------------------------------------------------------------------------------------------
 // Walking every page
 
-enum Start {
-    Invitations(Client, zavu_core::ListInvitationsParams),
-    Senders(Client, zavu_core::ListSendersParams),
-}
-
 enum Walk {
-    NotStarted(Start),
     Invitations(AutoPager<Invitation>),
     Senders(AutoPager<Sender>),
-    Done,
 }
 
-/// Walks every item of a list with core's `AutoPager`, one page in memory. Items cross into
-/// PHP a page at a time. A failed page fetch throws, and the next `nextBatch()` retries the
-/// same page (core's rule).
+/// Walks every item of a list with core's lazy walk (`Invitations::walk`), one page in memory.
+/// Items cross into PHP a page at a time. A failed page fetch throws, and the next
+/// `nextBatch()` fetches the same page again (core's rule).
 #[php_class]
 #[php(name = "Zavudev\\Native\\Pager")]
 pub struct Pager {
-    walk: Mutex<Walk>,
+    walk: Mutex<Option<Walk>>,
 }
 
-fn pager_zval(prepared: zavu_core::Result<Start>) -> Zval {
+fn pager_zval(prepared: zavu_core::Result<Walk>) -> Zval {
     match prepared {
-        Ok(start) => ZendClassObject::new(Pager {
-            walk: Mutex::new(Walk::NotStarted(start)),
+        Ok(walk) => ZendClassObject::new(Pager {
+            walk: Mutex::new(Some(walk)),
         })
         .into_zval(false)
         .unwrap_or_else(|_| error_zval(internal("could not create the pager object"))),
@@ -436,27 +432,14 @@ enum Batch {
     Senders(Vec<Sender>),
 }
 
-async fn next_batch(walk: &mut Walk) -> zavu_core::Result<Option<Batch>> {
-    if let Walk::NotStarted(start) = walk {
-        // Opening the walk fetches nothing that could fail half way: on an error the walk
-        // stays where it was and the next call starts it again.
-        let opened = match start {
-            Start::Invitations(client, params) => {
-                Walk::Invitations(client.invitations().list_all(params).await?)
-            }
-            Start::Senders(client, params) => {
-                Walk::Senders(client.senders().list_all(params).await?)
-            }
-        };
-        *walk = opened;
-    }
+async fn next_batch(walk: &mut Option<Walk>) -> zavu_core::Result<Option<Batch>> {
     let batch = match walk {
-        Walk::Invitations(pager) => pager.next_batch().await?.map(Batch::Invitations),
-        Walk::Senders(pager) => pager.next_batch().await?.map(Batch::Senders),
-        Walk::NotStarted(_) | Walk::Done => None,
+        Some(Walk::Invitations(pager)) => pager.next_batch().await?.map(Batch::Invitations),
+        Some(Walk::Senders(pager)) => pager.next_batch().await?.map(Batch::Senders),
+        None => None,
     };
     if batch.is_none() {
-        *walk = Walk::Done;
+        *walk = None;
     }
     Ok(batch)
 }
@@ -474,7 +457,7 @@ impl Pager {
 
     /// Ends the walk and frees its page.
     pub fn close(&self) {
-        *self.walk.lock().unwrap_or_else(|p| p.into_inner()) = Walk::Done;
+        *self.walk.lock().unwrap_or_else(|p| p.into_inner()) = None;
     }
 }
 
@@ -501,7 +484,7 @@ fn verify_delivery(
     };
     let headers = convert::request_headers(headers)?;
     let secret = convert::optional_string("secret", secret)?.unwrap_or_default();
-    let now = convert::optional_integer("now", now)?;
+    let now = convert::optional_unix_seconds("now", now)?;
     if parse {
         ffi::unwrap_headers(&payload, &headers, &secret, now).map(|event| event.to_json())
     } else {
@@ -560,7 +543,7 @@ pub fn zavudev_webhooks_sign(
             };
             let secret = convert::optional_string("secret", secret)?.unwrap_or_default();
             let timestamp =
-                ffi::signing_timestamp(convert::optional_integer("timestamp", timestamp)?);
+                ffi::signing_timestamp(convert::optional_unix_seconds("timestamp", timestamp)?);
             let scheme = convert::optional_string("scheme", scheme)?;
             let scheme = ffi::signature_scheme("scheme", scheme.as_deref())?;
             Ok(webhooks::sign_with(&payload, &secret, timestamp, scheme))

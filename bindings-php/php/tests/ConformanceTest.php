@@ -271,8 +271,8 @@ final class ScenarioRun
             'senders.list' => $zavu->senders->list($a, $options)->toArray(),
             'senders.listAll' => $all($zavu->senders->list($a, $options)),
             'webhooks.sign' => ['header' => $zavu->webhooks->sign($a['payload'], $a['secret'], timestamp: $a['timestamp'] ?? null, scheme: $a['scheme'] ?? null)],
-            'webhooks.verify' => $zavu->webhooks->verify($a['payload'], $a['signature'], $a['secret'], now: $a['now'] ?? null),
-            'webhooks.unwrap' => $zavu->webhooks->unwrap($a['payload'], $a['signature'], $a['secret'], now: $a['now'] ?? null)->toArray(),
+            'webhooks.verify' => $zavu->webhooks->verify($a['payload'], $a['headers'] ?? $a['signature'], $a['secret'], now: $a['now'] ?? null),
+            'webhooks.unwrap' => $zavu->webhooks->unwrap($a['payload'], $a['headers'] ?? $a['signature'], $a['secret'], now: $a['now'] ?? null)->toArray(),
         };
     }
 

@@ -50,7 +50,7 @@ final class DistTest extends TestCase
             $env,
         );
         self::assertSame(0, $status, $out . $err);
-        self::assertFileExists("$project/vendor/zavudev/sdk/src/Client.php");
+        self::assertFileExists("$project/vendor/zavudev/sdk/php/src/Client.php");
         self::assertFalse(\is_link("$project/vendor/zavudev/sdk"), 'the package is copied, not linked to the repository');
 
         $sandbox = new Sandbox();
