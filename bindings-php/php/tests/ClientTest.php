@@ -281,6 +281,8 @@ final class ClientTest extends SandboxTestCase
         self::assertSame(12.5, $client->timeout());
         self::assertSame(4, $client->maxRetries());
         self::assertMatchesRegularExpression('~^\d+\.\d+\.\d+~', Client::version());
+        // One version everywhere: the extension's (core's) is the Composer package's.
+        self::assertSame(\json_decode((string) \file_get_contents(\dirname(__DIR__, 2) . '/composer.json'), true)['version'], Client::version());
         $before = $client->stats()['requests'];
         $client->invitations->list();
         self::assertSame($before + 1, $client->stats()['requests']);
