@@ -63,6 +63,15 @@ final class DistTest extends TestCase
             self::assertSame(0, $status, $out . $err);
             self::assertSame('', $err);
             GuideTest::assertGuideOutput($this, $sandbox, $out);
+            // Built without the test-panic feature: the magic id is an ordinary (missing) one.
+            $check = "<?php require __DIR__ . '/vendor/autoload.php';\n"
+                . "try { (new Zavudev\\Client())->invitations->get('__zavu_test_panic__'); } catch (Zavudev\\Error \$e) { echo \\get_class(\$e); }\n";
+            \file_put_contents("$project/panic.php", $check);
+            [, $out] = GuideTest::runProcess(
+                [\PHP_BINARY, '-d', "extension=$extension", "$project/panic.php"],
+                $env + ['ZAVUDEV_API_KEY' => $sandbox->apiKey(), 'ZAVUDEV_BASE_URL' => $sandbox->baseUrl],
+            );
+            self::assertSame('Zavudev\\NotFoundError', $out, 'the packed extension was built with the test-panic feature');
         } finally {
             $sandbox->stop();
             \exec('rm -rf ' . \escapeshellarg($project));
