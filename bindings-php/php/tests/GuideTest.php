@@ -24,27 +24,18 @@ final class GuideTest extends TestCase
         return \dirname(__DIR__) . '/examples/guide.php';
     }
 
-    /** @return list<string> the guide's PHP blocks, when the shared reference is next to the checkout */
+    /** @return list<string> the guide's PHP blocks (docs/onboarding-clients-via-api.md, the product guide) */
     public static function guideBlocks(): array
     {
-        $root = Sandbox::root();
-        foreach ([\dirname($root) . '/shared', $root . '/shared', '/work/shared'] as $base) {
-            $guide = "$base/reference/onboarding-clients-via-api.md";
-            if (\is_file($guide)) {
-                \preg_match_all('~```php PHP theme=\{null\}\n(.*?)```~s', (string) \file_get_contents($guide), $m);
-                return \array_map(static fn ($b) => (string) \preg_replace('~^  ~m', '', $b), $m[1]);
-            }
-        }
-        return [];
+        $guide = (string) \file_get_contents(Sandbox::root() . '/docs/onboarding-clients-via-api.md');
+        \preg_match_all('~```php PHP theme=\{null\}\n(.*?)```~s', $guide, $m);
+        return \array_map(static fn ($b) => (string) \preg_replace('~^  ~m', '', $b), $m[1]);
     }
 
     public function testTheScriptIsTheGuidesPhpVerbatim(): void
     {
         $blocks = self::guideBlocks();
-        if ($blocks === []) {
-            self::markTestSkipped('the guide (shared/reference) is not next to this checkout');
-        }
-        self::assertCount(6, $blocks);
+        self::assertCount(6, $blocks, 'the guide has six PHP examples');
         self::assertSame("<?php\n\n" . \implode("\n", $blocks), \file_get_contents(self::script()));
     }
 
@@ -114,9 +105,7 @@ final class GuideTest extends TestCase
     {
         $readme = (string) \file_get_contents(\dirname(__DIR__, 2) . '/README.md');
         $blocks = self::guideBlocks();
-        if ($blocks === []) {
-            self::markTestSkipped('the guide (shared/reference) is not next to this checkout');
-        }
+        self::assertCount(6, $blocks, 'the guide has six PHP examples');
         foreach ($blocks as $block) {
             self::assertStringContainsString("```php\n$block```", $readme);
         }
