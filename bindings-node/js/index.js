@@ -188,11 +188,6 @@ class Lister {
       this.page(params, options).then(resolve, reject);
     });
   }
-
-  walk(params, options) {
-    const { nativeOptions, signal } = splitOptions(options);
-    return new ItemWalk([], () => this.openPager(params, nativeOptions), signal);
-  }
 }
 
 /** `zavu.invitations`: partner invitations and the project webhook that reports on them. */

@@ -87,6 +87,7 @@ pub const KNOWN_CODES: &[&str] = &[
 /// [`ERROR_CLASSES`]); the mapping from codes and statuses to kinds lives here so every language
 /// agrees.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum ErrorKind {
     /// Bad parameters, caught locally or refused by the server (400, `phone_number_wrong_team`).
     InvalidRequest,
