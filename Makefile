@@ -2,9 +2,9 @@
 CARGO ?= cargo
 export CARGO_TERM_COLOR ?= never
 
-.PHONY: c-test go-test dist-go test lint fmt-check clippy bench-readme check-versions check-lints version rust-test conformance browser-test node-test uniffi-test python-test bench build sandbox demo fmt clean
+.PHONY: c-test go-test dist-go php-setup php-test dist-php test lint fmt-check clippy bench-readme check-versions check-lints version rust-test conformance browser-test node-test uniffi-test python-test bench build sandbox demo fmt clean
 
-test: lint rust-test browser-test python-test node-test uniffi-test c-test go-test
+test: php-setup lint rust-test browser-test python-test node-test uniffi-test c-test go-test php-test
 	@echo "make test: all suites passed"
 
 lint: fmt-check check-lints clippy bench-readme check-versions
@@ -74,6 +74,21 @@ go-test:
 # outside the repository builds with plain `go build` (no Rust on PATH) and runs the guide.
 dist-go:
 	bash bindings-go/dist.sh
+
+# PHP's headers (php-dev) must be installed before cargo builds the workspace (ext-php-rs runs
+# php-config and bindgen), so `make test` runs this first; it apt-installs only what is missing.
+php-setup:
+	bash bindings-php/setup.sh
+
+# Builds the extension and the sandbox; PHPUnit (every method, the guide's PHP, conformance and
+# hostile arguments, fork, secrets, php-fpm with 1,000 requests); then the packed extension and
+# Composer package installed into an outside project and run with no Rust toolchain on the PATH.
+php-test: php-setup
+	bash bindings-php/run-tests.sh
+
+# The release extension dist/php/zavudev.so and the Composer package dist/php/zavudev-sdk/.
+dist-php:
+	bash bindings-php/dist.sh
 
 # Not part of `make test`: release builds, the published SDKs and ~20 minutes of measuring.
 # `bash bench/run.sh --smoke` is a quick check that the harness works.

@@ -4,7 +4,7 @@ It sets up everything it needs (nginx and wrk from Debian, the published SDKs at
 issue names in isolated environments, our packages built from this checkout in release mode,
 the Rust driver), starts the canned API (bench/canned.py), then measures, interleaved in rounds:
 the wire limit with wrk, and each workload with the Rust core, our Python (sync and async), our
-Node and the published SDKs. Then the walk of 100,000 invitations (memory), cold start and
+Node, our PHP beside a bare curl-extension loop, and the published SDKs. Then the walk of 100,000 invitations (memory), cold start and
 installed size. It prints the table and writes bench/results/latest.{md,json}.
 
     python3 bench/run.py [--smoke] [--skip-setup]
@@ -12,7 +12,7 @@ installed size. It prints the table and writes bench/results/latest.{md,json}.
 
 Environment: BENCH_SECONDS (10), BENCH_ROUNDS (3), BENCH_COLD_RUNS (10), BENCH_PARTS (comma list of
 speed, walk, cold, size; a partial run writes under target/bench/partial/), BENCH_ONLY (comma list
-of rust, python, node, go: the rows to run; the wire limit always runs).
+of rust, python, node, go, php: the rows to run; the wire limit always runs).
 `--smoke`: 1 s, 1 round, 3 cold runs, a 2,000-item walk; writes under target/bench/ only.
 """
 
@@ -62,6 +62,7 @@ WORKLOADS = {
     "create": "create, sequential",
     "list": "list, one 50-item page, sequential",
     "get64": "get, 64 concurrent on one client",
+    "request": "one PHP request: build a client, then get",
 }
 
 # Rows of the speed table: id -> (label, language, workloads).
@@ -85,6 +86,9 @@ IMPLS = {
     # Go: ours (the core through zavu-c and cgo) beside what Go does with no SDK at all.
     "go-ours": ("Go, ours (zavudev over zavu-c)", "go", ["get", "list", "get64"]),
     "go-bare": ("Go, bare net/http + encoding/json (no SDK)", "go", ["get", "list", "get64"]),
+    # PHP has no published SDK in this run; its baseline is the bare curl extension, same calls.
+    "php-ours": ("PHP, ours (extension + Composer package)", "php", ["get", "list", "request"]),
+    "php-curl": ("PHP, bare curl extension (no SDK)", "php", ["get", "list", "request"]),
 }
 # Rust rows: id -> (suffix of the zavu-bench workload, tokio runtime).
 RUST_RUNS = {
@@ -143,6 +147,7 @@ class Setup:
         self.node_ours = WORK / "ours-node"
         self.rust_bin = ROOT / "target" / "release" / "zavu-bench"
         self.go_bin = WORK / "go-bench"
+        self.php_dist = WORK / "php-dist"
 
     def run(self, only: set[str]) -> None:
         WORK.mkdir(parents=True, exist_ok=True)
@@ -154,6 +159,7 @@ class Setup:
             ("node", self.published_node),
             ("node", self.our_node),
             ("go", self.go),
+            ("php", self.our_php),
         ]
         for language, step in steps:
             if language not in only:
@@ -185,6 +191,21 @@ class Setup:
             sh(["apt-get", "update", "-qq"], env=env)
             sh(["apt-get", "install", "-y", "-qq", "nginx-light", "wrk"], env=env)
         # The package may start a system nginx on port 80; ours runs on its own port.
+
+    def our_php(self) -> None:
+        """The release extension and the Composer package, packed as users get them (dist.sh),
+        and Debian's php-curl for the bare-curl rows."""
+        if not (ROOT / "bindings-php" / "dist.sh").exists():
+            raise RuntimeError("not built yet: bindings-php does not exist in this checkout")
+        if sh(["php", "-r", "exit(extension_loaded('curl') ? 0 : 1);"], check=False).returncode:
+            env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+            if sh(["apt-get", "install", "-y", "-qq", "php-curl"], env=env, check=False).returncode:
+                sh(["apt-get", "update", "-qq"], env=env)
+                sh(["apt-get", "install", "-y", "-qq", "php-curl"], env=env)
+        if self.skip and (self.php_dist / "zavudev.so").exists():
+            return
+        log("building the PHP extension (release) with bindings-php/dist.sh")
+        sh(["bash", str(ROOT / "bindings-php" / "dist.sh"), "--out", str(self.php_dist)], cwd=ROOT)
 
     def rust(self) -> None:
         if self.skip and self.rust_bin.exists():
@@ -302,6 +323,8 @@ class Setup:
             "node-ours": ("our_node", s.node_ours / "node_modules" / "@zavudev" / "sdk"),
             "node-pub": ("published_node", s.node_pub / "node_modules" / "@zavudev" / "sdk"),
             "go-ours": ("go", s.go_bin), "go-bare": ("go", s.go_bin),
+            "php-ours": ("our_php", s.php_dist / "zavudev.so"),
+            "php-curl": ("our_php", s.php_dist / "zavudev.so"),
         }.get(impl)
         if need is None:
             return None
@@ -388,6 +411,10 @@ class Bench:
         if impl.startswith("go-"):
             return [str(s.go_bin), "--sdk", impl.removeprefix("go-"), "--workload", workload,
                     "--base-url", url, "--seconds", secs]
+        if impl.startswith("php-"):
+            return ["php", "-d", f"extension={s.php_dist / 'zavudev.so'}", str(HERE / "php" / "workload.php"),
+                    "--sdk", "ours" if impl == "php-ours" else "curl", "--workload", workload,
+                    "--base-url", url, "--seconds", secs, "--dist", str(s.php_dist)]
         raise ValueError(impl)
 
     def wrk(self, impl: str, workload: str) -> float:
@@ -579,6 +606,8 @@ def same_run_ratio(samples: dict, a: tuple, b: tuple) -> float | None:
 
 
 def wire_for(workload: str) -> tuple[str, str]:
+    if workload == "request":  # one PHP request's call is a get
+        return ("wire-1", "get")
     return ("wire-64", "get64") if workload == "get64" else ("wire-1", workload)
 
 
@@ -754,7 +783,7 @@ def main() -> int:
     seconds = float(os.environ.get("BENCH_SECONDS", "1" if args.smoke else "10"))
     rounds = int(os.environ.get("BENCH_ROUNDS", "1" if args.smoke else "3"))
     cold_runs = int(os.environ.get("BENCH_COLD_RUNS", "3" if args.smoke else "10"))
-    only = set(os.environ.get("BENCH_ONLY", "rust,python,node,go").split(","))
+    only = set(os.environ.get("BENCH_ONLY", "rust,python,node,go,php").split(","))
     walk_pages = 40 if args.smoke else canned.WALK_PAGES
     all_parts = {"speed", "walk", "cold", "size"}
     parts = set(os.environ.get("BENCH_PARTS", ",".join(sorted(all_parts))).split(","))
@@ -764,7 +793,7 @@ def main() -> int:
 
     impls = ["wire-1", "wire-64"]
     skipped = {}
-    lang_of = {"rust": "rust", "python": "python", "node": "node", "go": "go"}
+    lang_of = {"rust": "rust", "python": "python", "node": "node", "go": "go", "php": "php"}
     for impl, (_, language, _) in IMPLS.items():
         if language == "wire":
             continue
