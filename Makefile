@@ -2,9 +2,9 @@
 CARGO ?= cargo
 export CARGO_TERM_COLOR ?= never
 
-.PHONY: test lint fmt-check clippy bench-readme rust-test conformance browser-test node-test uniffi-test python-test bench build sandbox demo fmt clean
+.PHONY: ruby-test dist-ruby test lint fmt-check clippy bench-readme rust-test conformance browser-test node-test uniffi-test python-test bench build sandbox demo fmt clean
 
-test: lint rust-test browser-test python-test node-test uniffi-test
+test: lint rust-test browser-test python-test node-test uniffi-test ruby-test
 	@echo "make test: all suites passed"
 
 lint: fmt-check clippy bench-readme
@@ -45,6 +45,16 @@ node-test: build
 # header Swift imports, then the Kotlin suite (Maven, JUnit 5) with every conformance scenario.
 uniffi-test: build
 	bash bindings-uniffi/run-tests.sh
+
+# Debian's Ruby and libclang when missing; the extension and sandbox (debug); minitest (every
+# method, the guide's Ruby verbatim, conformance and hostile arguments, threads, interrupts, fork,
+# secrets); rbs validate; then the precompiled platform gem installed offline with no cargo.
+ruby-test:
+	bash bindings-ruby/run-tests.sh
+
+# dist/zavudev-<version>-x86_64-linux.gem: the release extension inside, installs with no Rust.
+dist-ruby:
+	bash bindings-ruby/build-gem.sh
 
 # Not part of `make test`: release builds, the published SDKs and ~20 minutes of measuring.
 # `bash bench/run.sh --smoke` is a quick check that the harness works.
