@@ -229,12 +229,16 @@ module Conformance
 
       begin
         if failed
-          matches(expect["error"], failed, "error")
+          wanted = expect["error"]
+          # Scenario files name parameters on the wire (camelCase); Ruby's errors name them as
+          # Ruby does, by core's own rule.
+          wanted = wanted.merge("param" => Zavudev::Native.param_name(wanted["param"])) if wanted["param"].is_a?(String)
+          matches(wanted, failed, "error")
         elsif expect.key?("result")
           matches(expect["result"], result, "result")
         end
       rescue Minitest::Assertion => e
-        raise Minitest::Assertion, "#{label}: #{e.message}; got #{(failed || result).inspect}"
+        raise Minitest::Assertion, "#{label}: #{e.message}; got #{(failed || result).inspect[0, 600]}"
       end
       run.saved[step["save"]] = result if step.key?("save") && failed.nil?
     end

@@ -352,6 +352,12 @@ enum AnyPage {
     Senders(Page<Sender>),
 }
 
+fn after<T: Clone + Send + 'static>(page: &Page<T>) -> AutoPager<T> {
+    let mut rest = page.clone();
+    rest.items.clear();
+    rest.into_items()
+}
+
 enum AnyPager {
     Invitations(AutoPager<Invitation>),
     Senders(AutoPager<Sender>),
@@ -372,10 +378,11 @@ impl AnyPage {
         }
     }
 
-    fn pager(&self) -> AnyPager {
+    /// A walk over the items of the pages after this one (Ruby already holds this page's).
+    fn rest(&self) -> AnyPager {
         match self {
-            AnyPage::Invitations(p) => AnyPager::Invitations(p.clone().into_items()),
-            AnyPage::Senders(p) => AnyPager::Senders(p.clone().into_items()),
+            AnyPage::Invitations(p) => AnyPager::Invitations(after(p)),
+            AnyPage::Senders(p) => AnyPager::Senders(after(p)),
         }
     }
 }
@@ -414,9 +421,10 @@ impl NativePage {
         Ok(block_on(ruby, call)?.map(NativePage::new))
     }
 
+    /// A walk over every item of the pages after this one.
     fn pager(&self) -> NativePager {
         NativePager {
-            pager: Arc::new(tokio::sync::Mutex::new(self.page.pager())),
+            pager: Arc::new(tokio::sync::Mutex::new(self.page.rest())),
         }
     }
 }
