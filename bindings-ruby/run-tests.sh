@@ -15,5 +15,4 @@ cd "$here"
 echo "== rbs validate"
 ruby -e 'load Gem.bin_path("rbs", "rbs")' -- -I sig validate --silent
 echo "== minitest"
-ruby -w -Ilib -Itest -e 'ARGV.each { |f| require File.expand_path(f) }' \
-  $(ls test/test_*.rb | grep -v test_helper) -- ${TESTOPTS:-}
+ruby -w -Ilib -Itest test/all.rb ${TESTOPTS:-}
