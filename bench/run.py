@@ -12,7 +12,7 @@ installed size. It prints the table and writes bench/results/latest.{md,json}.
 
 Environment: BENCH_SECONDS (10), BENCH_ROUNDS (3), BENCH_COLD_RUNS (10), BENCH_PARTS (comma list of
 speed, walk, cold, size; a partial run writes under target/bench/partial/), BENCH_ONLY (comma list
-of rust, python, node: the rows to run; the wire limit always runs).
+of rust, python, node, ruby: the rows to run; the wire limit always runs).
 `--smoke`: 1 s, 1 round, 3 cold runs, a 2,000-item walk; writes under target/bench/ only.
 """
 
@@ -62,6 +62,7 @@ WORKLOADS = {
     "create": "create, sequential",
     "list": "list, one 50-item page, sequential",
     "get64": "get, 64 concurrent on one client",
+    "get16t": "get, 16 threads on one client",
 }
 
 # Rows of the speed table: id -> (label, language, workloads).
@@ -82,6 +83,8 @@ IMPLS = {
     "py-pub-async": (f"Python, published {PUBLISHED_PY} (AsyncZavudev)", "python", ["get64"]),
     "node-ours": ("Node, ours", "node", ["get", "create", "list", "get64"]),
     "node-pub": (f"Node, published {PUBLISHED_NODE}", "node", ["get", "create", "list", "get64"]),
+    # No published Ruby row: rubygems.org is out of reach on these machines.
+    "rb-ours": ("Ruby, ours (Zavudev::Client)", "ruby", ["get", "list", "get16t"]),
 }
 # Rust rows: id -> (suffix of the zavu-bench workload, tokio runtime).
 RUST_RUNS = {
@@ -139,6 +142,7 @@ class Setup:
         self.node_pub = WORK / "pub-node"
         self.node_ours = WORK / "ours-node"
         self.rust_bin = ROOT / "target" / "release" / "zavu-bench"
+        self.rb_home = WORK / "ours-rb"
 
     def run(self, only: set[str]) -> None:
         WORK.mkdir(parents=True, exist_ok=True)
@@ -149,6 +153,7 @@ class Setup:
             ("python", self.our_python),
             ("node", self.published_node),
             ("node", self.our_node),
+            ("ruby", self.our_ruby),
         ]
         for language, step in steps:
             if language not in only:
@@ -273,6 +278,18 @@ class Setup:
         sh(["npm", "install", "--no-audit", "--no-fund", "--ignore-scripts", str(tarball)], cwd=self.node_ours)
         self.versions["@zavudev/sdk (ours)"] = json.loads(manifest.read_text())["version"]
 
+    def our_ruby(self) -> None:
+        """Our gem as users get it: the release platform gem (make dist-ruby), installed into
+        its own GEM_HOME."""
+        if self.skip and (self.rb_home / "gems").exists():
+            return
+        sh(["bash", str(ROOT / "bindings-ruby" / "build-gem.sh")], quiet=False)
+        gem = max((ROOT / "dist").glob("zavudev-*-x86_64-linux.gem"), key=lambda p: p.stat().st_mtime)
+        shutil.rmtree(self.rb_home, ignore_errors=True)
+        sh(["gem", "install", "--local", "--no-document", "--install-dir", str(self.rb_home), str(gem)])
+        self.versions["zavudev gem (ours)"] = gem.name
+        self.versions["ruby"] = sh(["ruby", "-e", "print RUBY_VERSION"]).stdout.strip()
+
     def available(self, impl: str) -> str | None:
         """Why `impl` cannot run, or None."""
         s = self
@@ -282,6 +299,7 @@ class Setup:
             "py-pub": ("published_python", s.py_pub), "py-pub-async": ("published_python", s.py_pub),
             "node-ours": ("our_node", s.node_ours / "node_modules" / "@zavudev" / "sdk"),
             "node-pub": ("published_node", s.node_pub / "node_modules" / "@zavudev" / "sdk"),
+            "rb-ours": ("our_ruby", s.rb_home / "gems"),
         }.get(impl)
         if need is None:
             return None
@@ -365,6 +383,10 @@ class Bench:
             return ["node", str(HERE / "node" / "workload.mjs"), "--env", str(env_dir), "--sdk",
                     "ours" if impl == "node-ours" else "published", "--workload", workload,
                     "--base-url", url, "--seconds", secs]
+        if impl == "rb-ours":
+            return ["env", f"GEM_HOME={s.rb_home}", f"GEM_PATH={s.rb_home}", "ruby",
+                    str(HERE / "ruby" / "workload.rb"), "--workload", workload, "--base-url", url,
+                    "--seconds", secs]
         raise ValueError(impl)
 
     def wrk(self, impl: str, workload: str) -> float:
@@ -731,7 +753,7 @@ def main() -> int:
     seconds = float(os.environ.get("BENCH_SECONDS", "1" if args.smoke else "10"))
     rounds = int(os.environ.get("BENCH_ROUNDS", "1" if args.smoke else "3"))
     cold_runs = int(os.environ.get("BENCH_COLD_RUNS", "3" if args.smoke else "10"))
-    only = set(os.environ.get("BENCH_ONLY", "rust,python,node").split(","))
+    only = set(os.environ.get("BENCH_ONLY", "rust,python,node,ruby").split(","))
     walk_pages = 40 if args.smoke else canned.WALK_PAGES
     all_parts = {"speed", "walk", "cold", "size"}
     parts = set(os.environ.get("BENCH_PARTS", ",".join(sorted(all_parts))).split(","))
@@ -741,7 +763,7 @@ def main() -> int:
 
     impls = ["wire-1", "wire-64"]
     skipped = {}
-    lang_of = {"rust": "rust", "python": "python", "node": "node"}
+    lang_of = {"rust": "rust", "python": "python", "node": "node", "ruby": "ruby"}
     for impl, (_, language, _) in IMPLS.items():
         if language == "wire":
             continue
