@@ -2,9 +2,9 @@
 CARGO ?= cargo
 export CARGO_TERM_COLOR ?= never
 
-.PHONY: ruby-test dist-ruby test lint fmt-check clippy bench-readme rust-test conformance browser-test node-test uniffi-test python-test bench build sandbox demo fmt clean
+.PHONY: ruby-setup ruby-test dist-ruby test lint fmt-check clippy bench-readme rust-test conformance browser-test node-test uniffi-test python-test bench build sandbox demo fmt clean
 
-test: lint rust-test browser-test python-test node-test uniffi-test ruby-test
+test: ruby-setup lint rust-test browser-test python-test node-test uniffi-test ruby-test
 	@echo "make test: all suites passed"
 
 lint: fmt-check clippy bench-readme
@@ -51,6 +51,11 @@ uniffi-test: build
 # secrets); rbs validate; then the precompiled platform gem installed offline with no cargo.
 ruby-test:
 	bash bindings-ruby/run-tests.sh
+
+# The workspace builds zavu-ruby (clippy, cargo test, build), whose rb-sys needs Ruby's headers
+# and libclang: installed first when missing, before lint.
+ruby-setup:
+	bash bindings-ruby/setup.sh
 
 # dist/zavudev-<version>-x86_64-linux.gem: the release extension inside, installs with no Rust.
 dist-ruby:

@@ -11,19 +11,16 @@ bash "$here/build-gem.sh"
 gemfile="$(ls -t dist/zavudev-*-x86_64-linux.gem | head -1)"
 
 gem_home="$(mktemp -d)"
-trap 'rm -rf "$gem_home"' EXIT
-# A PATH with the system's tools only: no ~/.cargo/bin, no rustup.
-clean_path="/usr/local/bin:/usr/bin:/bin"
-for tool in cargo rustc; do
-  if PATH="$clean_path" command -v "$tool" >/dev/null 2>&1; then
-    clean_path="$(echo "$clean_path" | tr ':' '\n' | grep -vx "$(dirname "$(PATH="$clean_path" command -v "$tool")")" | paste -sd:)"
-  fi
-done
-if PATH="$clean_path" command -v cargo >/dev/null 2>&1; then
+bin="$(mktemp -d)"
+trap 'rm -rf "$gem_home" "$bin"' EXIT
+# A PATH with only ruby and gem on it: no cargo, no rustc, no compiler, wherever they live.
+ln -s "$(command -v ruby)" "$bin/ruby"
+ln -s "$(command -v gem)" "$bin/gem"
+if PATH="$bin" command -v cargo >/dev/null 2>&1 || PATH="$bin" command -v rustc >/dev/null 2>&1; then
   echo "test-dist: cannot make a PATH without cargo" >&2
   exit 1
 fi
-run() { env -i HOME="$HOME" PATH="$clean_path" LANG=C.UTF-8 GEM_HOME="$gem_home" GEM_PATH="$gem_home" "$@"; }
+run() { env -i HOME="$HOME" PATH="$bin" LANG=C.UTF-8 GEM_HOME="$gem_home" GEM_PATH="$gem_home" "$@"; }
 
 run gem install --local --no-document --install-dir "$gem_home" "$gemfile"
 loaded="$(run ruby -e 'require "zavudev"; puts $LOADED_FEATURES.grep(/zavudev_native/).first')"
