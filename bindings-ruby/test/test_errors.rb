@@ -52,6 +52,7 @@ class TestErrors < Minitest::Test
     assert_equal "not_found", error.code
     assert_equal "not_found", error.kind
     assert_equal 404, error.status
+    assert_equal 404, error.status_code
     assert_kind_of String, error.message
     refute_empty error.message
     assert_equal error.message, error.to_s

@@ -22,6 +22,11 @@ module Zavudev
       @kind = kind
     end
 
+    # The published SDKs' name for `status`.
+    def status_code
+      status
+    end
+
     # Whether the same call may usefully be tried again later.
     def retryable?
       %w[rate_limit server connection timeout].include?(kind)
