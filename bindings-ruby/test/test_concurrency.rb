@@ -61,6 +61,21 @@ class TestConcurrency < Minitest::Test
     assert_equal "pending", @client.invitations.get(@inv.id).status, "the client still works"
   end
 
+  def test_a_killed_call_is_cancelled_in_core
+    # wait_for_completion polls until told to stop: if killing the Ruby thread left core's task
+    # running, the sandbox would keep seeing polls.
+    polls = -> { @sandbox.requests["items"].count { |r| r["path"].to_s.end_with?(@inv.id) } }
+    thread = Thread.new { @client.invitations.wait_for_completion(@inv.id, timeout: 30, poll_interval: 0.05) }
+    sleep 0.4
+    thread.kill
+    assert thread.join(2)
+    sleep 0.1
+    after_kill = polls.()
+    assert_operator after_kill, :>=, 2, "the wait never polled"
+    sleep 0.6
+    assert_equal after_kill, polls.(), "core kept polling after the Ruby thread was killed"
+  end
+
   def test_thread_raise_and_timeout_end_a_call
     slow(5_000, count: 2)
     started = now

@@ -179,6 +179,9 @@ class TestResources < Minitest::Test
     assert_equal 12.5, client.timeout
     assert_equal 4, client.max_retries
     assert_equal @sandbox.base_url, client.base_url
+    client.invitations.list
+    agent = @sandbox.requests["items"].last["userAgent"]
+    assert_includes agent, "ruby/#{RUBY_VERSION}"
     refute client.closed?
     client.close
     assert client.closed?
