@@ -10,7 +10,7 @@ root="$(cd "$here/.." && pwd)"
 cd "$root"
 bash "$here/setup.sh" || exit 1
 CARGO="${CARGO:-cargo}"
-$CARGO build -p zavu-ruby -p zavu-sandbox --locked || exit 1
+$CARGO build -p zavu-ruby -p zavu-sandbox --features zavu-ruby/test-panic --locked || exit 1
 cp -f target/debug/libzavudev_native.so "$here/lib/zavudev/zavudev_native.so" || exit 1
 
 failed=()
