@@ -60,11 +60,24 @@ fn json_to_ruby(ruby: &Ruby, value: &Json) -> Result<Value, Error> {
         Json::Object(map) => {
             let hash = ruby.hash_new();
             for (key, item) in map {
-                hash.aset(ruby.str_new(key), json_to_ruby(ruby, item)?)?;
+                hash.aset(interned(key), json_to_ruby(ruby, item)?)?;
             }
             hash.as_value()
         }
     })
+}
+
+/// A Hash key: Ruby's interned (frozen, deduplicated) String for `key`, so the keys every model
+/// repeats are not allocated (nor copied by `Hash#[]=`) once per object.
+fn interned(key: &str) -> Value {
+    use magnus::rb_sys::FromRawValue;
+    // SAFETY: called with the GVL held; Ruby copies the bytes, which are valid for the call.
+    unsafe {
+        Value::from_raw(rb_sys::rb_interned_str(
+            key.as_ptr() as *const std::os::raw::c_char,
+            key.len() as _,
+        ))
+    }
 }
 
 fn to_json<T: Serialize>(value: &T) -> CoreResult<Json> {
@@ -164,7 +177,7 @@ impl NativeClient {
             }
             Op::Page(call) => {
                 let page = block_on(ruby, call)?;
-                Ok(NativePage::new(page).into_value_with(ruby))
+                Ok(page.into_value_with(ruby))
             }
             Op::Nothing(call) => {
                 block_on(ruby, call)?;
@@ -185,7 +198,7 @@ type BoxCall<T> = std::pin::Pin<Box<dyn std::future::Future<Output = CoreResult<
 
 enum Op {
     Json(BoxCall<Json>),
-    Page(BoxCall<AnyPage>),
+    Page(BoxCall<NativePage>),
     Nothing(BoxCall<()>),
 }
 
@@ -259,10 +272,7 @@ fn prepare(client: &Client, name: &str, args: &mut Args) -> CoreResult<Op> {
             };
             let c = with(client, &request_options(args, false, true)?);
             Op::Page(Box::pin(async move {
-                c.invitations()
-                    .list(&params)
-                    .await
-                    .map(AnyPage::Invitations)
+                NativePage::new(AnyPage::Invitations(c.invitations().list(&params).await?))
             }))
         }
         "invitations.get" | "invitations.cancel" => {
@@ -332,7 +342,7 @@ fn prepare(client: &Client, name: &str, args: &mut Args) -> CoreResult<Op> {
             };
             let c = with(client, &request_options(args, false, true)?);
             Op::Page(Box::pin(async move {
-                c.senders().list(&params).await.map(AnyPage::Senders)
+                NativePage::new(AnyPage::Senders(c.senders().list(&params).await?))
             }))
         }
         other => {
@@ -350,12 +360,6 @@ fn prepare(client: &Client, name: &str, args: &mut Args) -> CoreResult<Op> {
 enum AnyPage {
     Invitations(Page<Invitation>),
     Senders(Page<Sender>),
-}
-
-fn after<T: Clone + Send + 'static>(page: &Page<T>) -> AutoPager<T> {
-    let mut rest = page.clone();
-    rest.items.clear();
-    rest.into_items()
 }
 
 enum AnyPager {
@@ -378,29 +382,38 @@ impl AnyPage {
         }
     }
 
-    /// A walk over the items of the pages after this one (Ruby already holds this page's).
+    /// A walk over the items of the pages after this one (Ruby already holds this page's; the
+    /// page's own typed items were cleared when it reached Ruby).
     fn rest(&self) -> AnyPager {
         match self {
-            AnyPage::Invitations(p) => AnyPager::Invitations(after(p)),
-            AnyPage::Senders(p) => AnyPager::Senders(after(p)),
+            AnyPage::Invitations(p) => AnyPager::Invitations(p.clone().into_items()),
+            AnyPage::Senders(p) => AnyPager::Senders(p.clone().into_items()),
         }
     }
 }
 
-/// One page: its items (as wire Hashes) and the means to fetch the next page.
+/// One page: its items (as wire Hashes) and the means to fetch the next one.
 #[magnus::wrap(class = "Zavudev::Native::Page", free_immediately, size)]
 struct NativePage {
     page: AnyPage,
+    /// The items as wire JSON, encoded on the runtime (off the GVL) when the page arrived.
+    items: Vec<Json>,
 }
 
 impl NativePage {
-    fn new(page: AnyPage) -> NativePage {
-        NativePage { page }
+    fn new(mut page: AnyPage) -> CoreResult<NativePage> {
+        let items = page.items_json()?;
+        // The typed items are not needed again: the JSON is what Ruby gets, and walks go on from
+        // the next page.
+        match &mut page {
+            AnyPage::Invitations(p) => p.items.clear(),
+            AnyPage::Senders(p) => p.items.clear(),
+        }
+        Ok(NativePage { page, items })
     }
 
     fn items(ruby: &Ruby, rb_self: &Self) -> Result<RArray, Error> {
-        let items = check(ruby, rb_self.page.items_json())?;
-        json_array(ruby, &items)
+        json_array(ruby, &rb_self.items)
     }
 
     fn next_cursor(&self) -> Option<String> {
@@ -408,17 +421,27 @@ impl NativePage {
     }
 
     fn next_page(ruby: &Ruby, rb_self: &Self) -> Result<Option<NativePage>, Error> {
-        let call: BoxCall<Option<AnyPage>> = match &rb_self.page {
+        let call: BoxCall<Option<NativePage>> = match &rb_self.page {
             AnyPage::Invitations(p) => {
                 let p = p.clone();
-                Box::pin(async move { Ok(p.next_page().await?.map(AnyPage::Invitations)) })
+                Box::pin(async move {
+                    p.next_page()
+                        .await?
+                        .map(|next| NativePage::new(AnyPage::Invitations(next)))
+                        .transpose()
+                })
             }
             AnyPage::Senders(p) => {
                 let p = p.clone();
-                Box::pin(async move { Ok(p.next_page().await?.map(AnyPage::Senders)) })
+                Box::pin(async move {
+                    p.next_page()
+                        .await?
+                        .map(|next| NativePage::new(AnyPage::Senders(next)))
+                        .transpose()
+                })
             }
         };
-        Ok(block_on(ruby, call)?.map(NativePage::new))
+        block_on(ruby, call)
     }
 
     /// A walk over every item of the pages after this one.
