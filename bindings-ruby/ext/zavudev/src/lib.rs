@@ -37,6 +37,7 @@ type CoreResult<T> = zavu_core::Result<T>;
 // JSON (core's models as the wire sends them) into Ruby objects
 
 fn json_to_ruby(ruby: &Ruby, value: &Json) -> Result<Value, Error> {
+    use magnus::rb_sys::AsRawValue;
     Ok(match value {
         Json::Null => ruby.qnil().as_value(),
         Json::Bool(b) => b.into_value_with(ruby),
@@ -53,14 +54,21 @@ fn json_to_ruby(ruby: &Ruby, value: &Json) -> Result<Value, Error> {
         Json::Array(items) => {
             let array = ruby.ary_new_capa(items.len());
             for item in items {
-                array.push(json_to_ruby(ruby, item)?)?;
+                let item = json_to_ruby(ruby, item)?;
+                // SAFETY: GVL held; a fresh, unfrozen Array cannot raise on push. The direct
+                // call skips magnus's `rb_protect` per element, which dominated large pages.
+                unsafe { rb_sys::rb_ary_push(array.as_raw(), item.as_raw()) };
             }
             array.as_value()
         }
         Json::Object(map) => {
             let hash = ruby.hash_new();
             for (key, item) in map {
-                hash.aset(interned(key), json_to_ruby(ruby, item)?)?;
+                let item = json_to_ruby(ruby, item)?;
+                // SAFETY: as above; a fresh, unfrozen Hash with a frozen String key cannot raise.
+                unsafe {
+                    rb_sys::rb_hash_aset(hash.as_raw(), interned(key).as_raw(), item.as_raw())
+                };
             }
             hash.as_value()
         }
@@ -94,9 +102,12 @@ fn json_list<T: Serialize>(items: &[T]) -> CoreResult<Vec<Json>> {
 }
 
 fn json_array(ruby: &Ruby, items: &[Json]) -> Result<RArray, Error> {
+    use magnus::rb_sys::AsRawValue;
     let array = ruby.ary_new_capa(items.len());
     for item in items {
-        array.push(json_to_ruby(ruby, item)?)?;
+        let item = json_to_ruby(ruby, item)?;
+        // SAFETY: GVL held; a fresh, unfrozen Array cannot raise on push.
+        unsafe { rb_sys::rb_ary_push(array.as_raw(), item.as_raw()) };
     }
     Ok(array)
 }
