@@ -2,12 +2,27 @@
 CARGO ?= cargo
 export CARGO_TERM_COLOR ?= never
 
-.PHONY: ruby-setup ruby-test dist-ruby test lint fmt-check clippy bench-readme rust-test conformance browser-test node-test uniffi-test python-test bench build sandbox demo fmt clean
+.PHONY: ruby-setup ruby-test dist-ruby test lint fmt-check clippy bench-readme check-versions check-lints version rust-test conformance browser-test node-test uniffi-test python-test bench build sandbox demo fmt clean
 
 test: ruby-setup lint rust-test browser-test python-test node-test uniffi-test ruby-test
 	@echo "make test: all suites passed"
 
-lint: fmt-check clippy bench-readme
+lint: fmt-check check-lints clippy bench-readme check-versions
+
+# Every crate takes [workspace.lints] (inherited, or restated with only missing_docs relaxed).
+check-lints:
+	python3 scripts/check-lints.py
+
+# Every copy of the version (npm, Python, Maven, Ruby, PHP, Go, Cargo.lock) equals Cargo's; the
+# script's own tests run on scratch copies first (a second).
+check-versions:
+	python3 scripts/test_versions.py
+	bash scripts/check-versions.sh
+
+# `make version V=X.Y.Z`: sets the version everywhere, then checks it.
+version:
+	@test -n "$(V)" || { echo "usage: make version V=X.Y.Z" >&2; exit 2; }
+	bash scripts/set-version.sh $(V)
 
 bench-readme:
 	python3 bench/run.py --check-readme

@@ -1,4 +1,4 @@
-"""The canned Zavu API of the benchmarks: fixed JSON bodies of WIRE.md's shapes, served by nginx
+"""The canned Zavu API of the benchmarks: fixed JSON bodies of docs/wire.md's shapes, served by nginx
 with no work per request beyond sending bytes.
 
     GET  /v1/invitations/{id}              {"invitation": ...}                (nginx `return`)

@@ -41,7 +41,8 @@ echo "== uniffi: Swift sources are current"
 fresh=$(mktemp -d)
 trap 'rm -rf "$fresh"' EXIT
 "$here/swift/generate.sh" "$debug/libzavu_uniffi.so" "$debug/uniffi-bindgen" "$fresh/swift"
-for f in Sources/ZavuSDK/ZavuSDK.swift Sources/zavu_uniffiFFI/zavu_uniffiFFI.h Sources/zavu_uniffiFFI/module.modulemap; do
+for f in Sources/ZavuSDK/ZavuSDK.swift Sources/ZavuSDK/ZavuCore.swift Sources/zavu_uniffiFFI/zavu_uniffiFFI.h \
+    Sources/zavu_uniffiFFI/zavu_coreFFI.h Sources/zavu_uniffiFFI/module.modulemap; do
     if ! diff -q "$fresh/swift/$f" "$here/swift/$f" >/dev/null; then
         echo "bindings-uniffi/swift/$f is stale: run" >&2
         echo "  bindings-uniffi/swift/generate.sh $debug/libzavu_uniffi.so $debug/uniffi-bindgen" >&2
@@ -51,7 +52,8 @@ done
 
 echo "== uniffi: C smoke test of the header and library Swift uses"
 contract=$(sed -n 's/.*let bindings_contract_version = \([0-9]*\).*/\1/p' "$here/swift/Sources/ZavuSDK/ZavuSDK.swift")
-grep -o 'uniffi_zavu_uniffi_checksum_[a-z0-9_]*() != [0-9]*' "$here/swift/Sources/ZavuSDK/ZavuSDK.swift" |
+cat "$here/swift/Sources/ZavuSDK/ZavuSDK.swift" "$here/swift/Sources/ZavuSDK/ZavuCore.swift" |
+    grep -o 'uniffi_zavu_[a-z]*_checksum_[a-z0-9_]*() != [0-9]*' |
     sed -E 's/^([a-z0-9_]+)\(\) != ([0-9]+)$/    CHECK(\1() == \2, "\1 differs from the Swift sources");/' \
         > "$fresh/checksums.inc"
 gcc -std=c11 -Wall -Wextra -Werror -DEXPECTED_CONTRACT_VERSION="$contract" -I"$fresh" \

@@ -1,5 +1,5 @@
 // The TypeScript examples of the guide "Onboarding Clients via API"
-// (shared/reference/onboarding-clients-via-api.md), as written. The first example is top-level
+// (docs/onboarding-clients-via-api.md), as written. The first example is top-level
 // code, as in the guide; the others are wrapped in functions so their `const`s do not collide,
 // and `main()` at the end runs them in order. Only two things differ from the guide's text,
 // marked "guide:" below: the sample invitation id 'jh7am5bng9p3v2x1k4r8' is replaced by the id

@@ -206,6 +206,21 @@ export interface WaitForCompletionParams {
   maxPollInterval?: number;
 }
 
+/**
+ * Options of `waitForCompletion`: `timeout` (and the poll intervals) bound the whole wait, as in
+ * every language; `requestTimeout` is one request's timeout.
+ */
+export interface WaitOptions extends Omit<RequestOptions, 'timeout'> {
+  /** Give up after this many milliseconds with `wait_timeout` (default 10 minutes). */
+  timeout?: number;
+  /** The first pause between polls in milliseconds (default 2000). */
+  pollInterval?: number;
+  /** The longest pause between polls in milliseconds (default 30000). */
+  maxPollInterval?: number;
+  /** One request's timeout in milliseconds (default: the client's). */
+  requestTimeout?: number;
+}
+
 export interface WebhookCreateParams {
   /** Where deliveries go: an absolute http(s) URL. */
   url: string;
@@ -321,7 +336,7 @@ export declare class Invitations {
    */
   waitForCompletion(
     params: WaitForCompletionParams | string,
-    options?: RequestOptions,
+    options?: WaitOptions,
   ): Promise<Invitation>;
   /** Sets the project webhook for invitation events; only this answer carries the `secret`. */
   createWebhook(params: WebhookCreateParams, options?: RequestOptions): Promise<WebhookConfig>;
@@ -441,19 +456,24 @@ export type ErrorKind =
   | 'timeout'
   | 'invalid_response'
   | 'webhook_verification'
+  | 'wait_timeout'
+  | 'client_closed'
+  | 'unprocessable_entity'
   | 'cancelled'
   | 'internal'
   | 'api';
 
 /** An error from the Zavu SDK. Every error the SDK throws is one (or a subclass). */
-export declare class ZavuError extends Error {
+export declare class ZavudevError extends Error {
   /** The stable code, for example `not_found` or `invalid_request`. */
   readonly code: ErrorCode | (string & {});
   /** The HTTP status, when the error came from a response. */
   readonly status: number | undefined;
+  /** The HTTP status; the published SDK's name for `status`. */
+  readonly statusCode: number | undefined;
   /** The raw response body, when there was one. */
   readonly body: string | undefined;
-  /** The wire name of the refused parameter (local validation). */
+  /** The refused parameter, camelCase as you wrote it (local validation). */
   readonly param: string | undefined;
   /** Seconds the server asked to wait before retrying (429, 503). */
   readonly retryAfter: number | undefined;
@@ -463,39 +483,60 @@ export declare class ZavuError extends Error {
   readonly kind: ErrorKind | (string & {});
   toJSON(): Record<string, unknown>;
 }
-/** Bad parameters, refused locally or by the server (400, 422). */
-export declare class InvalidRequestError extends ZavuError {}
+/** An error of a call to the API (any status, or none). */
+export declare class APIError extends ZavudevError {}
+/** The API answered with an error status this SDK has no narrower class for. */
+export declare class APIStatusError extends APIError {}
+/** The request was refused as malformed (400). */
+export declare class BadRequestError extends APIStatusError {}
+/** Bad parameters, refused locally (`param` names the argument) or by the API (400). */
+export declare class InvalidRequestError extends BadRequestError {}
+/** Parameters the API understood but refused (422). */
+export declare class UnprocessableEntityError extends InvalidRequestError {}
 /** A missing or refused API key (401, `missing_api_key`). */
-export declare class AuthenticationError extends ZavuError {}
-/** The key may not do this (403). */
-export declare class PermissionDeniedError extends ZavuError {}
+export declare class AuthenticationError extends APIStatusError {}
 /** The team's plan does not allow this (402). */
-export declare class PaymentRequiredError extends ZavuError {}
+export declare class PaymentRequiredError extends APIStatusError {}
+/** The key may not do this (403). */
+export declare class PermissionDeniedError extends APIStatusError {}
 /** The resource does not exist (404). */
-export declare class NotFoundError extends ZavuError {}
+export declare class NotFoundError extends APIStatusError {}
 /** The resource is not in a state that allows this (409). */
-export declare class ConflictError extends ZavuError {}
+export declare class ConflictError extends APIStatusError {}
 /** Too many requests (429). */
-export declare class RateLimitError extends ZavuError {}
+export declare class RateLimitError extends APIStatusError {}
 /** The server failed (5xx). */
-export declare class ServerError extends ZavuError {}
+export declare class InternalServerError extends APIStatusError {}
 /** The request never got an answer. */
-export declare class APIConnectionError extends ZavuError {}
-/** An attempt (`timeout`) or a wait (`wait_timeout`) ran out of time. */
-export declare class APITimeoutError extends ZavuError {}
+export declare class APIConnectionError extends APIError {}
+/** An attempt ran out of time (`timeout`). */
+export declare class APITimeoutError extends APIConnectionError {}
 /** A 2xx answer that is not what the API promises. */
-export declare class InvalidResponseError extends ZavuError {}
-/** A webhook whose signature, timestamp or payload was refused. */
-export declare class WebhookVerificationError extends ZavuError {}
+export declare class APIResponseValidationError extends APIError {}
 /** The call was cancelled through its `AbortSignal` (code `cancelled`). */
-export declare class APIUserAbortError extends ZavuError {}
+export declare class APIUserAbortError extends APIError {}
+/** A webhook whose signature, timestamp or payload was refused. */
+export declare class WebhookVerificationError extends ZavudevError {}
+/** `waitForCompletion` gave up before the invitation was final (`wait_timeout`). */
+export declare class WaitTimeoutError extends ZavudevError {}
+/** The client was closed (`client_closed`). */
+export declare class ClientClosedError extends ZavudevError {}
 /** A bug inside the SDK, caught before it could crash the process. */
-export declare class InternalError extends ZavuError {}
+export declare class InternalError extends ZavudevError {}
+/** Earlier names, kept as aliases. */
+export declare const ZavuError: typeof ZavudevError;
+export type ZavuError = ZavudevError;
+export declare const ServerError: typeof InternalServerError;
+export type ServerError = InternalServerError;
+export declare const InvalidResponseError: typeof APIResponseValidationError;
+export type InvalidResponseError = APIResponseValidationError;
+export declare const RequestCancelledError: typeof APIUserAbortError;
+export type RequestCancelledError = APIUserAbortError;
 
 /** Every error code core knows, in core's order. */
 export declare const ERROR_CODES: readonly ErrorCode[];
-/** Core's error kind → the class errors of that kind are. */
-export declare const CLASS_BY_KIND: Readonly<Record<ErrorKind, typeof ZavuError>>;
+/** Every error class by name (core's table), aliases included. */
+export declare const CLASSES: Readonly<Record<string, typeof ZavudevError>>;
 /** The SDK's version. */
 export declare const VERSION: string;
 

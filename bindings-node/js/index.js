@@ -57,9 +57,76 @@ class PagePromise extends Promise {
 
   [Symbol.asyncIterator]() {
     const first = this;
-    return (async function* walk() {
-      yield* await first;
-    })();
+    let walk;
+    return {
+      [Symbol.asyncIterator]() {
+        return this;
+      },
+      async next() {
+        walk ??= (await first)[Symbol.asyncIterator]();
+        return walk.next();
+      },
+      async return(value) {
+        return walk ? walk.return(value) : { done: true, value };
+      },
+    };
+  }
+}
+
+/**
+ * The items of a page, then of every later page through core's pager (one native crossing per
+ * page). Written as a plain iterator, not an async generator, so a failed page fetch throws and
+ * the next `next()` fetches the same page again (core's rule) instead of ending the walk.
+ */
+class ItemWalk {
+  #items;
+  #index = 0;
+  #openPager;
+  #pager;
+  #signal;
+  #done = false;
+
+  constructor(items, openPager, signal) {
+    this.#items = items;
+    this.#openPager = openPager;
+    this.#signal = signal;
+  }
+
+  [Symbol.asyncIterator]() {
+    return this;
+  }
+
+  async next() {
+    for (;;) {
+      if (this.#index < this.#items.length) {
+        return { done: false, value: this.#items[this.#index++] };
+      }
+      if (this.#done) return { done: true, value: undefined };
+      this.#pager ??= this.#openPager();
+      if (this.#pager === null) {
+        this.#finish();
+        continue;
+      }
+      const batch = await invoke(this.#signal, (token) => this.#pager.nextBatch(token));
+      if (batch === null) {
+        this.#finish();
+        continue;
+      }
+      this.#items = batch;
+      this.#index = 0;
+    }
+  }
+
+  async return(value) {
+    this.#finish();
+    return { done: true, value };
+  }
+
+  #finish() {
+    this.#done = true;
+    this.#items = [];
+    this.#index = 0;
+    this.#pager?.return();
   }
 }
 
@@ -92,10 +159,11 @@ class Page {
     return this.#list.page({ ...this.#params, cursor: this.nextCursor }, this.#options);
   }
 
-  async *[Symbol.asyncIterator]() {
-    yield* this.items;
-    if (!this.hasNextPage()) return;
-    yield* this.#list.walk({ ...this.#params, cursor: this.nextCursor }, this.#options);
+  [Symbol.asyncIterator]() {
+    const { nativeOptions, signal } = splitOptions(this.#options);
+    const params = { ...this.#params, cursor: this.nextCursor };
+    const open = () => (this.hasNextPage() ? this.#list.openPager(params, nativeOptions) : null);
+    return new ItemWalk(this.items, open, signal);
   }
 }
 
@@ -119,20 +187,6 @@ class Lister {
     return new PagePromise((resolve, reject) => {
       this.page(params, options).then(resolve, reject);
     });
-  }
-
-  async *walk(params, options) {
-    const { nativeOptions, signal } = splitOptions(options);
-    const pager = this.openPager(params, nativeOptions);
-    try {
-      for (;;) {
-        const batch = await invoke(signal, (token) => pager.nextBatch(token));
-        if (batch === null) return;
-        yield* batch;
-      }
-    } finally {
-      pager.return();
-    }
   }
 }
 
@@ -184,16 +238,17 @@ class Invitations {
    * past `timeout` (ms) it rejects with code `wait_timeout`.
    */
   waitForCompletion(params, options) {
-    const { nativeOptions, signal } = splitOptions(options);
     const id = idOf(params, 'invitationId');
-    const wait =
-      params != null && typeof params === 'object'
-        ? {
-            timeout: params.timeout,
-            pollInterval: params.pollInterval,
-            maxPollInterval: params.maxPollInterval,
-          }
-        : undefined;
+    // `timeout` bounds the whole wait in every language; whether it sits beside the id
+    // (`{ invitationId, timeout }`) or in the options (`(id, { timeout })`). One request's
+    // timeout is `requestTimeout`.
+    const fields = params != null && typeof params === 'object' ? { ...options, ...params } : (options ?? {});
+    const wait = {
+      timeout: fields.timeout,
+      pollInterval: fields.pollInterval,
+      maxPollInterval: fields.maxPollInterval,
+    };
+    const { nativeOptions, signal } = splitOptions({ ...options, timeout: options?.requestTimeout });
     return invoke(signal, (token) =>
       this.#client.waitForCompletion(id, wait, nativeOptions, token),
     );
@@ -297,7 +352,18 @@ function headerPairs(headers) {
 function nowSeconds(options) {
   const now = options?.now;
   if (now == null) return undefined;
-  return now instanceof Date ? now.getTime() / 1000 : now;
+  return now instanceof Date ? Math.floor(now.getTime() / 1000) : now;
+}
+
+const EMPTY_BODY = new Uint8Array(0);
+
+/**
+ * The body as the native verifier takes it: the raw string or bytes, and separately anything
+ * else (a parsed object), which core refuses with a message that asks for the raw body.
+ */
+function rawBody(body) {
+  if (typeof body === 'string' || body instanceof Uint8Array) return [body, undefined];
+  return [EMPTY_BODY, body ?? null];
 }
 
 /** `zavu.webhooks`: verify and parse Zavu's signed deliveries. */
@@ -307,17 +373,19 @@ class Webhooks {
    * Throws a WebhookVerificationError (`invalid_signature`, `stale_signature`, `invalid_payload`).
    */
   unwrap(body, headers, secret, options) {
-    return unwrap(native.webhooksUnwrap(body, headerPairs(headers), secret, nowSeconds(options)));
+    const [raw, parsed] = rawBody(body);
+    return unwrap(native.webhooksUnwrap(raw, parsed, headerPairs(headers), secret, nowSeconds(options)));
   }
 
   /** Verifies a delivery's signature; throws a WebhookVerificationError when it is not valid. */
   verify(body, headers, secret, options) {
-    unwrap(native.webhooksVerify(body, headerPairs(headers), secret, nowSeconds(options)));
+    const [raw, parsed] = rawBody(body);
+    unwrap(native.webhooksVerify(raw, parsed, headerPairs(headers), secret, nowSeconds(options)));
   }
 
   /** Signs a payload as Zavu does, for tests: the `X-Zavu-Signature` header value. */
   sign(payload, secret, options) {
-    return unwrap(native.webhooksSign(payload, secret, options?.timestamp, options?.scheme));
+    return unwrap(native.webhooksSign(rawBody(payload)[0], secret, options?.timestamp, options?.scheme));
   }
 }
 

@@ -31,27 +31,27 @@ export declare class NativeClient {
   get maxRetries(): number
   /** What this client has sent: `{ requests, retries }`. */
   stats(): any
-  createInvitation(params?: any | undefined | null, options?: CallOptions | undefined | null, cancel?: CancelToken | undefined | null): Promise<string | any>
+  createInvitation(params: JsArg, options: JsArg, cancel?: CancelToken | undefined | null): Promise<string | any>
   /** One page of invitations as `{ items, nextCursor }`. */
-  listInvitations(params?: any | undefined | null, options?: CallOptions | undefined | null, cancel?: CancelToken | undefined | null): Promise<string | any>
-  getInvitation(invitationId?: string | undefined | null, options?: CallOptions | undefined | null, cancel?: CancelToken | undefined | null): Promise<string | any>
-  cancelInvitation(invitationId?: string | undefined | null, options?: CallOptions | undefined | null, cancel?: CancelToken | undefined | null): Promise<string | any>
-  waitForCompletion(invitationId?: string | undefined | null, wait?: WaitOptions | undefined | null, options?: CallOptions | undefined | null, cancel?: CancelToken | undefined | null): Promise<string | any>
-  createWebhook(params?: any | undefined | null, options?: CallOptions | undefined | null, cancel?: CancelToken | undefined | null): Promise<string | any>
-  getWebhook(options?: CallOptions | undefined | null, cancel?: CancelToken | undefined | null): Promise<string | any>
-  updateWebhook(params?: any | undefined | null, options?: CallOptions | undefined | null, cancel?: CancelToken | undefined | null): Promise<string | any>
-  deleteWebhook(options?: CallOptions | undefined | null, cancel?: CancelToken | undefined | null): Promise<string | any>
-  purchasePhoneNumber(params?: any | undefined | null, options?: CallOptions | undefined | null, cancel?: CancelToken | undefined | null): Promise<string | any>
-  getSender(senderId?: string | undefined | null, options?: CallOptions | undefined | null, cancel?: CancelToken | undefined | null): Promise<string | any>
+  listInvitations(params: JsArg, options: JsArg, cancel?: CancelToken | undefined | null): Promise<string | any>
+  getInvitation(invitationId: JsArg, options: JsArg, cancel?: CancelToken | undefined | null): Promise<string | any>
+  cancelInvitation(invitationId: JsArg, options: JsArg, cancel?: CancelToken | undefined | null): Promise<string | any>
+  waitForCompletion(invitationId: JsArg, wait: JsArg, options: JsArg, cancel?: CancelToken | undefined | null): Promise<string | any>
+  createWebhook(params: JsArg, options: JsArg, cancel?: CancelToken | undefined | null): Promise<string | any>
+  getWebhook(options: JsArg, cancel?: CancelToken | undefined | null): Promise<string | any>
+  updateWebhook(params: JsArg, options: JsArg, cancel?: CancelToken | undefined | null): Promise<string | any>
+  deleteWebhook(options: JsArg, cancel?: CancelToken | undefined | null): Promise<string | any>
+  purchasePhoneNumber(params: JsArg, options: JsArg, cancel?: CancelToken | undefined | null): Promise<string | any>
+  getSender(senderId: JsArg, options: JsArg, cancel?: CancelToken | undefined | null): Promise<string | any>
   /** One page of senders as `{ items, nextCursor }`. */
-  listSenders(params?: any | undefined | null, options?: CallOptions | undefined | null, cancel?: CancelToken | undefined | null): Promise<string | any>
+  listSenders(params: JsArg, options: JsArg, cancel?: CancelToken | undefined | null): Promise<string | any>
   /**
    * A lazy walk over every invitation matching `params` (from `params.cursor` on, when set).
    * Nothing is fetched until the first `nextBatch()`.
    */
-  invitationPager(params?: any | undefined | null, options?: CallOptions | undefined | null): Pager
+  invitationPager(params: JsArg, options: JsArg): Pager
   /** A lazy walk over every sender; see `invitationPager`. */
-  senderPager(params?: any | undefined | null, options?: CallOptions | undefined | null): Pager
+  senderPager(params: JsArg, options: JsArg): Pager
 }
 
 /**
@@ -68,27 +68,11 @@ export declare class Pager {
   return(): void
 }
 
-/** Per-call options. Durations are milliseconds. */
-export interface CallOptions {
-  timeout?: number
-  maxRetries?: number
-  idempotencyKey?: string
-  headers?: Record<string, string>
-}
-
-/** Options of `new Zavudev(...)` as the JavaScript layer passes them. Durations are milliseconds. */
-export interface ClientOptions {
-  apiKey?: string
-  baseUrl?: string
-  timeout?: number
-  connectTimeout?: number
-  maxRetries?: number
-  defaultHeaders?: Record<string, string>
-  binding?: string
-  maxResponseBytes?: number
-  allowInsecureHttp?: boolean
-  disableRateLimitWait?: boolean
-}
+/**
+ * Core's error-class tree, parents first: `{ name, parent, kind, aliases }` each. The
+ * JavaScript layer declares exactly these classes; a test compares them.
+ */
+export declare function errorClasses(): any
 
 /**
  * Every error kind core can report (`zavu_core::ErrorKind::as_str`), which the JavaScript layer
@@ -103,26 +87,22 @@ export declare function knownCodes(): Array<string>
  * Opens a client. Returns the client, or the tagged error when the options are refused (for
  * example `missing_api_key`), so that construction errors carry their code like any other.
  */
-export declare function openClient(options?: ClientOptions | undefined | null): NativeClient | any
+export declare function openClient(options: JsArg): NativeClient | any
 
 /** The version of the SDK (one version for every crate and package). */
 export declare function version(): string
-
-/** How `waitForCompletion` polls. Durations are milliseconds. */
-export interface WaitOptions {
-  timeout?: number
-  pollInterval?: number
-  maxPollInterval?: number
-}
 
 /**
  * Signs a payload the way Zavu does (for tests and local tools). `scheme` is `v1`, `v2` or
  * `both` (the default); `timestamp` is unix seconds, now by default.
  */
-export declare function webhooksSign(payload: string | Uint8Array, secret: string, timestamp?: number | undefined | null, scheme?: string | undefined | null): string | any
+export declare function webhooksSign(payload: string | Uint8Array, secret: JsArg, timestamp: JsArg, scheme: JsArg): string | any
 
 /** Verifies a webhook delivery, then parses its event (the event's wire JSON). */
-export declare function webhooksUnwrap(payload: string | Uint8Array, headers: Array<Array<string>>, secret?: string | undefined | null, now?: number | undefined | null): string | any
+export declare function webhooksUnwrap(payload: string | Uint8Array, parsed: JsArg, headers: JsArg, secret: JsArg, now: JsArg): string | any
 
-/** Verifies a webhook delivery's signature; the value is `null` when it is valid. */
-export declare function webhooksVerify(payload: string | Uint8Array, headers: Array<Array<string>>, secret?: string | undefined | null, now?: number | undefined | null): string | any
+/**
+ * Verifies a webhook delivery's signature; the value is `null` when it is valid. `now` (unix
+ * seconds) replaces the clock, for tests.
+ */
+export declare function webhooksVerify(payload: string | Uint8Array, parsed: JsArg, headers: JsArg, secret: JsArg, now: JsArg): string | any

@@ -838,6 +838,7 @@ module.exports = nativeBinding
 module.exports.CancelToken = nativeBinding.CancelToken
 module.exports.NativeClient = nativeBinding.NativeClient
 module.exports.Pager = nativeBinding.Pager
+module.exports.errorClasses = nativeBinding.errorClasses
 module.exports.errorKinds = nativeBinding.errorKinds
 module.exports.knownCodes = nativeBinding.knownCodes
 module.exports.openClient = nativeBinding.openClient

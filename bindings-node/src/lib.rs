@@ -10,6 +10,7 @@
 //! resolved rather than rejected because a rejected promise from an `async fn` cannot carry its
 //! own `code` (napi-rs issues 1632 and 1681). The JavaScript layer throws the typed error.
 
+mod arg;
 mod convert;
 mod outcome;
 
@@ -19,12 +20,11 @@ use napi::bindgen_prelude::{Either, Uint8Array};
 use napi_derive::napi;
 use serde_json::Value;
 use zavu_core::ffi::{CancelHandle, catch_panics, catch_panics_sync};
-use zavu_core::webhooks::{self, SignatureScheme};
+use zavu_core::webhooks;
 use zavu_core::{AutoPager, Client, Invitation, Sender};
 
-use crate::convert::{
-    CallOptions, ClientOptions, WaitOptions, parse_params, request_options, verify_options,
-};
+use crate::arg::JsArg;
+use crate::convert::{CallOptions, ClientOptions, WaitOptions, request_options};
 use crate::outcome::{Outcome, error_value};
 
 /// The addon's tokio runtime, made before napi-rs would make its default one (a worker per
@@ -64,9 +64,26 @@ pub fn known_codes() -> Vec<String> {
 /// maps to its error classes.
 #[napi]
 pub fn error_kinds() -> Vec<String> {
-    outcome::ALL_KINDS
+    zavu_core::ErrorKind::ALL
         .iter()
         .map(|k| k.as_str().to_string())
+        .collect()
+}
+
+/// Core's error-class tree, parents first: `{ name, parent, kind, aliases }` each. The
+/// JavaScript layer declares exactly these classes; a test compares them.
+#[napi]
+pub fn error_classes() -> Value {
+    zavu_core::ERROR_CLASSES
+        .iter()
+        .map(|c| {
+            serde_json::json!({
+                "name": c.name,
+                "parent": c.parent,
+                "kind": c.kind.map(|k| k.as_str()),
+                "aliases": c.aliases,
+            })
+        })
         .collect()
 }
 
@@ -126,9 +143,9 @@ pub struct NativeClient {
 /// Opens a client. Returns the client, or the tagged error when the options are refused (for
 /// example `missing_api_key`), so that construction errors carry their code like any other.
 #[napi]
-pub fn open_client(options: Option<ClientOptions>) -> Either<NativeClient, Value> {
+pub fn open_client(options: JsArg) -> Either<NativeClient, Value> {
     let opened = catch_panics_sync(|| {
-        let options = convert::client_options(options.unwrap_or_default())?;
+        let options = convert::client_options(options.parse::<ClientOptions>("options")?)?;
         Client::new(options)
     });
     match opened {
@@ -139,10 +156,12 @@ pub fn open_client(options: Option<ClientOptions>) -> Either<NativeClient, Value
 
 impl NativeClient {
     /// The client for one call: a cheap clone sharing the pool, with the call's options.
-    fn with(&self, options: Option<CallOptions>) -> zavu_core::Result<Client> {
-        match options {
-            Some(options) => Ok(self.client.with_options(&request_options(options)?)),
-            None => Ok(self.client.clone()),
+    fn with(&self, options: JsArg) -> zavu_core::Result<Client> {
+        let options = request_options(options.parse::<CallOptions>("options")?)?;
+        if options == zavu_core::RequestOptions::default() {
+            Ok(self.client.clone())
+        } else {
+            Ok(self.client.with_options(&options))
         }
     }
 }
@@ -177,12 +196,12 @@ impl NativeClient {
     #[napi]
     pub async fn create_invitation(
         &self,
-        params: Option<Value>,
-        options: Option<CallOptions>,
+        params: JsArg,
+        options: JsArg,
         cancel: Option<&CancelToken>,
     ) -> Either<String, Value> {
         run(handle_of(cancel), async {
-            let params = parse_params(params)?;
+            let params = params.parse("params")?;
             self.with(options)?.invitations().create(&params).await
         })
         .await
@@ -192,12 +211,12 @@ impl NativeClient {
     #[napi]
     pub async fn list_invitations(
         &self,
-        params: Option<Value>,
-        options: Option<CallOptions>,
+        params: JsArg,
+        options: JsArg,
         cancel: Option<&CancelToken>,
     ) -> Either<String, Value> {
         run(handle_of(cancel), async {
-            let params = parse_params(params)?;
+            let params = params.parse("params")?;
             let page = self.with(options)?.invitations().list(&params).await?;
             Ok(convert::PageJson::from(page))
         })
@@ -207,12 +226,12 @@ impl NativeClient {
     #[napi]
     pub async fn get_invitation(
         &self,
-        invitation_id: Option<String>,
-        options: Option<CallOptions>,
+        invitation_id: JsArg,
+        options: JsArg,
         cancel: Option<&CancelToken>,
     ) -> Either<String, Value> {
         run(handle_of(cancel), async {
-            let id = invitation_id.unwrap_or_default();
+            let id = invitation_id.string("invitationId")?;
             self.with(options)?.invitations().get(&id).await
         })
         .await
@@ -221,12 +240,12 @@ impl NativeClient {
     #[napi]
     pub async fn cancel_invitation(
         &self,
-        invitation_id: Option<String>,
-        options: Option<CallOptions>,
+        invitation_id: JsArg,
+        options: JsArg,
         cancel: Option<&CancelToken>,
     ) -> Either<String, Value> {
         run(handle_of(cancel), async {
-            let id = invitation_id.unwrap_or_default();
+            let id = invitation_id.string("invitationId")?;
             self.with(options)?.invitations().cancel(&id).await
         })
         .await
@@ -235,14 +254,14 @@ impl NativeClient {
     #[napi]
     pub async fn wait_for_completion(
         &self,
-        invitation_id: Option<String>,
-        wait: Option<WaitOptions>,
-        options: Option<CallOptions>,
+        invitation_id: JsArg,
+        wait: JsArg,
+        options: JsArg,
         cancel: Option<&CancelToken>,
     ) -> Either<String, Value> {
         run(handle_of(cancel), async {
-            let id = invitation_id.unwrap_or_default();
-            let wait = convert::wait_options(wait.unwrap_or_default())?;
+            let id = invitation_id.string("invitationId")?;
+            let wait = convert::wait_options(wait.parse::<WaitOptions>("options")?)?;
             self.with(options)?
                 .invitations()
                 .wait_for_completion(&id, wait)
@@ -254,12 +273,12 @@ impl NativeClient {
     #[napi]
     pub async fn create_webhook(
         &self,
-        params: Option<Value>,
-        options: Option<CallOptions>,
+        params: JsArg,
+        options: JsArg,
         cancel: Option<&CancelToken>,
     ) -> Either<String, Value> {
         run(handle_of(cancel), async {
-            let params = parse_params(params)?;
+            let params = params.parse("params")?;
             self.with(options)?
                 .invitations()
                 .create_webhook(&params)
@@ -271,7 +290,7 @@ impl NativeClient {
     #[napi]
     pub async fn get_webhook(
         &self,
-        options: Option<CallOptions>,
+        options: JsArg,
         cancel: Option<&CancelToken>,
     ) -> Either<String, Value> {
         run(handle_of(cancel), async {
@@ -283,12 +302,12 @@ impl NativeClient {
     #[napi]
     pub async fn update_webhook(
         &self,
-        params: Option<Value>,
-        options: Option<CallOptions>,
+        params: JsArg,
+        options: JsArg,
         cancel: Option<&CancelToken>,
     ) -> Either<String, Value> {
         run(handle_of(cancel), async {
-            let params = parse_params(params)?;
+            let params = params.parse("params")?;
             self.with(options)?
                 .invitations()
                 .update_webhook(&params)
@@ -300,7 +319,7 @@ impl NativeClient {
     #[napi]
     pub async fn delete_webhook(
         &self,
-        options: Option<CallOptions>,
+        options: JsArg,
         cancel: Option<&CancelToken>,
     ) -> Either<String, Value> {
         run(handle_of(cancel), async {
@@ -312,12 +331,12 @@ impl NativeClient {
     #[napi]
     pub async fn purchase_phone_number(
         &self,
-        params: Option<Value>,
-        options: Option<CallOptions>,
+        params: JsArg,
+        options: JsArg,
         cancel: Option<&CancelToken>,
     ) -> Either<String, Value> {
         run(handle_of(cancel), async {
-            let params = parse_params(params)?;
+            let params = params.parse("params")?;
             self.with(options)?.phone_numbers().purchase(&params).await
         })
         .await
@@ -326,12 +345,12 @@ impl NativeClient {
     #[napi]
     pub async fn get_sender(
         &self,
-        sender_id: Option<String>,
-        options: Option<CallOptions>,
+        sender_id: JsArg,
+        options: JsArg,
         cancel: Option<&CancelToken>,
     ) -> Either<String, Value> {
         run(handle_of(cancel), async {
-            let id = sender_id.unwrap_or_default();
+            let id = sender_id.string("senderId")?;
             self.with(options)?.senders().get(&id).await
         })
         .await
@@ -341,12 +360,12 @@ impl NativeClient {
     #[napi]
     pub async fn list_senders(
         &self,
-        params: Option<Value>,
-        options: Option<CallOptions>,
+        params: JsArg,
+        options: JsArg,
         cancel: Option<&CancelToken>,
     ) -> Either<String, Value> {
         run(handle_of(cancel), async {
-            let params = parse_params(params)?;
+            let params = params.parse("params")?;
             let page = self.with(options)?.senders().list(&params).await?;
             Ok(convert::PageJson::from(page))
         })
@@ -356,39 +375,31 @@ impl NativeClient {
     /// A lazy walk over every invitation matching `params` (from `params.cursor` on, when set).
     /// Nothing is fetched until the first `nextBatch()`.
     #[napi]
-    pub fn invitation_pager(&self, params: Option<Value>, options: Option<CallOptions>) -> Pager {
-        Pager::new(Start::Invitations {
-            client: self.with(options),
-            params,
-        })
+    pub fn invitation_pager(&self, params: JsArg, options: JsArg) -> Pager {
+        let walk = params.parse("params").and_then(|params| {
+            Ok(Walk::Invitations(
+                self.with(options)?.invitations().walk(&params),
+            ))
+        });
+        Pager::new(walk)
     }
 
     /// A lazy walk over every sender; see `invitationPager`.
     #[napi]
-    pub fn sender_pager(&self, params: Option<Value>, options: Option<CallOptions>) -> Pager {
-        Pager::new(Start::Senders {
-            client: self.with(options),
-            params,
-        })
+    pub fn sender_pager(&self, params: JsArg, options: JsArg) -> Pager {
+        let walk = params
+            .parse("params")
+            .and_then(|params| Ok(Walk::Senders(self.with(options)?.senders().walk(&params))));
+        Pager::new(walk)
     }
 }
 
-/// What a pager needs to fetch its first page.
-enum Start {
-    Invitations {
-        client: zavu_core::Result<Client>,
-        params: Option<Value>,
-    },
-    Senders {
-        client: zavu_core::Result<Client>,
-        params: Option<Value>,
-    },
-}
-
+/// Core's lazy walk (nothing is fetched before the first `nextBatch()`), or the refusal of its
+/// arguments, which every `nextBatch()` then reports.
 enum Walk {
-    NotStarted(Start),
     Invitations(AutoPager<Invitation>),
     Senders(AutoPager<Sender>),
+    Refused(zavu_core::Error),
     Done,
 }
 
@@ -402,9 +413,10 @@ pub struct Pager {
 }
 
 impl Pager {
-    fn new(start: Start) -> Self {
+    fn new(walk: zavu_core::Result<Walk>) -> Self {
+        let walk = walk.unwrap_or_else(Walk::Refused);
         Pager {
-            walk: Arc::new(tokio::sync::Mutex::new(Walk::NotStarted(start))),
+            walk: Arc::new(tokio::sync::Mutex::new(walk)),
         }
     }
 }
@@ -418,25 +430,12 @@ enum Batch {
 }
 
 async fn next_batch(walk: &mut Walk) -> zavu_core::Result<Option<Batch>> {
-    if let Walk::NotStarted(_) = walk {
-        let Walk::NotStarted(start) = std::mem::replace(walk, Walk::Done) else {
-            unreachable!("checked just above");
-        };
-        *walk = match start {
-            Start::Invitations { client, params } => {
-                let params = parse_params(params)?;
-                Walk::Invitations(client?.invitations().list_all(&params).await?)
-            }
-            Start::Senders { client, params } => {
-                let params = parse_params(params)?;
-                Walk::Senders(client?.senders().list_all(&params).await?)
-            }
-        };
-    }
+    // Core's rule: a failed fetch fails this call only; the next one fetches the same page.
     let batch = match walk {
         Walk::Invitations(pager) => pager.next_batch().await?.map(Batch::Invitations),
         Walk::Senders(pager) => pager.next_batch().await?.map(Batch::Senders),
-        Walk::NotStarted(_) | Walk::Done => None,
+        Walk::Refused(error) => return Err(error.clone()),
+        Walk::Done => None,
     };
     if batch.is_none() {
         *walk = Walk::Done;
@@ -453,12 +452,7 @@ impl Pager {
         let walk = Arc::clone(&self.walk);
         run(handle_of(cancel), async move {
             let mut walk = walk.lock().await;
-            let result = next_batch(&mut walk).await;
-            if result.is_err() {
-                // An error ends the walk, as a failed async iterator does.
-                *walk = Walk::Done;
-            }
-            result
+            next_batch(&mut walk).await
         })
         .await
     }
@@ -472,65 +466,65 @@ impl Pager {
     }
 }
 
-fn payload_bytes(payload: &Either<String, Uint8Array>) -> &[u8] {
+/// A raw webhook body: a string or bytes exactly as received. A parsed body (what
+/// `express.json()` hands a handler) cannot be verified: the signature covers the exact bytes.
+fn payload_bytes(payload: Either<String, Uint8Array>, parsed: JsArg) -> zavu_core::Result<Vec<u8>> {
     match payload {
-        Either::A(text) => text.as_bytes(),
-        Either::B(bytes) => bytes,
+        Either::A(text) => Ok(text.into_bytes()),
+        Either::B(bytes) if !bytes.is_empty() || parsed.is_absent() => Ok(bytes.to_vec()),
+        Either::B(_) => Err(zavu_core::ffi::wrong_type(
+            "payload",
+            "the raw request body (a string or a Buffer) exactly as received; a parsed body \
+             (express.json()) cannot be verified: use express.raw({ type: 'application/json' })",
+        )),
     }
 }
 
-/// Header pairs (`[name, value]`) as core's `(name, value)` iterator input.
-fn header_pairs(headers: &[Vec<String>]) -> Vec<(&str, &str)> {
-    headers
-        .iter()
-        .filter_map(|pair| match pair.as_slice() {
-            [name, value] => Some((name.as_str(), value.as_str())),
-            _ => None,
-        })
-        .collect()
-}
-
-/// Verifies and, when `parse` is set, parses a webhook delivery: finds `X-Zavu-Signature` among
-/// the request's headers (any case), checks it against the raw body, and returns the event's
-/// wire JSON. `now` (unix seconds) replaces the clock.
-fn verify_delivery(
-    payload: &[u8],
-    headers: &[Vec<String>],
-    secret: &str,
-    now: Option<f64>,
-    parse: bool,
-) -> zavu_core::Result<Value> {
-    let pairs = header_pairs(headers);
-    let Some(signature) = webhooks::signature_from_headers(pairs.iter().map(|(n, v)| (*n, *v)))
-    else {
-        // Core's own error for a request without the header.
-        return webhooks::unwrap_headers(payload, pairs.iter().map(|(n, v)| (*n, *v)), secret)
-            .map(|event| event.to_json());
+/// The request's headers as `[name, value]` pairs (the JavaScript layer flattens a `Headers`,
+/// a plain object or Node's `IncomingHttpHeaders` into them).
+fn header_pairs(headers: JsArg) -> zavu_core::Result<Vec<(String, String)>> {
+    let wrong = || {
+        zavu_core::ffi::wrong_type(
+            "headers",
+            "a Headers object, an object of header names to strings, or [name, value] pairs",
+        )
     };
-    let options = verify_options(now)?;
-    if parse {
-        webhooks::unwrap_with(payload, signature, secret, options).map(|event| event.to_json())
-    } else {
-        webhooks::verify_with(payload, signature, secret, options).map(|()| Value::Null)
+    match headers.value("headers")? {
+        serde_json::Value::Null => Ok(Vec::new()),
+        serde_json::Value::Array(pairs) => pairs
+            .into_iter()
+            .map(|pair| match pair {
+                serde_json::Value::Array(mut pair) if pair.len() == 2 => {
+                    match (pair.remove(0), pair.remove(0)) {
+                        (serde_json::Value::String(name), serde_json::Value::String(value)) => {
+                            Ok((name, value))
+                        }
+                        _ => Err(wrong()),
+                    }
+                }
+                _ => Err(wrong()),
+            })
+            .collect(),
+        _ => Err(wrong()),
     }
 }
 
-/// Verifies a webhook delivery's signature; the value is `null` when it is valid.
+/// Verifies a webhook delivery's signature; the value is `null` when it is valid. `now` (unix
+/// seconds) replaces the clock, for tests.
 #[napi]
 pub fn webhooks_verify(
     payload: Either<String, Uint8Array>,
-    headers: Vec<Vec<String>>,
-    secret: Option<String>,
-    now: Option<f64>,
+    parsed: JsArg,
+    headers: JsArg,
+    secret: JsArg,
+    now: JsArg,
 ) -> Either<String, Value> {
     catch_panics_sync(|| {
-        verify_delivery(
-            payload_bytes(&payload),
-            &headers,
-            secret.as_deref().unwrap_or_default(),
-            now,
-            false,
-        )
+        let payload = payload_bytes(payload, parsed)?;
+        let headers = header_pairs(headers)?;
+        let secret = secret.string("secret")?;
+        let now = convert::unix_seconds(now.optional_number("now")?, "now")?;
+        zavu_core::ffi::verify_headers(&payload, &headers, &secret, now).map(|()| Value::Null)
     })
     .into_outcome()
 }
@@ -539,18 +533,17 @@ pub fn webhooks_verify(
 #[napi]
 pub fn webhooks_unwrap(
     payload: Either<String, Uint8Array>,
-    headers: Vec<Vec<String>>,
-    secret: Option<String>,
-    now: Option<f64>,
+    parsed: JsArg,
+    headers: JsArg,
+    secret: JsArg,
+    now: JsArg,
 ) -> Either<String, Value> {
     catch_panics_sync(|| {
-        verify_delivery(
-            payload_bytes(&payload),
-            &headers,
-            secret.as_deref().unwrap_or_default(),
-            now,
-            true,
-        )
+        let payload = payload_bytes(payload, parsed)?;
+        let headers = header_pairs(headers)?;
+        let secret = secret.string("secret")?;
+        let now = convert::unix_seconds(now.optional_number("now")?, "now")?;
+        zavu_core::ffi::unwrap_headers(&payload, &headers, &secret, now).map(|e| e.to_json())
     })
     .into_outcome()
 }
@@ -560,32 +553,19 @@ pub fn webhooks_unwrap(
 #[napi]
 pub fn webhooks_sign(
     payload: Either<String, Uint8Array>,
-    secret: String,
-    timestamp: Option<f64>,
-    scheme: Option<String>,
+    secret: JsArg,
+    timestamp: JsArg,
+    scheme: JsArg,
 ) -> Either<String, Value> {
     catch_panics_sync(|| {
-        let scheme = match scheme.as_deref() {
-            None | Some("both") => SignatureScheme::Both,
-            Some("v1") => SignatureScheme::V1,
-            Some("v2") => SignatureScheme::V2,
-            Some(other) => {
-                return Err(zavu_core::Error::invalid_param(
-                    "scheme",
-                    format!("scheme must be 'v1', 'v2' or 'both', not '{other}'"),
-                ));
-            }
-        };
-        let timestamp = match timestamp {
-            Some(t) => convert::unix_seconds(t, "timestamp")?,
-            None => time::OffsetDateTime::now_utc().unix_timestamp(),
-        };
-        Ok(webhooks::sign_with(
-            payload_bytes(&payload),
-            &secret,
-            timestamp,
-            scheme,
-        ))
+        let payload = payload_bytes(payload, JsArg::absent())?;
+        let secret = secret.string("secret")?;
+        let scheme = scheme.optional_string("scheme")?;
+        let scheme = zavu_core::ffi::signature_scheme("scheme", scheme.as_deref())?;
+        let timestamp =
+            convert::unix_seconds(timestamp.optional_number("timestamp")?, "timestamp")?;
+        let timestamp = zavu_core::ffi::signing_timestamp(timestamp);
+        Ok(webhooks::sign_with(&payload, &secret, timestamp, scheme))
     })
     .into_outcome()
 }

@@ -2,49 +2,8 @@
 
 use napi::bindgen_prelude::Either;
 use serde_json::{Value, json};
-use zavu_core::{Error, ErrorKind};
+use zavu_core::Error;
 
-/// Every kind of `zavu_core::ErrorKind`, for the parity test of the JavaScript error classes.
-pub(crate) const ALL_KINDS: [ErrorKind; 15] = [
-    ErrorKind::InvalidRequest,
-    ErrorKind::Authentication,
-    ErrorKind::PermissionDenied,
-    ErrorKind::PaymentRequired,
-    ErrorKind::NotFound,
-    ErrorKind::Conflict,
-    ErrorKind::RateLimit,
-    ErrorKind::Server,
-    ErrorKind::Connection,
-    ErrorKind::Timeout,
-    ErrorKind::InvalidResponse,
-    ErrorKind::WebhookVerification,
-    ErrorKind::Cancelled,
-    ErrorKind::Internal,
-    ErrorKind::Api,
-];
-
-// Fails to compile when core adds a kind, so `ALL_KINDS` (and the JavaScript table tested
-// against it) cannot silently fall behind.
-const _: fn(ErrorKind) = |kind| match kind {
-    ErrorKind::InvalidRequest
-    | ErrorKind::Authentication
-    | ErrorKind::PermissionDenied
-    | ErrorKind::PaymentRequired
-    | ErrorKind::NotFound
-    | ErrorKind::Conflict
-    | ErrorKind::RateLimit
-    | ErrorKind::Server
-    | ErrorKind::Connection
-    | ErrorKind::Timeout
-    | ErrorKind::InvalidResponse
-    | ErrorKind::WebhookVerification
-    | ErrorKind::Cancelled
-    | ErrorKind::Internal
-    | ErrorKind::Api => {}
-};
-
-/// The error as the JavaScript layer reads it to build a `ZavuError`. `retryAfter` is in
-/// seconds, like the `Retry-After` header.
 pub(crate) fn error_fields(error: &Error) -> Value {
     json!({
         "code": error.code(),
@@ -55,6 +14,7 @@ pub(crate) fn error_fields(error: &Error) -> Value {
         "retryAfter": error.retry_after().map(|d| d.as_secs_f64()),
         "requestId": error.request_id(),
         "kind": error.kind().as_str(),
+        "className": error.kind().class_name(),
     })
 }
 

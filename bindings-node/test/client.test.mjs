@@ -172,12 +172,19 @@ describe('invitations', () => {
     assert.equal(done.connectedAccount.channel, 'whatsapp');
   });
 
-  test('waitForCompletion past its timeout is an APITimeoutError with code wait_timeout', async () => {
+  test('waitForCompletion past its timeout is a WaitTimeoutError with code wait_timeout', async () => {
     const inv = await zavu.invitations.create({ clientName: 'Never done' });
     await assert.rejects(
       zavu.invitations.waitForCompletion({ invitationId: inv.id, timeout: 200, pollInterval: 20 }),
-      (e) => e.name === 'APITimeoutError' && e.code === 'wait_timeout' && e.kind === 'timeout',
+      (e) => e.name === 'WaitTimeoutError' && e.code === 'wait_timeout' && e.kind === 'wait_timeout',
     );
+    // `timeout` bounds the whole wait in the (id, options) form too, not one request.
+    const started = Date.now();
+    await assert.rejects(
+      zavu.invitations.waitForCompletion(inv.id, { timeout: 300, pollInterval: 20 }),
+      (e) => e.code === 'wait_timeout',
+    );
+    assert.ok(Date.now() - started < 5000);
   });
 
   test('the project webhook: create (with secret), get, update, delete', async () => {

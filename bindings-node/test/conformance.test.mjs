@@ -129,10 +129,10 @@ async function call(run, name, a, step) {
         header: zavu.webhooks.sign(a.payload, a.secret, { timestamp: a.timestamp, scheme: a.scheme }),
       };
     case 'webhooks.verify':
-      zavu.webhooks.verify(a.payload, a.signature, a.secret, { now: a.now });
+      zavu.webhooks.verify(a.payload, a.headers ?? a.signature, a.secret, { now: a.now });
       return null;
     case 'webhooks.unwrap':
-      return zavu.webhooks.unwrap(a.payload, a.signature, a.secret, { now: a.now });
+      return zavu.webhooks.unwrap(a.payload, a.headers ?? a.signature, a.secret, { now: a.now });
     default:
       throw new Error(`unknown call ${name}`);
   }

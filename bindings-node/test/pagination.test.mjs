@@ -142,8 +142,30 @@ describe('async iteration', () => {
     const walk = async () => {
       for await (const inv of first) void inv;
     };
-    await assert.rejects(walk(), (e) => e.name === 'ServerError' && e.kind === 'server' && e.status === 500);
+    await assert.rejects(walk(), (e) => e.name === 'InternalServerError' && e.kind === 'server' && e.status === 500);
     await sandbox.control('DELETE', '/sandbox/faults');
+  });
+
+  test('a failed page fetch throws, and the next step fetches the same page again', async () => {
+    const noRetry = new Zavudev({ apiKey: sandbox.apiKey, baseURL: sandbox.baseURL, maxRetries: 0 });
+    const first = await noRetry.invitations.list({ limit: 40 });
+    const iterator = first[Symbol.asyncIterator]();
+    const seen = [];
+    for (let i = 0; i < first.items.length; i++) seen.push((await iterator.next()).value.id);
+    await sandbox.control('POST', '/sandbox/faults', {
+      method: 'GET',
+      path: '/v1/invitations',
+      count: 1,
+      fault: { kind: 'status', status: 500 },
+    });
+    await assert.rejects(iterator.next(), (e) => e.kind === 'server' && e.status === 500);
+    for (;;) {
+      const step = await iterator.next();
+      if (step.done) break;
+      seen.push(step.value.id);
+    }
+    assert.equal(new Set(seen).size, seen.length);
+    assert.ok(seen.length > first.items.length, 'the walk went on past the failed page');
   });
 
   test('senders iterate the same way', async () => {

@@ -231,3 +231,56 @@ pub fn ready<'py>(py: Python<'py>, value: Bound<'py, PyAny>) -> PyResult<Bound<'
     future.call_method1("set_result", (value,))?;
     Ok(future)
 }
+
+/// Starts a call when Python first awaits it: the body of the coroutine `lazy` returns.
+type Starter = Box<dyn for<'py> FnOnce(Python<'py>) -> PyResult<Bound<'py, PyAny>> + Send>;
+
+/// What `zavudev._lazy.call` awaits: calling it starts the call (once) and answers its future.
+#[pyclass(frozen, module = "zavudev._native")]
+pub struct Start {
+    starter: std::sync::Mutex<Option<Starter>>,
+}
+
+#[pymethods]
+impl Start {
+    fn __call__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let starter = self
+            .starter
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .take();
+        match starter {
+            Some(start) => start(py),
+            None => Err(pyo3::exceptions::PyRuntimeError::new_err(
+                "cannot reuse already awaited coroutine",
+            )),
+        }
+    }
+}
+
+static LAZY: pyo3::sync::PyOnceLock<Py<PyAny>> = pyo3::sync::PyOnceLock::new();
+
+/// The async client's calls: a real coroutine (`async def`) that starts the call only when it
+/// is awaited, as the published SDK's methods and asyncio convention do. A call whose coroutine
+/// is never awaited sends nothing (and Python warns that it was never awaited).
+pub fn lazy<'py, T, U, F>(
+    py: Python<'py>,
+    call: F,
+    convert: fn(T) -> U,
+) -> PyResult<Bound<'py, PyAny>>
+where
+    F: Future<Output = zavu_core::Result<T>> + Send + 'static,
+    T: Send + 'static,
+    U: for<'a> IntoPyObject<'a> + Send + 'static,
+{
+    let starter: Starter = Box::new(move |py| run_async(py, call, convert));
+    let start = Start {
+        starter: std::sync::Mutex::new(Some(starter)),
+    };
+    let coroutine = LAZY.get_or_try_init(py, || {
+        py.import("zavudev._lazy")?
+            .getattr("call")
+            .map(Bound::unbind)
+    })?;
+    coroutine.bind(py).call1((start,))
+}

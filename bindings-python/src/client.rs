@@ -13,14 +13,17 @@ use pyo3::prelude::*;
 use zavu_core::{
     Client, ClientOptions, ConnectionType, CreateInvitationParams, CreateWebhookParams,
     InvitationStatus, ListInvitationsParams, ListSendersParams, PurchasePhoneNumberParams,
-    RequestOptions, UpdateWebhookParams, WaitOptions,
+    RequestOptions, UpdateWebhookParams,
 };
 
-use crate::bridge::{run_async, run_sync};
-use crate::convert::{headers, request_options, seconds};
+use crate::bridge::{lazy, run_sync};
+use crate::convert::{
+    Arg, boolean, headers, integer, request_options, required_string, retries, seconds, string,
+    string_list,
+};
 use crate::errors::to_py_err;
 use crate::models::{Invitation, PhoneNumber, Sender, WebhookConfig};
-use crate::pages::{AnyPage, AsyncPaginator, PageCall, SyncPage};
+use crate::pages::{AnyPage, AnyPager, AsyncPaginator, PageCall, SyncPage, WalkStart};
 use crate::webhooks::Webhooks;
 
 /// The core client of one `Zavudev`/`AsyncZavudev` object and of its resources.
@@ -77,7 +80,7 @@ impl Caller {
     {
         let call = op(self.shared.client(&options)?);
         if self.asynchronous {
-            run_async(py, call, convert)
+            lazy(py, call, convert)
         } else {
             convert(run_sync(py, call)?).into_bound_py_any(py)
         }
@@ -90,6 +93,7 @@ impl Caller {
         py: Python<'py>,
         options: RequestOptions,
         op: impl Fn(Client) -> F + Send + Sync + 'static,
+        walk: impl Fn(Client) -> AnyPager + Send + Sync + 'static,
     ) -> PyResult<Bound<'py, PyAny>>
     where
         F: Future<Output = zavu_core::Result<T>> + Send + 'static,
@@ -97,11 +101,13 @@ impl Caller {
     {
         if self.asynchronous {
             let client = self.shared.client(&options)?;
+            let walker = client.clone();
             let call: PageCall = Arc::new(move || {
                 let page = op(client.clone());
                 Box::pin(async move { page.await.map(Into::into) })
             });
-            AsyncPaginator::new(call).into_bound_py_any(py)
+            let walk: WalkStart = Arc::new(move || walk(walker.clone()));
+            AsyncPaginator::new(call, walk).into_bound_py_any(py)
         } else {
             self.call(py, options, op, |page| SyncPage::new(page))
         }
@@ -138,26 +144,31 @@ macro_rules! invitations_methods {
             fn create<'py>(
                 &self,
                 py: Python<'py>,
-                client_name: Option<String>,
-                client_email: Option<String>,
-                client_phone: Option<String>,
-                phone_number_id: Option<String>,
-                expires_in_days: Option<i64>,
-                connection_type: Option<String>,
-                allowed_phone_countries: Option<Vec<String>>,
-                timeout: Option<f64>,
-                max_retries: Option<u32>,
-                idempotency_key: Option<String>,
+                client_name: Option<&Bound<'py, PyAny>>,
+                client_email: Option<&Bound<'py, PyAny>>,
+                client_phone: Option<&Bound<'py, PyAny>>,
+                phone_number_id: Option<&Bound<'py, PyAny>>,
+                expires_in_days: Option<&Bound<'py, PyAny>>,
+                connection_type: Option<&Bound<'py, PyAny>>,
+                allowed_phone_countries: Option<&Bound<'py, PyAny>>,
+                timeout: Option<&Bound<'py, PyAny>>,
+                max_retries: Option<&Bound<'py, PyAny>>,
+                idempotency_key: Option<&Bound<'py, PyAny>>,
                 extra_headers: Option<&Bound<'py, PyAny>>,
             ) -> PyResult<Bound<'py, PyAny>> {
                 let params = CreateInvitationParams {
-                    client_name,
-                    client_email,
-                    client_phone,
-                    phone_number_id,
-                    expires_in_days,
-                    connection_type: connection_type.map(ConnectionType::from),
-                    allowed_phone_countries,
+                    client_name: string(py, "client_name", client_name)?,
+                    client_email: string(py, "client_email", client_email)?,
+                    client_phone: string(py, "client_phone", client_phone)?,
+                    phone_number_id: string(py, "phone_number_id", phone_number_id)?,
+                    expires_in_days: integer(py, "expires_in_days", expires_in_days)?,
+                    connection_type: string(py, "connection_type", connection_type)?
+                        .map(ConnectionType::from),
+                    allowed_phone_countries: string_list(
+                        py,
+                        "allowed_phone_countries",
+                        allowed_phone_countries,
+                    )?,
                 };
                 let options =
                     request_options(py, timeout, max_retries, idempotency_key, extra_headers)?;
@@ -176,23 +187,29 @@ macro_rules! invitations_methods {
             fn list<'py>(
                 &self,
                 py: Python<'py>,
-                status: Option<String>,
-                limit: Option<i64>,
-                cursor: Option<String>,
-                timeout: Option<f64>,
-                max_retries: Option<u32>,
+                status: Option<&Bound<'py, PyAny>>,
+                limit: Option<&Bound<'py, PyAny>>,
+                cursor: Option<&Bound<'py, PyAny>>,
+                timeout: Option<&Bound<'py, PyAny>>,
+                max_retries: Option<&Bound<'py, PyAny>>,
                 extra_headers: Option<&Bound<'py, PyAny>>,
             ) -> PyResult<Bound<'py, PyAny>> {
                 let params = ListInvitationsParams {
-                    status: status.map(InvitationStatus::from),
-                    limit,
-                    cursor,
+                    status: string(py, "status", status)?.map(InvitationStatus::from),
+                    limit: integer(py, "limit", limit)?,
+                    cursor: string(py, "cursor", cursor)?,
                 };
                 let options = request_options(py, timeout, max_retries, None, extra_headers)?;
-                self.caller.page(py, options, move |client| {
-                    let params = params.clone();
-                    async move { client.invitations().list(&params).await }
-                })
+                let walked = params.clone();
+                self.caller.page(
+                    py,
+                    options,
+                    move |client| {
+                        let params = params.clone();
+                        async move { client.invitations().list(&params).await }
+                    },
+                    move |client| AnyPager::Invitations(client.invitations().walk(&walked)),
+                )
             }
 
             /// One invitation by id.
@@ -200,16 +217,17 @@ macro_rules! invitations_methods {
             fn get<'py>(
                 &self,
                 py: Python<'py>,
-                invitation_id: String,
-                timeout: Option<f64>,
-                max_retries: Option<u32>,
+                invitation_id: &Bound<'py, PyAny>,
+                timeout: Option<&Bound<'py, PyAny>>,
+                max_retries: Option<&Bound<'py, PyAny>>,
                 extra_headers: Option<&Bound<'py, PyAny>>,
             ) -> PyResult<Bound<'py, PyAny>> {
+                let invitation_id = required_string(py, "invitation_id", invitation_id)?;
                 let options = request_options(py, timeout, max_retries, None, extra_headers)?;
                 self.caller.call(
                     py,
                     options,
-                    |client| async move { client.invitations().get(&invitation_id).await },
+                    move |client| async move { client.invitations().get(&invitation_id).await },
                     Invitation::from,
                 )
             }
@@ -219,9 +237,9 @@ macro_rules! invitations_methods {
             fn retrieve<'py>(
                 &self,
                 py: Python<'py>,
-                invitation_id: String,
-                timeout: Option<f64>,
-                max_retries: Option<u32>,
+                invitation_id: &Bound<'py, PyAny>,
+                timeout: Option<&Bound<'py, PyAny>>,
+                max_retries: Option<&Bound<'py, PyAny>>,
                 extra_headers: Option<&Bound<'py, PyAny>>,
             ) -> PyResult<Bound<'py, PyAny>> {
                 self.get(py, invitation_id, timeout, max_retries, extra_headers)
@@ -233,18 +251,19 @@ macro_rules! invitations_methods {
             fn cancel<'py>(
                 &self,
                 py: Python<'py>,
-                invitation_id: String,
-                timeout: Option<f64>,
-                max_retries: Option<u32>,
-                idempotency_key: Option<String>,
+                invitation_id: &Bound<'py, PyAny>,
+                timeout: Option<&Bound<'py, PyAny>>,
+                max_retries: Option<&Bound<'py, PyAny>>,
+                idempotency_key: Option<&Bound<'py, PyAny>>,
                 extra_headers: Option<&Bound<'py, PyAny>>,
             ) -> PyResult<Bound<'py, PyAny>> {
+                let invitation_id = required_string(py, "invitation_id", invitation_id)?;
                 let options =
                     request_options(py, timeout, max_retries, idempotency_key, extra_headers)?;
                 self.caller.call(
                     py,
                     options,
-                    |client| async move { client.invitations().cancel(&invitation_id).await },
+                    move |client| async move { client.invitations().cancel(&invitation_id).await },
                     Invitation::from,
                 )
             }
@@ -258,20 +277,18 @@ macro_rules! invitations_methods {
             fn wait_for_completion<'py>(
                 &self,
                 py: Python<'py>,
-                invitation_id: String,
-                timeout: Option<f64>,
-                poll_interval: Option<f64>,
-                max_poll_interval: Option<f64>,
-                max_retries: Option<u32>,
+                invitation_id: &Bound<'py, PyAny>,
+                timeout: Option<&Bound<'py, PyAny>>,
+                poll_interval: Option<&Bound<'py, PyAny>>,
+                max_poll_interval: Option<&Bound<'py, PyAny>>,
+                max_retries: Option<&Bound<'py, PyAny>>,
                 extra_headers: Option<&Bound<'py, PyAny>>,
             ) -> PyResult<Bound<'py, PyAny>> {
-                let mut wait = WaitOptions::default();
-                if let Some(timeout) = seconds(py, "timeout", timeout)? {
-                    wait.timeout = timeout;
-                }
-                if let Some(interval) = seconds(py, "poll_interval", poll_interval)? {
-                    wait.poll_interval = interval;
-                }
+                let invitation_id = required_string(py, "invitation_id", invitation_id)?;
+                let mut wait = zavu_core::ffi::wait_options(
+                    seconds(py, "timeout", timeout)?,
+                    seconds(py, "poll_interval", poll_interval)?,
+                );
                 if let Some(interval) = seconds(py, "max_poll_interval", max_poll_interval)? {
                     wait.max_poll_interval = interval;
                 }
@@ -297,17 +314,17 @@ macro_rules! invitations_methods {
             fn create_webhook<'py>(
                 &self,
                 py: Python<'py>,
-                url: String,
-                events: Option<Vec<String>>,
-                timeout: Option<f64>,
-                max_retries: Option<u32>,
-                idempotency_key: Option<String>,
+                url: &Bound<'py, PyAny>,
+                events: Option<&Bound<'py, PyAny>>,
+                timeout: Option<&Bound<'py, PyAny>>,
+                max_retries: Option<&Bound<'py, PyAny>>,
+                idempotency_key: Option<&Bound<'py, PyAny>>,
                 extra_headers: Option<&Bound<'py, PyAny>>,
             ) -> PyResult<Bound<'py, PyAny>> {
-                let mut params = CreateWebhookParams::new(url);
-                if let Some(events) = events {
-                    params.events = events;
-                }
+                let params = CreateWebhookParams::with_events(
+                    required_string(py, "url", url)?,
+                    string_list(py, "events", events)?,
+                );
                 let options =
                     request_options(py, timeout, max_retries, idempotency_key, extra_headers)?;
                 self.caller.call(
@@ -323,8 +340,8 @@ macro_rules! invitations_methods {
             fn get_webhook<'py>(
                 &self,
                 py: Python<'py>,
-                timeout: Option<f64>,
-                max_retries: Option<u32>,
+                timeout: Option<&Bound<'py, PyAny>>,
+                max_retries: Option<&Bound<'py, PyAny>>,
                 extra_headers: Option<&Bound<'py, PyAny>>,
             ) -> PyResult<Bound<'py, PyAny>> {
                 let options = request_options(py, timeout, max_retries, None, extra_headers)?;
@@ -342,17 +359,17 @@ macro_rules! invitations_methods {
             fn update_webhook<'py>(
                 &self,
                 py: Python<'py>,
-                url: Option<String>,
-                events: Option<Vec<String>>,
-                active: Option<bool>,
-                timeout: Option<f64>,
-                max_retries: Option<u32>,
+                url: Option<&Bound<'py, PyAny>>,
+                events: Option<&Bound<'py, PyAny>>,
+                active: Option<&Bound<'py, PyAny>>,
+                timeout: Option<&Bound<'py, PyAny>>,
+                max_retries: Option<&Bound<'py, PyAny>>,
                 extra_headers: Option<&Bound<'py, PyAny>>,
             ) -> PyResult<Bound<'py, PyAny>> {
                 let params = UpdateWebhookParams {
-                    url,
-                    events,
-                    active,
+                    url: string(py, "url", url)?,
+                    events: string_list(py, "events", events)?,
+                    active: boolean(py, "active", active)?,
                 };
                 let options = request_options(py, timeout, max_retries, None, extra_headers)?;
                 self.caller.call(
@@ -368,8 +385,8 @@ macro_rules! invitations_methods {
             fn delete_webhook<'py>(
                 &self,
                 py: Python<'py>,
-                timeout: Option<f64>,
-                max_retries: Option<u32>,
+                timeout: Option<&Bound<'py, PyAny>>,
+                max_retries: Option<&Bound<'py, PyAny>>,
                 extra_headers: Option<&Bound<'py, PyAny>>,
             ) -> PyResult<Bound<'py, PyAny>> {
                 let options = request_options(py, timeout, max_retries, None, extra_headers)?;
@@ -414,14 +431,17 @@ macro_rules! phone_numbers_methods {
             fn purchase<'py>(
                 &self,
                 py: Python<'py>,
-                phone_number: String,
-                name: Option<String>,
-                timeout: Option<f64>,
-                max_retries: Option<u32>,
-                idempotency_key: Option<String>,
+                phone_number: &Bound<'py, PyAny>,
+                name: Option<&Bound<'py, PyAny>>,
+                timeout: Option<&Bound<'py, PyAny>>,
+                max_retries: Option<&Bound<'py, PyAny>>,
+                idempotency_key: Option<&Bound<'py, PyAny>>,
                 extra_headers: Option<&Bound<'py, PyAny>>,
             ) -> PyResult<Bound<'py, PyAny>> {
-                let params = PurchasePhoneNumberParams { phone_number, name };
+                let params = PurchasePhoneNumberParams {
+                    phone_number: required_string(py, "phone_number", phone_number)?,
+                    name: string(py, "name", name)?,
+                };
                 let options =
                     request_options(py, timeout, max_retries, idempotency_key, extra_headers)?;
                 self.caller.call(
@@ -463,16 +483,17 @@ macro_rules! senders_methods {
             fn get<'py>(
                 &self,
                 py: Python<'py>,
-                sender_id: String,
-                timeout: Option<f64>,
-                max_retries: Option<u32>,
+                sender_id: &Bound<'py, PyAny>,
+                timeout: Option<&Bound<'py, PyAny>>,
+                max_retries: Option<&Bound<'py, PyAny>>,
                 extra_headers: Option<&Bound<'py, PyAny>>,
             ) -> PyResult<Bound<'py, PyAny>> {
+                let sender_id = required_string(py, "sender_id", sender_id)?;
                 let options = request_options(py, timeout, max_retries, None, extra_headers)?;
                 self.caller.call(
                     py,
                     options,
-                    |client| async move { client.senders().get(&sender_id).await },
+                    move |client| async move { client.senders().get(&sender_id).await },
                     Sender::from,
                 )
             }
@@ -482,9 +503,9 @@ macro_rules! senders_methods {
             fn retrieve<'py>(
                 &self,
                 py: Python<'py>,
-                sender_id: String,
-                timeout: Option<f64>,
-                max_retries: Option<u32>,
+                sender_id: &Bound<'py, PyAny>,
+                timeout: Option<&Bound<'py, PyAny>>,
+                max_retries: Option<&Bound<'py, PyAny>>,
                 extra_headers: Option<&Bound<'py, PyAny>>,
             ) -> PyResult<Bound<'py, PyAny>> {
                 self.get(py, sender_id, timeout, max_retries, extra_headers)
@@ -495,18 +516,27 @@ macro_rules! senders_methods {
             fn list<'py>(
                 &self,
                 py: Python<'py>,
-                limit: Option<i64>,
-                cursor: Option<String>,
-                timeout: Option<f64>,
-                max_retries: Option<u32>,
+                limit: Option<&Bound<'py, PyAny>>,
+                cursor: Option<&Bound<'py, PyAny>>,
+                timeout: Option<&Bound<'py, PyAny>>,
+                max_retries: Option<&Bound<'py, PyAny>>,
                 extra_headers: Option<&Bound<'py, PyAny>>,
             ) -> PyResult<Bound<'py, PyAny>> {
-                let params = ListSendersParams { limit, cursor };
+                let params = ListSendersParams {
+                    limit: integer(py, "limit", limit)?,
+                    cursor: string(py, "cursor", cursor)?,
+                };
                 let options = request_options(py, timeout, max_retries, None, extra_headers)?;
-                self.caller.page(py, options, move |client| {
-                    let params = params.clone();
-                    async move { client.senders().list(&params).await }
-                })
+                let walked = params.clone();
+                self.caller.page(
+                    py,
+                    options,
+                    move |client| {
+                        let params = params.clone();
+                        async move { client.senders().list(&params).await }
+                    },
+                    move |client| AnyPager::Senders(client.senders().walk(&walked)),
+                )
             }
 
             fn __repr__(&self) -> &'static str {
@@ -524,21 +554,25 @@ senders_methods!(AsyncSenders);
 
 /// Builds the core client; unset values fall back (in core) to the environment
 /// (`ZAVUDEV_API_KEY`, `ZAVUDEV_BASE_URL`, `ZAVUDEV_CUSTOM_HEADERS`) and then to the defaults.
+#[allow(clippy::too_many_arguments)]
 fn core_client(
     py: Python<'_>,
-    api_key: Option<String>,
-    base_url: Option<String>,
-    timeout: Option<f64>,
-    max_retries: Option<u32>,
-    default_headers: Option<&Bound<'_, PyAny>>,
+    api_key: Arg<'_, '_>,
+    base_url: Arg<'_, '_>,
+    timeout: Arg<'_, '_>,
+    max_retries: Arg<'_, '_>,
+    default_headers: Arg<'_, '_>,
+    allow_insecure_http: Arg<'_, '_>,
 ) -> PyResult<Client> {
     let version = py.version_info();
     let options = ClientOptions {
-        api_key,
-        base_url,
+        api_key: string(py, "api_key", api_key)?,
+        base_url: string(py, "base_url", base_url)?,
         timeout: seconds(py, "timeout", timeout)?,
-        max_retries,
-        default_headers: headers(default_headers)?,
+        max_retries: retries(py, "max_retries", max_retries)?,
+        default_headers: headers(py, "default_headers", default_headers, false)?,
+        allow_insecure_http: boolean(py, "allow_insecure_http", allow_insecure_http)?
+            .unwrap_or_default(),
         binding: Some(format!(
             "python/{}.{}.{}",
             version.major, version.minor, version.patch
@@ -601,9 +635,9 @@ impl Parts {
     fn derived(
         &self,
         py: Python<'_>,
-        timeout: Option<f64>,
-        max_retries: Option<u32>,
-        default_headers: Option<&Bound<'_, PyAny>>,
+        timeout: Arg<'_, '_>,
+        max_retries: Arg<'_, '_>,
+        default_headers: Arg<'_, '_>,
         asynchronous: bool,
     ) -> PyResult<Parts> {
         let options = request_options(py, timeout, max_retries, None, default_headers)?;
@@ -636,19 +670,29 @@ macro_rules! client_methods {
             /// Unset arguments fall back to the environment (`ZAVUDEV_API_KEY`,
             /// `ZAVUDEV_BASE_URL`, `ZAVUDEV_CUSTOM_HEADERS`), then to the defaults (60 s
             /// timeout per attempt, 2 retries). A missing key raises `AuthenticationError`
-            /// (`missing_api_key`).
+            /// (`missing_api_key`). Plain `http://` is refused for hosts other than loopback
+            /// unless `allow_insecure_http=True` (a Docker-compose sandbox, `http://sandbox:8080`).
             #[new]
-            #[pyo3(signature = (*, api_key=None, base_url=None, timeout=None, max_retries=None, default_headers=None))]
+            #[pyo3(signature = (*, api_key=None, base_url=None, timeout=None, max_retries=None, default_headers=None, allow_insecure_http=None))]
+            #[allow(clippy::too_many_arguments)]
             fn new(
                 py: Python<'_>,
-                api_key: Option<String>,
-                base_url: Option<String>,
-                timeout: Option<f64>,
-                max_retries: Option<u32>,
-                default_headers: Option<&Bound<'_, PyAny>>,
+                api_key: Arg<'_, '_>,
+                base_url: Arg<'_, '_>,
+                timeout: Arg<'_, '_>,
+                max_retries: Arg<'_, '_>,
+                default_headers: Arg<'_, '_>,
+                allow_insecure_http: Arg<'_, '_>,
             ) -> PyResult<Self> {
-                let client =
-                    core_client(py, api_key, base_url, timeout, max_retries, default_headers)?;
+                let client = core_client(
+                    py,
+                    api_key,
+                    base_url,
+                    timeout,
+                    max_retries,
+                    default_headers,
+                    allow_insecure_http,
+                )?;
                 Ok($class {
                     parts: Parts::new(py, client, $asynchronous)?,
                 })
@@ -707,9 +751,9 @@ macro_rules! client_methods {
             fn with_options(
                 &self,
                 py: Python<'_>,
-                timeout: Option<f64>,
-                max_retries: Option<u32>,
-                default_headers: Option<&Bound<'_, PyAny>>,
+                timeout: Arg<'_, '_>,
+                max_retries: Arg<'_, '_>,
+                default_headers: Arg<'_, '_>,
             ) -> PyResult<Self> {
                 Ok($class {
                     parts: self.parts.derived(
@@ -739,7 +783,7 @@ pub struct Zavudev {
 }
 
 client_methods!(Zavudev, asynchronous = false, {
-    /// Releases this client's connection pool. Later calls raise `InvalidRequestError` (code `client_closed`).
+    /// Releases this client's connection pool. Later calls raise `ClientClosedError` (code `client_closed`).
     fn close(&self) {
         self.parts.shared.close();
     }
@@ -763,7 +807,7 @@ pub struct AsyncZavudev {
 }
 
 client_methods!(AsyncZavudev, asynchronous = true, {
-    /// Releases this client's connection pool (awaitable). Later calls raise `InvalidRequestError` (code `client_closed`).
+    /// Releases this client's connection pool (awaitable). Later calls raise `ClientClosedError` (code `client_closed`).
     fn close<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         self.parts.shared.close();
         crate::bridge::ready(py, py.None().into_bound(py))

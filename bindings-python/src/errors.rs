@@ -2,48 +2,25 @@
 //!
 //! The exception classes are plain Python (`zavudev/_exceptions.py`) so users can read, subclass
 //! and pickle them; which class an error becomes is decided here, from core's
-//! [`zavu_core::Error::kind`], and nowhere else.
+//! [`zavu_core::Error::kind`] and core's class table (`ErrorKind::class_name`), and nowhere else.
 
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyModule};
-use zavu_core::{Error, ErrorKind};
+use zavu_core::{Error, ParamStyle};
 
 static EXCEPTIONS: PyOnceLock<Py<PyModule>> = PyOnceLock::new();
 
-/// The Python class for each kind of core error.
-fn class_name(kind: ErrorKind) -> &'static str {
-    match kind {
-        ErrorKind::InvalidRequest | ErrorKind::UnprocessableEntity | ErrorKind::ClientClosed => {
-            "InvalidRequestError"
-        }
-        ErrorKind::WaitTimeout => "APITimeoutError",
-        ErrorKind::Authentication => "AuthenticationError",
-        ErrorKind::PermissionDenied => "PermissionDeniedError",
-        ErrorKind::PaymentRequired => "PaymentRequiredError",
-        ErrorKind::NotFound => "NotFoundError",
-        ErrorKind::Conflict => "ConflictError",
-        ErrorKind::RateLimit => "RateLimitError",
-        ErrorKind::Server => "ServerError",
-        ErrorKind::Connection => "APIConnectionError",
-        ErrorKind::Timeout => "APITimeoutError",
-        ErrorKind::InvalidResponse => "InvalidResponseError",
-        ErrorKind::WebhookVerification => "WebhookVerificationError",
-        ErrorKind::Cancelled => "RequestCancelledError",
-        ErrorKind::Internal => "InternalError",
-        ErrorKind::Api => "APIError",
-    }
-}
-
 /// Converts a core error into the matching `zavudev` exception, keeping every field.
+/// Parameter names are respelled in Python's snake_case (`client_name`).
 pub fn to_py_err(py: Python<'_>, error: Error) -> PyErr {
-    build(py, &error).unwrap_or_else(|failure| failure)
+    build(py, &error.respelled(ParamStyle::Snake)).unwrap_or_else(|failure| failure)
 }
 
 fn build(py: Python<'_>, error: &Error) -> PyResult<PyErr> {
     let module =
         EXCEPTIONS.get_or_try_init(py, || py.import("zavudev._exceptions").map(Bound::unbind))?;
-    let class = module.bind(py).getattr(class_name(error.kind()))?;
+    let class = module.bind(py).getattr(error.kind().class_name())?;
     let kwargs = PyDict::new(py);
     kwargs.set_item("code", error.code())?;
     kwargs.set_item("message", error.message())?;

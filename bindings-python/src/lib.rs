@@ -36,6 +36,12 @@ fn _before_exit(py: Python<'_>) {
     bridge::before_exit(py);
 }
 
+/// A wire (camelCase) parameter name in Python's spelling, as errors report it.
+#[pyfunction]
+fn _param_name(wire: &str) -> String {
+    zavu_core::param_name(wire, zavu_core::ParamStyle::Snake)
+}
+
 /// Builds the exception core's error would become; lets the tests check the kind → class
 /// mapping for every code without provoking each error over HTTP.
 #[pyfunction]
@@ -59,6 +65,22 @@ fn native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
     m.add("__version__", zavu_core::VERSION)?;
     m.add("KNOWN_CODES", PyTuple::new(py, zavu_core::KNOWN_CODES)?)?;
+    // Core's error-class tree: (name, parent, kind, aliases), parents first. `_exceptions.py`
+    // declares exactly these classes; a test compares them.
+    let classes = zavu_core::ERROR_CLASSES
+        .iter()
+        .map(|c| {
+            (
+                c.name,
+                c.parent,
+                c.kind.map(|k| k.as_str()),
+                PyTuple::new(py, c.aliases),
+            )
+        })
+        .map(|(name, parent, kind, aliases)| Ok((name, parent, kind, aliases?)))
+        .collect::<PyResult<Vec<_>>>()?;
+    m.add("ERROR_CLASSES", PyTuple::new(py, classes)?)?;
+    m.add_function(wrap_pyfunction!(_param_name, m)?)?;
     m.add_function(wrap_pyfunction!(_after_fork_in_child, m)?)?;
     m.add_function(wrap_pyfunction!(_error_for_code, m)?)?;
     m.add_function(wrap_pyfunction!(_before_exit, m)?)?;
@@ -85,6 +107,7 @@ fn native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<pages::PageIterator>()?;
     m.add_class::<pages::AsyncPageIterator>()?;
     m.add_class::<pages::AsyncPaginator>()?;
+    m.add_class::<bridge::Start>()?;
 
     // The shared runtime must not be reused in a forked child (see `_after_fork_in_child`).
     // `os.register_at_fork` is POSIX-only; elsewhere there is no fork to guard against.

@@ -16,6 +16,45 @@ use serde_json::Value;
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
+/// `to_dict(mode=...)`: `"python"` (the default: datetimes) or `"json"` (strings).
+pub fn json_mode(py: Python<'_>, mode: Option<&Bound<'_, PyAny>>) -> PyResult<bool> {
+    match crate::convert::string(py, "mode", mode)?.as_deref() {
+        None | Some("python") => Ok(false),
+        Some("json") => Ok(true),
+        Some(_) => Err(crate::errors::to_py_err(
+            py,
+            zavu_core::Error::invalid_param("mode", "mode must be 'python' or 'json'"),
+        )),
+    }
+}
+
+/// `value` with every datetime (at any depth of dicts and lists) as its RFC 3339 text.
+pub fn json_safe<'py>(value: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    let py = value.py();
+    if let Ok(dict) = value.cast::<PyDict>() {
+        let out = PyDict::new(py);
+        for (key, item) in dict.iter() {
+            out.set_item(key, json_safe(&item)?)?;
+        }
+        return out.into_bound_py_any(py);
+    }
+    if let Ok(list) = value.cast::<PyList>() {
+        let items = list
+            .iter()
+            .map(|item| json_safe(&item))
+            .collect::<PyResult<Vec<_>>>()?;
+        return PyList::new(py, items)?.into_bound_py_any(py);
+    }
+    if let Ok(time) = value.extract::<OffsetDateTime>() {
+        let text = time
+            .to_utc()
+            .format(&Rfc3339)
+            .map_err(|e| PyValueError::new_err(e.to_string()))?;
+        return text.into_bound_py_any(py);
+    }
+    Ok(value.clone())
+}
+
 /// How a core field value reaches Python.
 pub trait ToPy {
     /// The value as an attribute returns it.
@@ -246,7 +285,7 @@ macro_rules! model {
             }
 
             fn to_plain<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-                $py::from(self.clone()).to_dict(py)?.into_bound_py_any(py)
+                $py::from(self.clone()).to_dict(py, None)?.into_bound_py_any(py)
             }
         }
 
@@ -266,11 +305,22 @@ macro_rules! model {
             }
 
             /// The model as a dict with snake_case keys; nested models become dicts and
-            /// unknown fields appear under the snake_case form of their wire names.
-            fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+            /// unknown fields appear under the snake_case form of their wire names. With
+            /// `mode="json"` every value is JSON-safe (timestamps as RFC 3339 strings), so
+            /// `json.dumps(model.to_dict(mode="json"))` works.
+            #[pyo3(signature = (*, mode=None))]
+            fn to_dict<'py>(
+                &self,
+                py: Python<'py>,
+                mode: Option<&Bound<'py, PyAny>>,
+            ) -> PyResult<Bound<'py, PyDict>> {
+                let json = json_mode(py, mode)?;
                 let dict = PyDict::new(py);
                 $( dict.set_item(stringify!($field), self.inner.$field.to_plain(py)?)?; )*
                 add_extra(py, &dict, &self.inner.extra)?;
+                if json {
+                    return Ok(json_safe(&dict)?.cast_into::<PyDict>()?);
+                }
                 Ok(dict)
             }
 

@@ -126,30 +126,22 @@ impl AnyPage {
 /// an [`AsyncPaginator`].
 pub type PageCall = Arc<dyn Fn() -> BoxFuture<'static, zavu_core::Result<AnyPage>> + Send + Sync>;
 
+/// Starts core's lazy walk (`walk`) of the list an [`AsyncPaginator`] stands for.
+pub type WalkStart = Arc<dyn Fn() -> AnyPager + Send + Sync>;
+
 /// Core's walker over every item, shared by an iterator and the tasks fetching for it.
 pub enum AnyPager {
-    /// The walk of an [`AsyncPaginator`] iterated directly: its first page is not fetched yet.
-    NotStarted(PageCall),
     Invitations(AutoPager<zavu_core::Invitation>),
     Senders(AutoPager<zavu_core::Sender>),
-    /// The first page failed: the walk is over, as core's pager is after a failed page.
-    Ended,
 }
 
 type SharedPager = Arc<tokio::sync::Mutex<AnyPager>>;
 
 async fn next_batch(pager: SharedPager) -> zavu_core::Result<Option<Batch>> {
     let mut pager = pager.lock().await;
-    if let AnyPager::NotStarted(call) = &*pager {
-        let call = Arc::clone(call);
-        // Ended until the page is here: an error (or a cancelled fetch) ends the walk.
-        *pager = AnyPager::Ended;
-        *pager = call().await?.into_pager();
-    }
     Ok(match &mut *pager {
         AnyPager::Invitations(p) => p.next_batch().await?.map(Batch::Invitations),
         AnyPager::Senders(p) => p.next_batch().await?.map(Batch::Senders),
-        AnyPager::NotStarted(_) | AnyPager::Ended => None,
     })
 }
 
@@ -410,11 +402,12 @@ impl AsyncPageIterator {
 #[pyclass(frozen, module = "zavudev._native")]
 pub struct AsyncPaginator {
     call: PageCall,
+    walk: WalkStart,
 }
 
 impl AsyncPaginator {
-    pub fn new(call: PageCall) -> Self {
-        AsyncPaginator { call }
+    pub fn new(call: PageCall, walk: WalkStart) -> Self {
+        AsyncPaginator { call, walk }
     }
 }
 
@@ -428,7 +421,7 @@ impl AsyncPaginator {
 
     /// Every item of every page, fetched lazily by core's pager.
     fn __aiter__(&self) -> AsyncPageIterator {
-        AsyncPageIterator::new(AnyPager::NotStarted(Arc::clone(&self.call)))
+        AsyncPageIterator::new((self.walk)())
     }
 
     fn __repr__(&self) -> &'static str {

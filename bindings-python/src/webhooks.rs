@@ -2,13 +2,13 @@
 //! `zavu_core::webhooks`), and the `WebhookEvent` model.
 
 use pyo3::IntoPyObjectExt;
-use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString, PyType};
 use time::OffsetDateTime;
-use zavu_core::webhooks::{self as core_webhooks, EventData, SignatureScheme, VerifyOptions};
+use zavu_core::ffi;
+use zavu_core::webhooks::{self as core_webhooks, EventData};
 
-use crate::convert::headers;
+use crate::convert;
 use crate::errors::to_py_err;
 use crate::models::{InvitationStatusChangedData, Sender, ToPy, add_extra, json_to_py, repr_of};
 
@@ -77,7 +77,13 @@ impl WebhookEvent {
     }
 
     /// The event as a dict with snake_case keys (`data` as a dict too).
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+    #[pyo3(signature = (*, mode=None))]
+    fn to_dict<'py>(
+        &self,
+        py: Python<'py>,
+        mode: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        let json = crate::models::json_mode(py, mode)?;
         let dict = PyDict::new(py);
         dict.set_item("id", &self.inner.id)?;
         dict.set_item("type", &self.inner.event_type)?;
@@ -91,6 +97,9 @@ impl WebhookEvent {
         };
         dict.set_item("data", data)?;
         add_extra(py, &dict, &self.inner.extra)?;
+        if json {
+            return Ok(crate::models::json_safe(&dict)?.cast_into::<PyDict>()?);
+        }
         Ok(dict)
     }
 
@@ -140,45 +149,29 @@ impl WebhookEvent {
 
 /// The signature to check: the `X-Zavu-Signature` value itself, or the request's headers
 /// (any mapping; the header is found whatever its case).
-fn signature(payload: &[u8], headers_or_signature: &Bound<'_, PyAny>) -> PyResult<Signature> {
-    if let Ok(text) = headers_or_signature.cast::<PyString>() {
-        return Ok(Signature::Found(text.to_cow()?.into_owned()));
+/// The request's headers as pairs: a mapping, a list of `(name, value)` pairs, or the
+/// `X-Zavu-Signature` header's value itself (a `str`).
+fn header_pairs(py: Python<'_>, headers: &Bound<'_, PyAny>) -> PyResult<Vec<(String, String)>> {
+    if let Ok(text) = headers.cast::<PyString>() {
+        return Ok(vec![(
+            core_webhooks::SIGNATURE_HEADER.to_string(),
+            text.to_cow()?.into_owned(),
+        )]);
     }
-    let pairs = headers(Some(headers_or_signature))?;
-    match core_webhooks::signature_from_headers(pairs.iter().map(|(k, v)| (k, v))) {
-        Some(found) => Ok(Signature::Found(found.to_string())),
-        // Core words the error for a request without the header.
-        None => match core_webhooks::unwrap_headers(payload, pairs.iter().map(|(k, v)| (k, v)), "")
-        {
-            Err(error) => Ok(Signature::Missing(error)),
-            Ok(_) => Ok(Signature::Found(String::new())),
+    convert::headers(py, "headers", Some(headers), true)
+}
+
+/// `now`: a `datetime` or unix seconds (an `int`), for tests.
+fn now_seconds(py: Python<'_>, now: Option<&Bound<'_, PyAny>>) -> PyResult<Option<i64>> {
+    match now.filter(|n| !n.is_none()) {
+        Some(value) => match value.extract::<OffsetDateTime>() {
+            Ok(time) => Ok(Some(time.unix_timestamp())),
+            Err(_) => convert::integer(py, "now", Some(value)),
         },
+        None => Ok(None),
     }
 }
 
-enum Signature {
-    Found(String),
-    Missing(zavu_core::Error),
-}
-
-/// `now` as a point in time: unix seconds or an aware `datetime`.
-fn verify_options(now: Option<&Bound<'_, PyAny>>) -> PyResult<VerifyOptions> {
-    let now = match now.filter(|n| !n.is_none()) {
-        None => None,
-        Some(value) => Some(match value.extract::<OffsetDateTime>() {
-            Ok(time) => time,
-            Err(_) => OffsetDateTime::from_unix_timestamp(value.extract::<i64>()?)
-                .map_err(|e| PyValueError::new_err(format!("now: {e}")))?,
-        }),
-    };
-    Ok(VerifyOptions {
-        now,
-        ..VerifyOptions::default()
-    })
-}
-
-/// `client.webhooks`: verify and read Zavu's webhook deliveries. Pure computation, so the same
-/// (synchronous) object serves `Zavudev` and `AsyncZavudev`.
 #[pyclass(frozen, module = "zavudev._native")]
 pub struct Webhooks;
 
@@ -198,20 +191,16 @@ impl Webhooks {
         py: Python<'_>,
         payload: &Bound<'_, PyAny>,
         headers: &Bound<'_, PyAny>,
-        secret: &str,
+        secret: &Bound<'_, PyAny>,
         now: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<WebhookEvent> {
-        let body = crate::convert::payload(payload)?;
-        let options = verify_options(now)?;
-        let header = match signature(&body, headers)? {
-            Signature::Found(header) => header,
-            Signature::Missing(error) => return Err(to_py_err(py, error)),
-        };
-        zavu_core::ffi::catch_panics_sync(|| {
-            core_webhooks::unwrap_with(&body, &header, secret, options)
-        })
-        .map(|inner| WebhookEvent { inner })
-        .map_err(|e| to_py_err(py, e))
+        let body = convert::payload(py, "payload", payload)?;
+        let headers = header_pairs(py, headers)?;
+        let secret = convert::required_string(py, "secret", secret)?;
+        let now = now_seconds(py, now)?;
+        zavu_core::ffi::catch_panics_sync(|| ffi::unwrap_headers(&body, &headers, &secret, now))
+            .map(|inner| WebhookEvent { inner })
+            .map_err(|e| to_py_err(py, e))
     }
 
     /// Verifies the signature of a delivery; returns `None` or raises
@@ -222,48 +211,35 @@ impl Webhooks {
         py: Python<'_>,
         payload: &Bound<'_, PyAny>,
         headers: &Bound<'_, PyAny>,
-        secret: &str,
+        secret: &Bound<'_, PyAny>,
         now: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<()> {
-        let body = crate::convert::payload(payload)?;
-        let options = verify_options(now)?;
-        let header = match signature(&body, headers)? {
-            Signature::Found(header) => header,
-            Signature::Missing(error) => return Err(to_py_err(py, error)),
-        };
-        zavu_core::ffi::catch_panics_sync(|| {
-            core_webhooks::verify_with(&body, &header, secret, options)
-        })
-        .map_err(|e| to_py_err(py, e))
+        let body = convert::payload(py, "payload", payload)?;
+        let headers = header_pairs(py, headers)?;
+        let secret = convert::required_string(py, "secret", secret)?;
+        let now = now_seconds(py, now)?;
+        zavu_core::ffi::catch_panics_sync(|| ffi::verify_headers(&body, &headers, &secret, now))
+            .map_err(|e| to_py_err(py, e))
     }
 
     /// Signs a payload as Zavu does, for tests and local tools: returns the
     /// `X-Zavu-Signature` value. `scheme` is `"v1"`, `"v2"` or `"both"` (core's default).
-    #[pyo3(signature = (payload, secret, *, timestamp, scheme=None))]
+    #[pyo3(signature = (payload, secret, *, timestamp=None, scheme=None))]
     fn sign(
         &self,
+        py: Python<'_>,
         payload: &Bound<'_, PyAny>,
-        secret: &str,
-        timestamp: i64,
-        scheme: Option<&str>,
+        secret: &Bound<'_, PyAny>,
+        timestamp: Option<&Bound<'_, PyAny>>,
+        scheme: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<String> {
-        let body = crate::convert::payload(payload)?;
-        Ok(match scheme {
-            None => core_webhooks::sign(&body, secret, timestamp),
-            Some(name) => {
-                let scheme = match name {
-                    "v1" => SignatureScheme::V1,
-                    "v2" => SignatureScheme::V2,
-                    "both" => SignatureScheme::Both,
-                    other => {
-                        return Err(PyValueError::new_err(format!(
-                            "scheme must be 'v1', 'v2' or 'both', not {other:?}"
-                        )));
-                    }
-                };
-                core_webhooks::sign_with(&body, secret, timestamp, scheme)
-            }
-        })
+        let body = convert::payload(py, "payload", payload)?;
+        let secret = convert::required_string(py, "secret", secret)?;
+        let timestamp = ffi::signing_timestamp(convert::integer(py, "timestamp", timestamp)?);
+        let scheme = convert::string(py, "scheme", scheme)?;
+        let scheme =
+            ffi::signature_scheme("scheme", scheme.as_deref()).map_err(|e| to_py_err(py, e))?;
+        Ok(core_webhooks::sign_with(&body, &secret, timestamp, scheme))
     }
 
     fn __repr__(&self) -> &'static str {

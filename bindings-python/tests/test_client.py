@@ -44,7 +44,8 @@ def test_defaults_and_options_come_from_core(sandbox) -> None:
 def test_bad_base_url_is_refused_by_core() -> None:
     with pytest.raises(zavudev.InvalidRequestError) as caught:
         Zavudev(api_key="zk_test", base_url="http://api.example.com")
-    assert caught.value.param == "baseUrl"
+    assert caught.value.param == "base_url"
+    assert "allow_insecure_http" in caught.value.message
 
 
 def test_negative_timeout_is_refused() -> None:
@@ -65,7 +66,7 @@ def test_context_manager_closes(sandbox) -> None:
         assert zavu.invitations.list().items == []
         assert not zavu.is_closed
     assert zavu.is_closed
-    with pytest.raises(zavudev.InvalidRequestError, match="closed") as info:
+    with pytest.raises(zavudev.ClientClosedError, match="closed") as info:
         zavu.invitations.list()
     assert info.value.code == "client_closed"
     assert "closed" in repr(zavu)
@@ -92,3 +93,26 @@ def test_resources_are_stable_objects(client: Zavudev) -> None:
     assert isinstance(client.phone_numbers, zavudev.PhoneNumbers)
     assert isinstance(client.senders, zavudev.Senders)
     assert isinstance(client.webhooks, zavudev.Webhooks)
+
+
+def test_plain_http_to_another_host_needs_the_opt_in() -> None:
+    # A Docker-compose sandbox (`http://sandbox:8080`) is reachable with the opt-in only.
+    with pytest.raises(zavudev.InvalidRequestError) as caught:
+        Zavudev(api_key="zk_test", base_url="http://sandbox:8080")
+    assert caught.value.param == "base_url"
+    client = Zavudev(api_key="zk_test", base_url="http://sandbox:8080", allow_insecure_http=True)
+    assert client.base_url == "http://sandbox:8080"
+
+
+def test_to_dict_json_mode_is_json_safe(client) -> None:
+    import json
+
+    inv = client.invitations.create(client_name="JSON")
+    plain = inv.to_dict()
+    assert not isinstance(plain["created_at"], str)
+    safe = inv.to_dict(mode="json")
+    assert isinstance(safe["created_at"], str) and safe["created_at"].endswith("Z")
+    assert json.loads(json.dumps(safe))["id"] == inv.id
+    with pytest.raises(zavudev.InvalidRequestError) as caught:
+        inv.to_dict(mode="yaml")
+    assert caught.value.param == "mode"

@@ -247,13 +247,15 @@ class Run:
 
     def webhook_call(self, name: str, args: dict[str, Any]) -> Any:
         hooks = zavudev.Webhooks()
+        # The request's headers as WSGI/ASGI frameworks give them (pairs), or the one header.
+        headers = [tuple(pair) for pair in args["headers"]] if "headers" in args else args.get("signature")
         if name == "webhooks.sign":
-            header = hooks.sign(args["payload"], args["secret"], timestamp=args["timestamp"], scheme=args.get("scheme"))
+            header = hooks.sign(args["payload"], args["secret"], timestamp=args.get("timestamp"), scheme=args.get("scheme"))
             return {"header": header}
         if name == "webhooks.verify":
-            return hooks.verify(args["payload"], args["signature"], args["secret"], now=args.get("now"))
+            return hooks.verify(args["payload"], headers, args["secret"], now=args.get("now"))
         if name == "webhooks.unwrap":
-            return wire(hooks.unwrap(args["payload"], args["signature"], args["secret"], now=args.get("now")))
+            return wire(hooks.unwrap(args["payload"], headers, args["secret"], now=args.get("now")))
         raise AssertionError(f"unknown call {name}")
 
 
@@ -314,8 +316,12 @@ def run_scenario(path: Path, asynchronous: bool) -> None:
             if failed is not None and "error" not in expect:
                 raise AssertionError(f"{label}: unexpected error {failed}")
             if failed is not None:
+                wanted = dict(expect["error"])
+                if isinstance(wanted.get("param"), str):
+                    # Scenario files name parameters as on the wire; Python names them its way.
+                    wanted["param"] = zavudev._native._param_name(wanted["param"])
                 try:
-                    matches(expect["error"], failed, "error")
+                    matches(wanted, failed, "error")
                 except AssertionError as why:
                     raise AssertionError(f"{label}: {why}; got {failed}") from None
             elif "result" in expect:

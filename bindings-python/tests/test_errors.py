@@ -30,10 +30,10 @@ EXPECTED_CLASS = {
     "invalid_signature": zavudev.WebhookVerificationError,
     "stale_signature": zavudev.WebhookVerificationError,
     "invalid_payload": zavudev.WebhookVerificationError,
-    "wait_timeout": zavudev.APITimeoutError,
+    "wait_timeout": zavudev.WaitTimeoutError,
     "cancelled": zavudev.RequestCancelledError,
     "internal_panic": zavudev.InternalError,
-    "client_closed": zavudev.InvalidRequestError,
+    "client_closed": zavudev.ClientClosedError,
 }
 
 
@@ -54,7 +54,37 @@ def test_unknown_codes_pass_through_and_classify_by_status() -> None:
     error = _native._error_for_code("brand_new_code", "new", 409)
     assert type(error) is zavudev.ConflictError
     assert error.code == "brand_new_code" and error.status == 409
-    assert type(_native._error_for_code("odd", "x", 418)) is zavudev.APIError
+    assert type(_native._error_for_code("odd", "x", 418)) is zavudev.APIStatusError
+    assert type(_native._error_for_code("invalid_request", "x", 422)) is zavudev.UnprocessableEntityError
+
+
+def test_classes_are_cores_table() -> None:
+    """Every class of core's ERROR_CLASSES exists with core's parent, and its aliases are it."""
+    declared = {
+        name
+        for name, value in vars(zavudev._exceptions).items()
+        if isinstance(value, type) and issubclass(value, zavudev.ZavudevError) and value.__name__ == name
+    }
+    assert declared == {name for name, _, _, _ in _native.ERROR_CLASSES}
+    for name, parent, _kind, aliases in _native.ERROR_CLASSES:
+        cls = getattr(zavudev, name)
+        assert cls.__name__ == name
+        if parent is None:
+            assert cls.__bases__ == (Exception,)
+        else:
+            assert cls.__bases__ == (getattr(zavudev, parent),)
+        for alias in aliases:
+            assert getattr(zavudev, alias) is cls
+
+
+def test_published_sdk_names_catch_what_they_caught() -> None:
+    assert issubclass(zavudev.NotFoundError, zavudev.APIStatusError)
+    assert issubclass(zavudev.APITimeoutError, zavudev.APIConnectionError)
+    assert issubclass(zavudev.APIConnectionError, zavudev.APIError)
+    assert issubclass(zavudev.InvalidRequestError, zavudev.BadRequestError)
+    assert zavudev.ZavuError is zavudev.ZavudevError
+    error = _native._error_for_code("not_found", "gone", 404)
+    assert error.status_code == 404 == error.status
 
 
 def test_fields_of_an_api_error(client, sandbox) -> None:
@@ -76,7 +106,7 @@ def test_fields_of_an_api_error(client, sandbox) -> None:
 def test_local_validation_names_the_param(client) -> None:
     with pytest.raises(zavudev.InvalidRequestError) as caught:
         client.invitations.create(client_phone="12345")
-    assert caught.value.param == "clientPhone" and caught.value.status is None
+    assert caught.value.param == "client_phone" and caught.value.status is None
     assert caught.value.kind == "invalid_request"
 
 

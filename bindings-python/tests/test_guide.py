@@ -127,19 +127,15 @@ def guide_invitation(status: str) -> dict[str, Any]:
 
 
 def guide_snippets() -> list[str]:
-    """The guide's Python blocks, when the shared reference is next to the repository."""
-    for base in (ROOT.parent / "shared", ROOT / "shared", Path("/work/shared")):
-        guide = base / "reference" / "onboarding-clients-via-api.md"
-        if guide.exists():
-            blocks = re.findall(r"```python Python theme=\{null\}\n(.*?)```", guide.read_text(), re.S)
-            return [re.sub(r"^  ", "", block, flags=re.M) for block in blocks]
-    return []
+    """The guide's Python blocks (docs/onboarding-clients-via-api.md, the product guide)."""
+    guide = ROOT / "docs" / "onboarding-clients-via-api.md"
+    blocks = re.findall(r"```python Python theme=\{null\}\n(.*?)```", guide.read_text(), re.S)
+    return [re.sub(r"^  ", "", block, flags=re.M) for block in blocks]
 
 
 def test_snippets_are_the_guides_verbatim() -> None:
     blocks = guide_snippets()
-    if not blocks:
-        pytest.skip("the guide (shared/reference) is not next to this checkout")
+    assert blocks, "no Python block found in the guide"
     assert blocks == SNIPPETS
 
 

@@ -137,12 +137,15 @@ async def test_async_list_iterated_directly_keeps_filter_and_options(aclient, sa
     assert [len(p) for p in pages] == [2, 3]
 
 
-async def test_async_list_iterated_directly_error_ends_the_walk(aclient, sandbox) -> None:
+async def test_async_list_iterated_directly_a_failed_fetch_is_retried(aclient, sandbox) -> None:
     seed(sandbox, 3)
     sandbox.fault("/v1/invitations", {"kind": "status", "status": 500}, method="GET", count=1)
     iterator = aclient.with_options(max_retries=0).invitations.list(limit=2).__aiter__()
     with pytest.raises(zavudev.ServerError):
         await iterator.__anext__()
+    # Core's rule: a failed fetch raises, and the next step fetches the same page again.
+    walked = [await iterator.__anext__() for _ in range(3)]
+    assert len({inv.id for inv in walked}) == 3
     with pytest.raises(StopAsyncIteration):
         await iterator.__anext__()
     # An error on a later page surfaces in the `async for`, after the items before it.

@@ -15,7 +15,7 @@ from zavudev import AsyncZavudev
 async def test_calls_return_real_awaitables(aclient: AsyncZavudev) -> None:
     pending = aclient.invitations.create(client_name="Awaitable")
     assert inspect.isawaitable(pending)
-    assert isinstance(pending, asyncio.Future)
+    assert inspect.iscoroutine(pending)
     inv = await pending
     assert isinstance(inv, zavudev.Invitation)
 
@@ -89,7 +89,7 @@ async def test_errors_are_raised_by_the_awaitable(aclient: AsyncZavudev) -> None
     assert caught.value.status == 404
     with pytest.raises(zavudev.InvalidRequestError) as caught:
         await aclient.invitations.create(expires_in_days=31)
-    assert caught.value.param == "expiresInDays"
+    assert caught.value.param == "expires_in_days"
 
 
 async def test_per_call_options(aclient: AsyncZavudev, sandbox) -> None:
@@ -106,9 +106,25 @@ async def test_async_with_closes(sandbox) -> None:
         assert not zavu.is_closed
         await zavu.invitations.list()
     assert zavu.is_closed
-    with pytest.raises(zavudev.InvalidRequestError) as info:
+    with pytest.raises(zavudev.ClientClosedError) as info:
         await zavu.invitations.list()
     assert info.value.code == "client_closed"
     other = AsyncZavudev(api_key=sandbox.api_key, base_url=sandbox.base_url)
     await other.close()
     assert other.is_closed
+
+
+async def test_async_methods_are_lazy_coroutines(aclient, sandbox) -> None:
+    import inspect
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        forgotten = aclient.invitations.create(client_name="Forgotten")
+        assert inspect.iscoroutine(forgotten)
+        del forgotten
+    created = await asyncio.create_task(aclient.invitations.create(client_name="Awaited"))
+    assert created.client_name == "Awaited"
+    # Nothing was sent for the coroutine that was never awaited.
+    names = [inv.client_name async for inv in aclient.invitations.list()]
+    assert names == ["Awaited"]

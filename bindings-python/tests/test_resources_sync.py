@@ -98,7 +98,7 @@ def test_wait_for_completion(client: Zavudev, sandbox) -> None:
 
 def test_wait_for_completion_times_out(client: Zavudev) -> None:
     inv = client.invitations.create(client_name="Never")
-    with pytest.raises(zavudev.APITimeoutError) as caught:
+    with pytest.raises(zavudev.WaitTimeoutError) as caught:
         client.invitations.wait_for_completion(inv.id, timeout=0.3, poll_interval=0.05)
     assert caught.value.code == "wait_timeout"
 

@@ -57,8 +57,13 @@ def test_schemes_and_now(client) -> None:
     for scheme in ("v1", "v2", "both"):
         header = hooks.sign(BODY, SECRET, timestamp=1700000000, scheme=scheme)
         hooks.verify(BODY, header, SECRET, now=1700000100)
-    with pytest.raises(ValueError):
+    with pytest.raises(zavudev.InvalidRequestError) as bad_scheme:
         hooks.sign(BODY, SECRET, timestamp=1, scheme="v3")  # type: ignore[arg-type]
+    assert bad_scheme.value.param == "scheme"
+    # Core's defaults: now, and both schemes.
+    fresh = hooks.sign(BODY, SECRET)
+    assert "v1=" in fresh and "v2=" in fresh
+    hooks.verify(BODY, fresh, SECRET)
 
 
 def test_refusals(client) -> None:
@@ -80,8 +85,18 @@ def test_refusals(client) -> None:
     with pytest.raises(zavudev.WebhookVerificationError) as caught:
         hooks.unwrap("not json", hooks.sign("not json", SECRET, timestamp=now), SECRET)
     assert caught.value.code == "invalid_payload"
-    with pytest.raises(TypeError):
+    with pytest.raises(zavudev.InvalidRequestError) as wrong:
         hooks.verify(123, header, SECRET)  # type: ignore[arg-type]
+    assert wrong.value.param == "payload"
+    # What a framework's JSON parsing hands over cannot be verified: the raw body is needed.
+    with pytest.raises(zavudev.InvalidRequestError) as parsed:
+        hooks.unwrap(json.loads(BODY), header, SECRET)  # type: ignore[arg-type]
+    assert parsed.value.param == "payload" and "raw" in parsed.value.message
+    # Headers as WSGI/ASGI give them: a list of pairs (bytes from ASGI), any case.
+    event = hooks.unwrap(BODY, [(b"x-zavu-signature", header.encode())], SECRET)
+    assert event.id
+    event = hooks.unwrap(BODY, [("Content-Type", "application/json"), ("X-Zavu-Signature", header)], SECRET)
+    assert event.id
 
 
 def test_other_event_types(client) -> None:

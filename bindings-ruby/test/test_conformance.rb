@@ -183,9 +183,9 @@ module Conformance
       when "webhooks.sign"
         { "header" => hooks.sign(args["payload"], args["secret"], timestamp: args["timestamp"], scheme: args["scheme"]) }
       when "webhooks.verify"
-        hooks.verify(args["payload"], args["signature"], args["secret"], now: args["now"])
+        hooks.verify(args["payload"], args.fetch("headers") { args["signature"] }, args["secret"], now: args["now"])
       when "webhooks.unwrap"
-        hooks.unwrap(args["payload"], args["signature"], args["secret"], now: args["now"]).to_wire
+        hooks.unwrap(args["payload"], args.fetch("headers") { args["signature"] }, args["secret"], now: args["now"]).to_wire
       else raise Minitest::Assertion, "unknown call #{name}"
       end
     end

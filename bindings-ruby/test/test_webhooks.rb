@@ -33,6 +33,12 @@ class TestWebhooks < Minitest::Test
     assert_equal "snd_1", event.data.sender_id
     assert_equal 1, event.data[:new_field]
     assert_equal JSON.parse(BODY), event.to_wire
+    pairs = [["Content-Type", "application/json"], ["X-Zavu-Signature", header]]
+    assert_equal "evt_1", Zavudev::Webhooks.unwrap(BODY, pairs, SECRET).id
+    error = assert_raises(Zavudev::InvalidRequestError) { Zavudev::Webhooks.verify(BODY, [["X-Zavu-Signature"]], SECRET) }
+    assert_equal "headers", error.param
+    error = assert_raises(Zavudev::InvalidRequestError) { Zavudev::Webhooks.verify(BODY, header, SECRET, now: 2.5) }
+    assert_equal "now", error.param
   end
 
   def test_rack_env_and_request_objects_and_io_bodies

@@ -16,9 +16,26 @@ use crate::models::{
 use crate::pages::{InvitationPage, InvitationPager, SenderPage, SenderPager};
 use crate::task::{DropInRuntime, run, run_sync};
 
+/// A duration given in milliseconds (Kotlin `Long`, Swift `Int64`) as core takes it: core's
+/// rule refuses a negative or absurd value as `invalid_request` naming `param`.
+fn millis(param: &str, ms: Option<i64>) -> core::Result<Option<Duration>> {
+    // i64 to f64 may round the last digits of values far beyond core's limit; core refuses
+    // those either way.
+    ms.map(|ms| core::ffi::duration_from_millis(param, ms as f64))
+        .transpose()
+}
+
+/// A retry count as core takes it (0 to core's limit), never wrapped.
+fn retries(param: &str, value: Option<i64>) -> core::Result<Option<u32>> {
+    value.map(|v| core::ffi::max_retries(param, v)).transpose()
+}
+
 /// How to build a [`ZavuClient`]. Unset fields take the environment (`ZAVUDEV_API_KEY`,
-/// `ZAVUDEV_BASE_URL`, `ZAVUDEV_CUSTOM_HEADERS`), then core's defaults.
+/// `ZAVUDEV_BASE_URL`, `ZAVUDEV_CUSTOM_HEADERS`), then core's defaults. Durations are in
+/// milliseconds. Its text (Kotlin `toString()`, Swift `description`) never shows the key or
+/// header values.
 #[derive(Clone, Default, uniffi::Record)]
+#[uniffi::export(Display)]
 pub struct ClientOptions {
     /// The API key; `ZAVUDEV_API_KEY` when null or empty.
     #[uniffi(default)]
@@ -26,22 +43,23 @@ pub struct ClientOptions {
     /// The API's base URL; `ZAVUDEV_BASE_URL`, then `https://api.zavu.dev`.
     #[uniffi(default)]
     pub base_url: Option<String>,
-    /// Per-attempt timeout (default 60 s).
+    /// Per-attempt timeout in milliseconds (default 60,000).
     #[uniffi(default)]
-    pub timeout: Option<Duration>,
-    /// Connect timeout (default 5 s).
+    pub timeout: Option<i64>,
+    /// Connect timeout in milliseconds (default 5,000).
     #[uniffi(default)]
-    pub connect_timeout: Option<Duration>,
-    /// Retries after the first attempt (default 2).
+    pub connect_timeout: Option<i64>,
+    /// Retries after the first attempt (default 2, at most 100).
     #[uniffi(default)]
-    pub max_retries: Option<u32>,
+    pub max_retries: Option<i64>,
     /// Headers sent with every request.
     #[uniffi(default)]
     pub default_headers: HashMap<String, String>,
-    /// Largest response body accepted, in bytes (default 8 MiB).
+    /// Largest response body accepted, in bytes (default 8 MiB; 1 byte to 4 GiB).
     #[uniffi(default)]
-    pub max_response_bytes: Option<u64>,
-    /// Allow `http://` to hosts other than loopback (the key would travel in clear).
+    pub max_response_bytes: Option<i64>,
+    /// Allow `http://` to hosts other than loopback (a Docker-compose sandbox such as
+    /// `http://sandbox:8080`); the key would travel in clear.
     #[uniffi(default)]
     pub allow_insecure_http: bool,
     /// Skip waiting for `X-RateLimit-Reset` after a response says no requests remain.
@@ -51,39 +69,62 @@ pub struct ClientOptions {
 
 impl std::fmt::Debug for ClientOptions {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        // Core's options redact the key; reuse that rendering.
-        std::fmt::Debug::fmt(&core::ClientOptions::from(self.clone()), f)
+        // The key and header values never reach logs, as in core's own options.
+        f.debug_struct("ClientOptions")
+            .field("api_key", &self.api_key.as_ref().map(|_| "[redacted]"))
+            .field("base_url", &self.base_url)
+            .field("timeout", &self.timeout)
+            .field("connect_timeout", &self.connect_timeout)
+            .field("max_retries", &self.max_retries)
+            .field(
+                "default_headers",
+                &self.default_headers.keys().collect::<Vec<_>>(),
+            )
+            .field("max_response_bytes", &self.max_response_bytes)
+            .field("allow_insecure_http", &self.allow_insecure_http)
+            .field("disable_rate_limit_wait", &self.disable_rate_limit_wait)
+            .finish()
     }
 }
 
-impl From<ClientOptions> for core::ClientOptions {
-    fn from(o: ClientOptions) -> Self {
-        core::ClientOptions {
+impl std::fmt::Display for ClientOptions {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self, f)
+    }
+}
+
+impl TryFrom<ClientOptions> for core::ClientOptions {
+    type Error = core::Error;
+
+    fn try_from(o: ClientOptions) -> core::Result<Self> {
+        Ok(core::ClientOptions {
             api_key: o.api_key,
             base_url: o.base_url,
-            timeout: o.timeout,
-            connect_timeout: o.connect_timeout,
-            max_retries: o.max_retries,
+            timeout: millis("timeout", o.timeout)?,
+            connect_timeout: millis("connectTimeout", o.connect_timeout)?,
+            max_retries: retries("maxRetries", o.max_retries)?,
             default_headers: o.default_headers.into_iter().collect(),
             binding: Some(format!("uniffi/{}", core::VERSION)),
+            // i64 to f64 is exact within core's bound; larger values are refused either way.
             max_response_bytes: o
                 .max_response_bytes
-                .map(|n| usize::try_from(n).unwrap_or(usize::MAX)),
+                .map(|n| core::ffi::max_response_bytes("maxResponseBytes", n as f64))
+                .transpose()?,
             allow_insecure_http: o.allow_insecure_http,
             disable_rate_limit_wait: o.disable_rate_limit_wait,
-        }
+        })
     }
 }
 
 /// Overrides for the calls of a derived client (see [`ZavuClient::with_options`]).
 #[derive(Debug, Clone, Default, PartialEq, uniffi::Record)]
 pub struct RequestOptions {
-    /// Per-attempt timeout.
+    /// Per-attempt timeout in milliseconds.
     #[uniffi(default)]
-    pub timeout: Option<Duration>,
-    /// Retries after the first attempt.
+    pub timeout: Option<i64>,
+    /// Retries after the first attempt (0 to 100).
     #[uniffi(default)]
-    pub max_retries: Option<u32>,
+    pub max_retries: Option<i64>,
     /// The `Idempotency-Key` of POSTs; a fresh UUID per call when null.
     #[uniffi(default)]
     pub idempotency_key: Option<String>,
@@ -92,39 +133,46 @@ pub struct RequestOptions {
     pub headers: HashMap<String, String>,
 }
 
-impl From<RequestOptions> for core::RequestOptions {
-    fn from(o: RequestOptions) -> Self {
-        core::RequestOptions {
-            timeout: o.timeout,
-            max_retries: o.max_retries,
+impl TryFrom<RequestOptions> for core::RequestOptions {
+    type Error = core::Error;
+
+    fn try_from(o: RequestOptions) -> core::Result<Self> {
+        Ok(core::RequestOptions {
+            timeout: millis("timeout", o.timeout)?,
+            max_retries: retries("maxRetries", o.max_retries)?,
             idempotency_key: o.idempotency_key,
             headers: o.headers.into_iter().collect(),
-        }
+        })
     }
 }
 
-/// How `waitForCompletion` polls. Null fields take core's defaults (10 min, 2 s, 30 s).
+/// How `waitForCompletion` polls, in milliseconds. Null fields take core's defaults (the whole
+/// wait 10 minutes, first pause 2 s, longest pause 30 s).
 #[derive(Debug, Clone, Default, PartialEq, uniffi::Record)]
 pub struct WaitOptions {
-    /// Give up after this long, with `wait_timeout`.
+    /// Give up after this long in total, with `wait_timeout` (the whole wait, in every language).
     #[uniffi(default)]
-    pub timeout: Option<Duration>,
+    pub timeout: Option<i64>,
     /// The first pause between polls; it grows by half each time.
     #[uniffi(default)]
-    pub poll_interval: Option<Duration>,
+    pub poll_interval: Option<i64>,
     /// The longest pause between polls.
     #[uniffi(default)]
-    pub max_poll_interval: Option<Duration>,
+    pub max_poll_interval: Option<i64>,
 }
 
-impl From<WaitOptions> for core::WaitOptions {
-    fn from(o: WaitOptions) -> Self {
-        let defaults = core::WaitOptions::default();
-        core::WaitOptions {
-            timeout: o.timeout.unwrap_or(defaults.timeout),
-            poll_interval: o.poll_interval.unwrap_or(defaults.poll_interval),
-            max_poll_interval: o.max_poll_interval.unwrap_or(defaults.max_poll_interval),
+impl TryFrom<WaitOptions> for core::WaitOptions {
+    type Error = core::Error;
+
+    fn try_from(o: WaitOptions) -> core::Result<Self> {
+        let mut options = core::ffi::wait_options(
+            millis("timeout", o.timeout)?,
+            millis("pollInterval", o.poll_interval)?,
+        );
+        if let Some(max) = millis("maxPollInterval", o.max_poll_interval)? {
+            options.max_poll_interval = max;
         }
+        Ok(options)
     }
 }
 
@@ -153,19 +201,21 @@ impl ZavuClient {
     /// `ZAVUDEV_API_KEY`, and with `invalid_request` (param `baseUrl`) for a bad base URL.
     #[uniffi::constructor(default(options))]
     pub fn new(options: ClientOptions) -> Result<Arc<Self>, ZavuError> {
-        let client = run_sync(|| core::Client::new(options.into()))?;
+        let client = run_sync(|| core::Client::new(options.try_into()?))?;
         Ok(Arc::new(ZavuClient {
             client: DropInRuntime::new(client),
         }))
     }
 
     /// A client on the same connection pool whose calls use `options` (timeout, retries,
-    /// idempotency key, headers) on top of this one's.
-    pub fn with_options(&self, options: RequestOptions) -> Arc<ZavuClient> {
-        let derived = self.client.get().clone().with_options(&options.into());
-        Arc::new(ZavuClient {
+    /// idempotency key, headers) on top of this one's. A bad option (a negative timeout) fails
+    /// with `invalid_request` naming it.
+    pub fn with_options(&self, options: RequestOptions) -> Result<Arc<ZavuClient>, ZavuError> {
+        let options = run_sync(|| core::RequestOptions::try_from(options))?;
+        let derived = self.client.get().clone().with_options(&options);
+        Ok(Arc::new(ZavuClient {
             client: DropInRuntime::new(derived),
-        })
+        }))
     }
 
     /// Partner invitations: create, list, get, cancel, wait, and the project webhook.
@@ -194,14 +244,14 @@ impl ZavuClient {
         self.client.get().clone().base_url().to_string()
     }
 
-    /// The per-attempt timeout of this client's calls.
-    pub fn timeout(&self) -> Duration {
-        self.client.get().clone().timeout()
+    /// The per-attempt timeout of this client's calls, in milliseconds.
+    pub fn timeout(&self) -> i64 {
+        i64::try_from(self.client.get().timeout().as_millis()).unwrap_or(i64::MAX)
     }
 
     /// The retries this client's calls make.
-    pub fn max_retries(&self) -> u32 {
-        self.client.get().clone().max_retries()
+    pub fn max_retries(&self) -> i64 {
+        self.client.get().max_retries().into()
     }
 
     /// What this client (all handles on its pool) has sent so far.
@@ -250,16 +300,12 @@ impl Invitations {
             .map(InvitationPage::new)
     }
 
-    /// Every invitation matching `params`, across pages, fetched lazily (one page in memory).
+    /// Every invitation matching `params`, across pages (core's walk): nothing is fetched (or
+    /// validated) until the pager is first asked, then one page at a time; a failed page fetch
+    /// throws and the next step fetches the same page again.
     #[uniffi::method(default(params))]
-    pub async fn list_all(
-        &self,
-        params: ListInvitationsParams,
-    ) -> Result<Arc<InvitationPager>, ZavuError> {
-        let client = self.client.get().clone();
-        run(async move { client.invitations().list_all(&params.into()).await })
-            .await
-            .map(InvitationPager::new)
+    pub fn list_all(&self, params: ListInvitationsParams) -> Arc<InvitationPager> {
+        InvitationPager::new(self.client.get().invitations().walk(&params.into()))
     }
 
     /// One invitation by id.
@@ -299,9 +345,10 @@ impl Invitations {
     ) -> Result<Invitation, ZavuError> {
         let client = self.client.get().clone();
         run(async move {
+            let options: core::WaitOptions = options.try_into()?;
             client
                 .invitations()
-                .wait_for_completion(&invitation_id, options.into())
+                .wait_for_completion(&invitation_id, options)
                 .await
                 .map(Invitation::from)
         })
@@ -409,12 +456,10 @@ impl Senders {
             .map(SenderPage::new)
     }
 
-    /// Every sender, across pages, fetched lazily.
+    /// Every sender, across pages (core's walk): nothing is fetched until the pager is first
+    /// asked; a failed page fetch throws and the next step fetches the same page again.
     #[uniffi::method(default(params))]
-    pub async fn list_all(&self, params: ListSendersParams) -> Result<Arc<SenderPager>, ZavuError> {
-        let client = self.client.get().clone();
-        run(async move { client.senders().list_all(&params.into()).await })
-            .await
-            .map(SenderPager::new)
+    pub fn list_all(&self, params: ListSendersParams) -> Arc<SenderPager> {
+        SenderPager::new(self.client.get().senders().walk(&params.into()))
     }
 }

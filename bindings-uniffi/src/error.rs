@@ -1,113 +1,37 @@
 //! The one error type of the binding: `ZavuError` in Rust and Swift, `ZavuException` in Kotlin
-//! (uniffi renames `*Error` to `*Exception` there). One variant per core [`ErrorKind`], so Kotlin
-//! can `catch (e: ZavuException.NotFound)` and Swift can `catch ZavuError.NotFound`; every variant
+//! (uniffi renames `*Error` to `*Exception` there). One variant per core [`ErrorKind`] (core's
+//! own enum, exported with core's `uniffi` feature), so Kotlin can
+//! `catch (e: ZavuException.NotFound)` and Swift can `catch ZavuError.NotFound`; every variant
 //! carries the same fields, so nothing core knows about an error is lost at the boundary.
+//!
+//! Class names: Kotlin and Swift cannot express an error class tree with uniffi (one sealed class
+//! with one subclass per variant), so each variant stands for the class core's `ERROR_CLASSES`
+//! gives its kind (`NotFound` is `NotFoundError`): `className()` returns it, `isA("APIStatusError")`
+//! answers for core's parents and aliases, and the Kotlin package adds a type alias per class
+//! name (`NotFoundError` = `ZavuException.NotFound`). `errorClasses()` exports the table itself.
 //!
 //! The human message is the field `error_message` (Kotlin `errorMessage`) because Kotlin's
 //! `Throwable` already owns `message`; `message()` and `code()` are also methods on the error
-//! itself, so code that catches the base type reads them without matching a variant.
+//! itself, so code that catches the base type reads them without matching a variant. The text of
+//! the error (Kotlin `toString()`, Swift `description`) is core's own rendering, carried across in
+//! the field `summary`.
 
 use std::fmt;
 
-use zavu_core::{ErrorKind as CoreKind, codes};
+use zavu_core::{ERROR_CLASSES, ErrorKind, ParamStyle, codes};
 
-/// The family an error belongs to; mirrors core's `ErrorKind` one to one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, uniffi::Enum)]
-#[uniffi::export(Display)]
-pub enum ErrorKind {
-    /// Bad parameters, caught locally or refused by the server (400, 422).
-    InvalidRequest,
-    /// Missing or refused API key (401, `missing_api_key`).
-    Authentication,
-    /// The key may not do this (403).
-    PermissionDenied,
-    /// The team's plan does not allow this (402).
-    PaymentRequired,
-    /// The resource does not exist (404).
-    NotFound,
-    /// The resource is not in a state that allows this (409).
-    Conflict,
-    /// Too many requests (429).
-    RateLimit,
-    /// The server failed (5xx).
-    Server,
-    /// The request never got an answer: DNS, connect, reset, dropped connection.
-    Connection,
-    /// An attempt or a wait ran out of time.
-    Timeout,
-    /// A 2xx answer that is not what the API promises.
-    InvalidResponse,
-    /// A webhook whose signature, timestamp or payload was refused.
-    WebhookVerification,
-    /// The call was cancelled.
-    Cancelled,
-    /// A bug inside the SDK, caught before it could crash the app.
-    Internal,
-    /// Any other API error (an unexpected status).
-    Api,
-}
+/// How Kotlin and Swift spell parameter names: the wire's camelCase (`clientName`).
+pub(crate) const STYLE: ParamStyle = ParamStyle::Camel;
 
-impl From<CoreKind> for ErrorKind {
-    fn from(kind: CoreKind) -> Self {
-        match kind {
-            CoreKind::InvalidRequest | CoreKind::UnprocessableEntity | CoreKind::ClientClosed => {
-                ErrorKind::InvalidRequest
-            }
-            CoreKind::WaitTimeout => ErrorKind::Timeout,
-            CoreKind::Authentication => ErrorKind::Authentication,
-            CoreKind::PermissionDenied => ErrorKind::PermissionDenied,
-            CoreKind::PaymentRequired => ErrorKind::PaymentRequired,
-            CoreKind::NotFound => ErrorKind::NotFound,
-            CoreKind::Conflict => ErrorKind::Conflict,
-            CoreKind::RateLimit => ErrorKind::RateLimit,
-            CoreKind::Server => ErrorKind::Server,
-            CoreKind::Connection => ErrorKind::Connection,
-            CoreKind::Timeout => ErrorKind::Timeout,
-            CoreKind::InvalidResponse => ErrorKind::InvalidResponse,
-            CoreKind::WebhookVerification => ErrorKind::WebhookVerification,
-            CoreKind::Cancelled => ErrorKind::Cancelled,
-            CoreKind::Internal => ErrorKind::Internal,
-            CoreKind::Api => ErrorKind::Api,
-        }
-    }
-}
-
-impl ErrorKind {
-    fn core(self) -> CoreKind {
-        match self {
-            ErrorKind::InvalidRequest => CoreKind::InvalidRequest,
-            ErrorKind::Authentication => CoreKind::Authentication,
-            ErrorKind::PermissionDenied => CoreKind::PermissionDenied,
-            ErrorKind::PaymentRequired => CoreKind::PaymentRequired,
-            ErrorKind::NotFound => CoreKind::NotFound,
-            ErrorKind::Conflict => CoreKind::Conflict,
-            ErrorKind::RateLimit => CoreKind::RateLimit,
-            ErrorKind::Server => CoreKind::Server,
-            ErrorKind::Connection => CoreKind::Connection,
-            ErrorKind::Timeout => CoreKind::Timeout,
-            ErrorKind::InvalidResponse => CoreKind::InvalidResponse,
-            ErrorKind::WebhookVerification => CoreKind::WebhookVerification,
-            ErrorKind::Cancelled => CoreKind::Cancelled,
-            ErrorKind::Internal => CoreKind::Internal,
-            ErrorKind::Api => CoreKind::Api,
-        }
-    }
-}
-
-/// Core's stable name of the kind (`not_found`, `rate_limit`, ...), the same in every language.
-impl fmt::Display for ErrorKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.core().as_str())
-    }
-}
-
-/// Declares `ZavuError` with one variant per kind, every variant with the same fields, plus the
-/// accessors that read them whatever the variant. A macro keeps the fifteen variants identical.
+/// Declares `ZavuError` with one variant per core kind, every variant with the same fields, plus
+/// the two matches that read them and build them. A macro keeps the variants identical; the
+/// matches on core's `ErrorKind` are exhaustive, so a kind added to core fails to compile here
+/// until it has its variant.
 macro_rules! zavu_error {
     ($($(#[$doc:meta])* $variant:ident),+ $(,)?) => {
         /// An error from the Zavu SDK. `code` is the stable string to branch on (`not_found`,
         /// `invalid_request`, `rate_limited`, or any new code the server sends); the variant is
-        /// its family.
+        /// its kind, and `className()` the class every other language raises for it.
         #[derive(Debug, Clone, PartialEq, uniffi::Error)]
         #[uniffi::export(Display)]
         pub enum ZavuError {
@@ -121,7 +45,8 @@ macro_rules! zavu_error {
                     /// The HTTP status, when the error came from a response. A signed 32-bit int
                     /// so Kotlin reads `e.status == 404` (an unsigned type would need `404u`).
                     status: Option<i32>,
-                    /// The refused parameter (its wire name, camelCase), for validation errors.
+                    /// The refused parameter (camelCase, as Kotlin and Swift name it), for
+                    /// validation errors.
                     param: Option<String>,
                     /// The raw response body, when there was one.
                     body: Option<String>,
@@ -129,21 +54,27 @@ macro_rules! zavu_error {
                     retry_after_ms: Option<u64>,
                     /// The server's request id (`X-Request-Id`), for support.
                     request_id: Option<String>,
+                    /// Core's one-line rendering of the error (`code: message (HTTP 404)
+                    /// [param: name]`): Kotlin's `toString()`, Swift's `description`.
+                    summary: String,
                 },
             )+
         }
 
         impl ZavuError {
-            fn fields(&self) -> Fields<'_> {
+            fn fields(&self) -> (ErrorKind, Borrowed<'_>) {
                 match self {
                     $(ZavuError::$variant {
                         code, error_message, status, param, body, retry_after_ms, request_id,
-                    } => Fields { code, error_message, status: *status, param, body,
-                                  retry_after_ms: *retry_after_ms, request_id },)+
+                        summary,
+                    } => (ErrorKind::$variant, Borrowed {
+                        code, error_message, status: *status, param, body,
+                        retry_after_ms: *retry_after_ms, request_id, summary,
+                    }),)+
                 }
             }
 
-            fn build(kind: ErrorKind, f: OwnedFields) -> Self {
+            fn build(kind: ErrorKind, f: Fields) -> Self {
                 match kind {
                     $(ErrorKind::$variant => ZavuError::$variant {
                         code: f.code,
@@ -153,6 +84,7 @@ macro_rules! zavu_error {
                         body: f.body,
                         retry_after_ms: f.retry_after_ms,
                         request_id: f.request_id,
+                        summary: f.summary,
                     },)+
                 }
             }
@@ -161,49 +93,46 @@ macro_rules! zavu_error {
 }
 
 zavu_error! {
-    /// Bad parameters, caught locally or refused by the server (400, 422).
+    /// `InvalidRequestError`: bad parameters, caught locally or refused by the server (400).
     InvalidRequest,
-    /// Missing or refused API key (401, `missing_api_key`).
+    /// `UnprocessableEntityError`: parameters the server understood but refused (422).
+    UnprocessableEntity,
+    /// `AuthenticationError`: missing or refused API key (401, `missing_api_key`).
     Authentication,
-    /// The key may not do this (403).
+    /// `PermissionDeniedError`: the key may not do this (403).
     PermissionDenied,
-    /// The team's plan does not allow this (402, `paid_plan_required`).
+    /// `PaymentRequiredError`: the team's plan does not allow this (402, `paid_plan_required`).
     PaymentRequired,
-    /// The resource does not exist (404).
+    /// `NotFoundError`: the resource does not exist (404).
     NotFound,
-    /// The resource is not in a state that allows this (409, `already_completed`).
+    /// `ConflictError`: the resource is not in a state that allows this (409).
     Conflict,
-    /// Too many requests (429); see `retry_after_ms`.
+    /// `RateLimitError`: too many requests (429); see `retry_after_ms`.
     RateLimit,
-    /// The server failed (5xx).
+    /// `InternalServerError`: the server failed (5xx).
     Server,
-    /// The request never got an answer.
+    /// `APIConnectionError`: the request never got an answer.
     Connection,
-    /// An attempt (`timeout`) or a wait (`wait_timeout`) ran out of time.
+    /// `APITimeoutError`: one attempt ran out of time (`timeout`).
     Timeout,
-    /// A 2xx answer that is not what the API promises.
+    /// `APIResponseValidationError`: a 2xx answer that is not what the API promises.
     InvalidResponse,
-    /// A webhook whose signature, timestamp or payload was refused.
+    /// `WebhookVerificationError`: a webhook whose signature, timestamp or payload was refused.
     WebhookVerification,
-    /// The call was cancelled.
+    /// `WaitTimeoutError`: `waitForCompletion` gave up before a final status (`wait_timeout`).
+    WaitTimeout,
+    /// `ClientClosedError`: the client was closed before or during the call.
+    ClientClosed,
+    /// `APIUserAbortError`: the call was cancelled.
     Cancelled,
-    /// A bug inside the SDK, caught before it could crash the app.
+    /// `InternalError`: a bug inside the SDK, caught before it could crash the app.
     Internal,
-    /// Any other API error.
+    /// `APIStatusError`: any other API error (an unexpected status).
     Api,
 }
 
-struct Fields<'a> {
-    code: &'a String,
-    error_message: &'a String,
-    status: Option<i32>,
-    param: &'a Option<String>,
-    body: &'a Option<String>,
-    retry_after_ms: Option<u64>,
-    request_id: &'a Option<String>,
-}
-
-struct OwnedFields {
+/// The fields every variant carries, to build a variant.
+struct Fields {
     code: String,
     error_message: String,
     status: Option<i32>,
@@ -211,14 +140,30 @@ struct OwnedFields {
     body: Option<String>,
     retry_after_ms: Option<u64>,
     request_id: Option<String>,
+    summary: String,
 }
 
-/// The one conversion from core's error; every call site goes through it (`?` or `map_err`).
+/// The fields of a variant, borrowed, to read them whatever the variant.
+struct Borrowed<'a> {
+    code: &'a String,
+    error_message: &'a String,
+    status: Option<i32>,
+    param: &'a Option<String>,
+    body: &'a Option<String>,
+    retry_after_ms: Option<u64>,
+    request_id: &'a Option<String>,
+    summary: &'a String,
+}
+
+/// The one conversion from core's error; every error the binding hands over goes through it
+/// (`?` or `map_err`). Core respells it for Kotlin and Swift (camelCase, the wire's spelling) and
+/// renders its text; the variant is core's kind.
 impl From<zavu_core::Error> for ZavuError {
     fn from(error: zavu_core::Error) -> Self {
+        let error = error.respelled(STYLE);
         ZavuError::build(
-            error.kind().into(),
-            OwnedFields {
+            error.kind(),
+            Fields {
                 code: error.code().to_string(),
                 error_message: error.message().to_string(),
                 status: error.status().map(i32::from),
@@ -228,6 +173,7 @@ impl From<zavu_core::Error> for ZavuError {
                     .retry_after()
                     .map(|d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX)),
                 request_id: error.request_id().map(str::to_string),
+                summary: error.to_string(),
             },
         )
     }
@@ -249,80 +195,85 @@ impl ZavuError {
 impl ZavuError {
     /// The stable code, whatever the variant.
     pub fn code(&self) -> String {
-        self.fields().code.clone()
+        self.fields().1.code.clone()
     }
 
     /// The human-readable message, whatever the variant.
     pub fn message(&self) -> String {
-        self.fields().error_message.clone()
+        self.fields().1.error_message.clone()
     }
 
     /// The HTTP status, when the error came from a response.
     pub fn status(&self) -> Option<i32> {
-        self.fields().status
+        self.fields().1.status
+    }
+
+    /// The HTTP status, under the published SDKs' name (`status_code` / `statusCode`).
+    pub fn status_code(&self) -> Option<i32> {
+        self.status()
     }
 
     /// The refused parameter, for validation errors.
     pub fn param(&self) -> Option<String> {
-        self.fields().param.clone()
+        self.fields().1.param.clone()
     }
 
     /// The raw response body, when there was one.
     pub fn body(&self) -> Option<String> {
-        self.fields().body.clone()
+        self.fields().1.body.clone()
     }
 
     /// How long the server asked to wait, in milliseconds (429 and 503 answers).
     pub fn retry_after_ms(&self) -> Option<u64> {
-        self.fields().retry_after_ms
+        self.fields().1.retry_after_ms
     }
 
     /// The server's request id, when it sent one.
     pub fn request_id(&self) -> Option<String> {
-        self.fields().request_id.clone()
+        self.fields().1.request_id.clone()
     }
 
-    /// The family of the error (the variant, as a value).
+    /// The kind of the error (the variant, as core's `ErrorKind`).
     pub fn kind(&self) -> ErrorKind {
-        macro_rules! kind_of {
-            ($($v:ident),+) => {
-                match self { $(ZavuError::$v { .. } => ErrorKind::$v,)+ }
+        self.fields().0
+    }
+
+    /// Core's stable name of the kind (`not_found`, `wait_timeout`, ...), the same in every
+    /// language.
+    pub fn kind_name(&self) -> String {
+        self.kind().as_str().to_string()
+    }
+
+    /// The class every language raises for this kind (core's `ERROR_CLASSES`), for example
+    /// `NotFoundError`.
+    pub fn class_name(&self) -> String {
+        self.kind().class_name().to_string()
+    }
+
+    /// Whether this error is an instance of `class` in core's class tree: its own class, any
+    /// ancestor (`APIStatusError`, `APIError`, `ZavudevError`), or one of their aliases
+    /// (`ZavuError`, `ServerError`, ...). Kotlin and Swift have one flat error type; this is the
+    /// tree's `instanceof`.
+    pub fn is_a(&self, class: String) -> bool {
+        let mut current = Some(self.kind().class_name());
+        while let Some(name) = current {
+            let Some(entry) = ERROR_CLASSES.iter().find(|c| c.name == name) else {
+                return false;
             };
+            if entry.name == class || entry.aliases.contains(&class.as_str()) {
+                return true;
+            }
+            current = entry.parent;
         }
-        kind_of!(
-            InvalidRequest,
-            Authentication,
-            PermissionDenied,
-            PaymentRequired,
-            NotFound,
-            Conflict,
-            RateLimit,
-            Server,
-            Connection,
-            Timeout,
-            InvalidResponse,
-            WebhookVerification,
-            Cancelled,
-            Internal,
-            Api
-        )
+        false
     }
 }
 
-/// The same text as core's `Display` (`code: message (HTTP status) [param: name]`), rebuilt from
-/// the fields because the core error is gone by now. This is Kotlin's `toString()` and Swift's
-/// `description`.
+/// Core's rendering of the error, carried across as it was (never rebuilt here). This is
+/// Kotlin's `toString()` and Swift's `description`.
 impl fmt::Display for ZavuError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let x = self.fields();
-        write!(f, "{}: {}", x.code, x.error_message)?;
-        if let Some(status) = x.status {
-            write!(f, " (HTTP {status})")?;
-        }
-        if let Some(param) = x.param {
-            write!(f, " [param: {param}]")?;
-        }
-        Ok(())
+        f.write_str(self.fields().1.summary)
     }
 }
 
@@ -335,4 +286,51 @@ pub fn known_error_codes() -> Vec<String> {
         .iter()
         .map(|c| c.to_string())
         .collect()
+}
+
+/// Every kind core knows, in the order of core's `ERROR_CLASSES`.
+#[uniffi::export]
+pub fn error_kinds() -> Vec<ErrorKind> {
+    ErrorKind::ALL.to_vec()
+}
+
+/// Core's stable name of a kind (`not_found`), the same in every language.
+#[uniffi::export]
+pub fn error_kind_name(kind: ErrorKind) -> String {
+    kind.as_str().to_string()
+}
+
+/// One class of the SDK's error tree, from core's `ERROR_CLASSES`.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct ErrorClass {
+    /// The class name, for example `NotFoundError`.
+    pub name: String,
+    /// The class it extends; null for the root, `ZavudevError`.
+    pub parent: Option<String>,
+    /// The kind raised as this class; null for classes that only group others.
+    pub kind: Option<ErrorKind>,
+    /// Other names of the class (earlier names of this SDK).
+    pub aliases: Vec<String>,
+}
+
+/// Core's error-class table (name, parent, kind, aliases), parents before children. The Kotlin
+/// tests check every kind has its `ZavuException` variant and type alias from it.
+#[uniffi::export]
+pub fn error_classes() -> Vec<ErrorClass> {
+    ERROR_CLASSES
+        .iter()
+        .map(|c| ErrorClass {
+            name: c.name.to_string(),
+            parent: c.parent.map(str::to_string),
+            kind: c.kind,
+            aliases: c.aliases.iter().map(|a| a.to_string()).collect(),
+        })
+        .collect()
+}
+
+/// A wire (camelCase) parameter name as Kotlin and Swift spell it (core's `param_name`); the
+/// conformance runners compare errors' `param` with it.
+#[uniffi::export]
+pub fn param_name(wire: String) -> String {
+    zavu_core::param_name(&wire, STYLE)
 }

@@ -21,13 +21,19 @@ pub use client::{
     ClientOptions, ClientStats, Invitations, PhoneNumbers, RequestOptions, Senders, WaitOptions,
     ZavuClient,
 };
-pub use error::{ErrorKind, ZavuError, known_error_codes};
+pub use error::{
+    ErrorClass, ZavuError, error_classes, error_kind_name, error_kinds, known_error_codes,
+    param_name,
+};
 pub use models::*;
 pub use pages::{InvitationPage, InvitationPager, SenderPage, SenderPager};
 pub use webhooks::{
-    InvitationStatusChangedData, SignatureScheme, WebhookEvent, WebhookEventData, sign_webhook,
-    unwrap_webhook, unwrap_webhook_headers, verify_webhook, webhook_signature_header,
+    InvitationStatusChangedData, WebhookEvent, WebhookEventData, sign_webhook, unwrap_webhook,
+    unwrap_webhook_headers, verify_webhook, verify_webhook_headers, webhook_signature_header,
 };
+/// Core's own error kind, exported through core's `uniffi` feature (Kotlin
+/// `dev.zavu.sdk.core.ErrorKind`, aliased as `dev.zavu.sdk.ErrorKind`; Swift `ErrorKind` in the `ZavuSDK` module).
+pub use zavu_core::ErrorKind;
 
 /// The SDK's version, the same for every crate and package.
 #[uniffi::export]

@@ -309,8 +309,10 @@ impl From<core::Sender> for Sender {
     }
 }
 
-/// The project webhook that receives invitation events. `secret` is only returned on create.
+/// The project webhook that receives invitation events. `secret` is only returned on create; the
+/// record's text (Kotlin `toString()`, Swift `description`) never shows it.
 #[derive(Clone, PartialEq, uniffi::Record)]
+#[uniffi::export(Display)]
 pub struct WebhookConfig {
     pub url: String,
     pub events: Vec<String>,
@@ -330,6 +332,12 @@ impl std::fmt::Debug for WebhookConfig {
             .field("secret", &self.secret.as_ref().map(|_| "[redacted]"))
             .field("active", &self.active)
             .finish_non_exhaustive()
+    }
+}
+
+impl std::fmt::Display for WebhookConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self, f)
     }
 }
 
@@ -464,11 +472,8 @@ pub struct CreateWebhookParams {
 
 impl From<CreateWebhookParams> for core::CreateWebhookParams {
     fn from(p: CreateWebhookParams) -> Self {
-        let mut params = core::CreateWebhookParams::new(p.url);
-        if let Some(events) = p.events {
-            params.events = events;
-        }
-        params
+        // Null passes through: core's constructor owns the default events.
+        core::CreateWebhookParams::with_events(p.url, p.events)
     }
 }
 

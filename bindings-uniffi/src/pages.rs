@@ -2,6 +2,10 @@
 //! `nextPage()`), and a pager walks every item across pages lazily, one page in memory. Both wrap
 //! core's `Page` and `AutoPager`; the Kotlin package adds `asFlow()` and the Swift package an
 //! `AsyncSequence` on top.
+//!
+//! A pager crosses the FFI once per page (`nextBatch()`, core's `AutoPager::next_batch`), never
+//! once per item. A failed page fetch throws, and the next `nextBatch()` retries the same page:
+//! core's rule, the same in every language.
 
 use std::sync::Arc;
 
@@ -83,12 +87,14 @@ macro_rules! paged {
 
         #[uniffi::export]
         impl $pager {
-            /// The next item, fetching the next page when this one is used up; null at the end.
-            pub async fn next(&self) -> Result<Option<$model>, ZavuError> {
+            /// The items not yet handed out: the rest of the current page, or when it is used up
+            /// the next page's items; null at the end. A failed fetch throws, and the next call
+            /// retries the same page.
+            pub async fn next_batch(&self) -> Result<Option<Vec<$model>>, ZavuError> {
                 let pager = Arc::clone(self.pager.get());
-                run(async move { pager.lock().await.next_item().await })
+                run(async move { pager.lock().await.next_batch().await })
                     .await
-                    .map(|item| item.map($model::from))
+                    .map(|batch| batch.map(|items| items.into_iter().map($model::from).collect()))
             }
         }
     };

@@ -113,32 +113,14 @@ impl From<hooks::WebhookEvent> for WebhookEvent {
     }
 }
 
-/// Which signatures `signWebhook` writes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
-pub enum SignatureScheme {
-    /// Legacy: HMAC of the body only.
-    V1,
-    /// Current: HMAC of `<t>.<body>`.
-    V2,
-    /// Both, as Zavu sends them.
-    Both,
+/// A clock override as core takes it (unix seconds); `None` is the system clock.
+fn unix_seconds(now: Option<SystemTime>) -> Option<i64> {
+    now.map(|t| OffsetDateTime::from(t).unix_timestamp())
 }
 
-impl From<SignatureScheme> for hooks::SignatureScheme {
-    fn from(s: SignatureScheme) -> Self {
-        match s {
-            SignatureScheme::V1 => hooks::SignatureScheme::V1,
-            SignatureScheme::V2 => hooks::SignatureScheme::V2,
-            SignatureScheme::Both => hooks::SignatureScheme::Both,
-        }
-    }
-}
-
-fn options(now: Option<SystemTime>) -> hooks::VerifyOptions {
-    hooks::VerifyOptions {
-        now: now.map(OffsetDateTime::from),
-        ..Default::default()
-    }
+/// Header pairs as core takes them; the signature header is looked up (in any case) by core.
+fn pairs(headers: HashMap<String, String>) -> Vec<(String, String)> {
+    headers.into_iter().collect()
 }
 
 /// Verifies `payload` (the raw body, exactly as received) against the `X-Zavu-Signature` header
@@ -151,7 +133,14 @@ pub fn verify_webhook(
     secret: String,
     now: Option<SystemTime>,
 ) -> Result<(), ZavuError> {
-    run_sync(|| hooks::verify_with(&payload, &signature, &secret, options(now)))
+    run_sync(|| {
+        hooks::verify_with(
+            &payload,
+            &signature,
+            &secret,
+            core::ffi::verify_options(unix_seconds(now))?,
+        )
+    })
 }
 
 /// Verifies the signature, then parses the event: the one call a webhook handler needs. Fails
@@ -163,31 +152,66 @@ pub fn unwrap_webhook(
     secret: String,
     now: Option<SystemTime>,
 ) -> Result<WebhookEvent, ZavuError> {
-    run_sync(|| hooks::unwrap_with(&payload, &signature, &secret, options(now))).map(Into::into)
+    run_sync(|| {
+        hooks::unwrap_with(
+            &payload,
+            &signature,
+            &secret,
+            core::ffi::verify_options(unix_seconds(now))?,
+        )
+    })
+    .map(Into::into)
 }
 
-/// `unwrapWebhook` taking the request's headers (any case) instead of the one header value.
-#[uniffi::export]
+/// `verifyWebhook` taking the request's headers (names in any case) instead of the one header
+/// value; a request without `X-Zavu-Signature` fails with `invalid_signature`.
+#[uniffi::export(default(now))]
+pub fn verify_webhook_headers(
+    payload: Vec<u8>,
+    headers: HashMap<String, String>,
+    secret: String,
+    now: Option<SystemTime>,
+) -> Result<(), ZavuError> {
+    run_sync(|| core::ffi::verify_headers(&payload, &pairs(headers), &secret, unix_seconds(now)))
+}
+
+/// `unwrapWebhook` taking the request's headers (names in any case) instead of the one header
+/// value; a request without `X-Zavu-Signature` fails with `invalid_signature`.
+#[uniffi::export(default(now))]
 pub fn unwrap_webhook_headers(
     payload: Vec<u8>,
     headers: HashMap<String, String>,
     secret: String,
+    now: Option<SystemTime>,
 ) -> Result<WebhookEvent, ZavuError> {
-    run_sync(|| hooks::unwrap_headers(&payload, headers.iter(), &secret)).map(Into::into)
+    run_sync(|| core::ffi::unwrap_headers(&payload, &pairs(headers), &secret, unix_seconds(now)))
+        .map(Into::into)
 }
 
 /// Signs `payload` the way Zavu does, for tests and local tools: the value of an
-/// `X-Zavu-Signature` header (`t=...,v1=...,v2=...`). `scheme` defaults to both signatures, as
-/// Zavu sends them.
-#[uniffi::export(default(scheme))]
+/// `X-Zavu-Signature` header (`t=...,v1=...,v2=...`). `timestamp` (unix seconds) defaults to now;
+/// `scheme` is `"v1"`, `"v2"` or `"both"` (any case), by default both signatures, as Zavu sends
+/// them. Core parses the scheme and owns both defaults, as in every language.
+#[uniffi::export(default(timestamp = None, scheme = None))]
 pub fn sign_webhook(
     payload: Vec<u8>,
     secret: String,
-    timestamp: i64,
-    scheme: Option<SignatureScheme>,
-) -> String {
-    let scheme = scheme.map_or(hooks::SignatureScheme::Both, Into::into);
-    hooks::sign_with(&payload, &secret, timestamp, scheme)
+    timestamp: Option<i64>,
+    scheme: Option<String>,
+) -> Result<String, ZavuError> {
+    run_sync(|| {
+        let scheme = core::ffi::signature_scheme("scheme", scheme.as_deref())?;
+        // i64 to f64 is exact within core's bound on unix seconds; beyond it, refused either way.
+        let timestamp = timestamp
+            .map(|t| core::ffi::unix_seconds("timestamp", t as f64))
+            .transpose()?;
+        Ok(hooks::sign_with(
+            &payload,
+            &secret,
+            core::ffi::signing_timestamp(timestamp),
+            scheme,
+        ))
+    })
 }
 
 /// The header that carries the signature.

@@ -35,7 +35,7 @@ lipo -create "$(lib aarch64-apple-ios-sim)" "$(lib x86_64-apple-ios)" -output "$
 lipo -create "$(lib aarch64-apple-darwin)" "$(lib x86_64-apple-darwin)" -output "$work/macos/libzavu_uniffi.a"
 
 # Inside the framework the static library is linked directly, so the modulemap has no `link`.
-cp "$here/Sources/$name/$name.h" "$work/headers/"
+cp "$here/Sources/$name/$name.h" "$here/Sources/$name/zavu_coreFFI.h" "$work/headers/"
 grep -v 'link "zavu_uniffi"' "$here/Sources/$name/module.modulemap" > "$work/headers/module.modulemap"
 
 rm -rf "$here/build/$name.xcframework"

@@ -89,7 +89,15 @@ fn errors_convert_once_with_every_field() {
     assert_eq!(error.code(), "not_found");
     assert_eq!(error.status(), Some(404));
     assert_eq!(error.kind(), zavu_uniffi::ErrorKind::NotFound);
-    assert_eq!(error.kind().to_string(), "not_found");
+    assert_eq!(error.kind_name(), "not_found");
+    assert_eq!(error.class_name(), "NotFoundError");
+    assert!(error.is_a("APIStatusError".into()) && error.is_a("ZavuError".into()));
+    assert!(!error.is_a("APIConnectionError".into()));
+    // The text is core's own rendering, carried across.
+    assert_eq!(
+        error.to_string(),
+        "not_found: Invitation not found (HTTP 404)"
+    );
     assert!(error.request_id().is_some());
     drop(zavu);
     rt.block_on(sandbox.shutdown());
@@ -99,4 +107,41 @@ fn errors_convert_once_with_every_field() {
 fn known_codes_are_cores() {
     let codes = zavu_uniffi::known_error_codes();
     assert_eq!(codes, zavu_core::KNOWN_CODES);
+}
+
+#[test]
+fn host_numbers_are_refused_naming_the_parameter() {
+    for options in [
+        ClientOptions {
+            max_retries: Some(-1),
+            ..Default::default()
+        },
+        ClientOptions {
+            timeout: Some(-1),
+            ..Default::default()
+        },
+        ClientOptions {
+            timeout: Some(i64::MAX),
+            ..Default::default()
+        },
+    ] {
+        let wanted = if options.max_retries.is_some() {
+            "maxRetries"
+        } else {
+            "timeout"
+        };
+        let options = ClientOptions {
+            api_key: Some("zk_test".into()),
+            base_url: Some("http://127.0.0.1:9".into()),
+            ..options
+        };
+        let Err(error) = ZavuClient::new(options) else {
+            panic!("{wanted} was accepted");
+        };
+        assert!(matches!(
+            error,
+            zavu_uniffi::ZavuError::InvalidRequest { .. }
+        ));
+        assert_eq!(error.param().as_deref(), Some(wanted));
+    }
 }

@@ -5,8 +5,7 @@ use std::time::Duration;
 
 use clap::{Args, Subcommand};
 use zavu_core::{
-    ConnectionType, CreateInvitationParams, InvitationStatus, ListInvitationsParams,
-    RequestOptions, WaitOptions,
+    ConnectionType, CreateInvitationParams, InvitationStatus, ListInvitationsParams, RequestOptions,
 };
 
 use crate::Connection;
@@ -165,12 +164,7 @@ pub async fn run(action: InvitationsAction, connection: &Connection, json: bool)
             write_invitation(&mut out, &invitation, json)?;
         }
         InvitationsAction::Wait(args) => {
-            let defaults = WaitOptions::default();
-            let options = WaitOptions {
-                timeout: connection.timeout.unwrap_or(defaults.timeout),
-                poll_interval: args.poll_interval.unwrap_or(defaults.poll_interval),
-                max_poll_interval: defaults.max_poll_interval,
-            };
+            let options = zavu_core::ffi::wait_options(connection.timeout, args.poll_interval);
             let spinner = output::spinner(format!("waiting for invitation {}", args.id));
             let result = client
                 .invitations()

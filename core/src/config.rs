@@ -1,4 +1,4 @@
-//! Client options, per-call options and the environment fallbacks of WIRE.md.
+//! Client options, per-call options and the environment fallbacks of `docs/wire.md`.
 
 use std::fmt;
 use std::time::Duration;
@@ -16,9 +16,13 @@ pub const DEFAULT_MAX_RETRIES: u32 = 2;
 /// Largest response body read before giving up with `invalid_response`.
 pub const DEFAULT_MAX_RESPONSE_BYTES: usize = 8 * 1024 * 1024;
 
+/// The environment variable holding the API key when `ClientOptions::api_key` is unset.
 pub const ENV_API_KEY: &str = "ZAVUDEV_API_KEY";
+/// The environment variable overriding the base URL (`https://api.zavu.dev`).
 pub const ENV_BASE_URL: &str = "ZAVUDEV_BASE_URL";
+/// The environment variable of extra headers: newline-separated `Name: value` lines.
 pub const ENV_CUSTOM_HEADERS: &str = "ZAVUDEV_CUSTOM_HEADERS";
+/// The environment variable that turns logging on, with a level (`debug`, `info`, ...).
 pub const ENV_LOG: &str = "ZAVUDEV_LOG";
 
 /// How to build a [`crate::Client`]. Unset fields take the environment, then the defaults.
@@ -131,10 +135,11 @@ pub(crate) fn resolve_api_key(explicit: Option<&str>) -> Result<String> {
         .ok_or_else(|| {
             Error::new(
                 codes::MISSING_API_KEY,
-                format!("no API key: pass api_key or set {ENV_API_KEY}"),
+                format!("no API key: pass apiKey or set {ENV_API_KEY}"),
             )
             .with_param("apiKey")
         })?;
+    crate::validation::too_long("apiKey", &key, crate::validation::MAX_TEXT_BYTES)?;
     if key.chars().any(|c| c.is_control() || c == ' ') {
         // The key itself is never echoed, only what is wrong with it.
         return Err(Error::invalid_param(
@@ -154,14 +159,16 @@ pub(crate) fn resolve_base_url(
         .map(str::to_string)
         .or_else(|| env_nonempty(ENV_BASE_URL))
         .unwrap_or_else(|| DEFAULT_BASE_URL.to_string());
-    let bad = |why: &str| Error::invalid_param("baseUrl", format!("baseUrl '{text}' {why}"));
+    crate::validation::too_long("baseUrl", &text, crate::validation::MAX_URL_BYTES)?;
+    let shown = crate::validation::excerpt(&text);
+    let bad = |why: &str| Error::invalid_param("baseUrl", format!("baseUrl '{shown}' {why}"));
     let mut url = url::Url::parse(text.trim()).map_err(|_| bad("is not an absolute URL"))?;
     match url.scheme() {
         "https" => {}
         "http" if allow_insecure_http || is_loopback(&url) => {}
         "http" => {
             return Err(bad(
-                "uses plain http to a host that is not loopback; use https, or opt in with allow_insecure_http",
+                "uses plain http to a host that is not loopback; use https, or opt in with allowInsecureHttp",
             ));
         }
         _ => return Err(bad("must use http or https")),

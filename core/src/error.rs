@@ -5,31 +5,54 @@ use std::time::Duration;
 
 /// Stable error codes. Server codes pass through verbatim; these are the ones core knows.
 pub mod codes {
-    // Codes the Zavu API sends (WIRE.md), also derived from the HTTP status when a body has none.
+    // Codes the Zavu API sends (docs/wire.md), also derived from the status when a body has none.
+    /// Bad parameters: refused locally by validation or by the server (400, 422).
     pub const INVALID_REQUEST: &str = "invalid_request";
+    /// The resource does not exist (404).
     pub const NOT_FOUND: &str = "not_found";
+    /// `phoneNumberId` names a phone number of another team (400).
     pub const PHONE_NUMBER_WRONG_TEAM: &str = "phone_number_wrong_team";
+    /// Cancelling an invitation that is already completed (409).
     pub const ALREADY_COMPLETED: &str = "already_completed";
+    /// The team's plan does not include phone numbers (402).
     pub const PAID_PLAN_REQUIRED: &str = "paid_plan_required";
+    /// The API key is missing or refused (401).
     pub const UNAUTHORIZED: &str = "unauthorized";
+    /// The key may not do this (403).
     pub const FORBIDDEN: &str = "forbidden";
+    /// Too many requests in the endpoint's window (429).
     pub const RATE_LIMITED: &str = "rate_limited";
+    /// The resource is not in a state that allows this (409).
     pub const CONFLICT: &str = "conflict";
+    /// The server failed and said so (500).
     pub const INTERNAL_ERROR: &str = "internal_error";
     // Derived from a status when the body carries no code.
+    /// 402 without a code in the body.
     pub const PAYMENT_REQUIRED: &str = "payment_required";
+    /// 5xx without a code in the body.
     pub const SERVER_ERROR: &str = "server_error";
     // Raised by the client itself.
+    /// No API key was given and `ZAVUDEV_API_KEY` is unset or empty.
     pub const MISSING_API_KEY: &str = "missing_api_key";
+    /// The request got no answer: DNS, connect, TLS, reset or dropped connection.
     pub const CONNECTION_ERROR: &str = "connection_error";
+    /// One attempt ran out of time.
     pub const TIMEOUT: &str = "timeout";
+    /// A 2xx answer that cannot be read (not the promised JSON, or too large).
     pub const INVALID_RESPONSE: &str = "invalid_response";
+    /// A webhook whose signature does not match, or that has none.
     pub const INVALID_SIGNATURE: &str = "invalid_signature";
+    /// A webhook signed too long ago, or too far in the future.
     pub const STALE_SIGNATURE: &str = "stale_signature";
+    /// A correctly signed webhook whose body is not an event.
     pub const INVALID_PAYLOAD: &str = "invalid_payload";
+    /// `wait_for_completion` gave up before the invitation reached a final status.
     pub const WAIT_TIMEOUT: &str = "wait_timeout";
+    /// The caller cancelled the call (AbortSignal, Ctrl-C, a cancelled coroutine).
     pub const CANCELLED: &str = "cancelled";
+    /// A bug inside the SDK (a panic), caught before it crossed into the host language.
     pub const INTERNAL_PANIC: &str = "internal_panic";
+    /// The client was closed before or during the call.
     pub const CLIENT_CLOSED: &str = "client_closed";
 }
 
@@ -64,6 +87,7 @@ pub const KNOWN_CODES: &[&str] = &[
 /// [`ERROR_CLASSES`]); the mapping from codes and statuses to kinds lives here so every language
 /// agrees.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum ErrorKind {
     /// Bad parameters, caught locally or refused by the server (400, `phone_number_wrong_team`).
     InvalidRequest,
@@ -629,7 +653,7 @@ impl Error {
     }
 }
 
-/// The code a status stands for when the body names none (DESIGN.md, error model).
+/// The code a status stands for when the body names none (docs/wire.md, "Errors").
 pub fn code_for_status(status: u16) -> &'static str {
     match status {
         400 | 422 => codes::INVALID_REQUEST,

@@ -60,6 +60,7 @@ struct CancelInner {
 }
 
 impl CancelHandle {
+    /// A handle that has not been cancelled.
     pub fn new() -> Self {
         Self::default()
     }
@@ -70,6 +71,7 @@ impl CancelHandle {
         self.inner.notify.notify_waiters();
     }
 
+    /// Whether [`CancelHandle::cancel`] has been called.
     pub fn is_cancelled(&self) -> bool {
         self.inner.cancelled.load(Ordering::SeqCst)
     }
@@ -170,6 +172,17 @@ fn out_of_range(param: &str, min: i64, max: i64) -> Error {
 /// A retry count from a host language: 0 to [`MAX_RETRIES_LIMIT`].
 pub fn max_retries(param: &str, value: i64) -> Result<u32> {
     integer_in_range(param, Some(value.into()), 0, MAX_RETRIES_LIMIT.into()).map(|v| v as u32)
+}
+
+/// Unix seconds (a webhook's `now`, a signing `timestamp`) from a host number: whole, and within
+/// the years `time` can represent.
+pub fn unix_seconds(param: &str, value: f64) -> Result<i64> {
+    whole_number(param, value, -(1 << 37), 1 << 37)
+}
+
+/// The largest response body accepted, from a host number: 1 byte to 4 GiB.
+pub fn max_response_bytes(param: &str, value: f64) -> Result<usize> {
+    whole_number(param, value, 1, i64::from(u32::MAX)).map(|n| n as usize)
 }
 
 /// More retries than this is a mistake, not a policy (each waits up to 8 s, plus Retry-After).

@@ -1,5 +1,9 @@
 #![doc = include_str!("../README.md")]
-#![forbid(unsafe_code)]
+// uniffi's scaffolding (feature `uniffi`, for bindings-uniffi only) is generated unsafe FFI code.
+#![cfg_attr(not(feature = "uniffi"), forbid(unsafe_code))]
+
+#[cfg(feature = "uniffi")]
+uniffi::setup_scaffolding!();
 
 mod client;
 pub mod config;

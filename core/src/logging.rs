@@ -24,6 +24,8 @@ pub fn init_from_env() {
         let _ = tracing_subscriber::fmt()
             .with_env_filter(filter)
             .with_writer(std::io::stderr)
+            // Colours only for a person at a terminal: redirected logs stay plain text.
+            .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
             .with_target(true)
             .try_init();
     });

@@ -1,4 +1,4 @@
-//! Typed models of the Zavu API (WIRE.md). Every model keeps the fields it does not know in
+//! Typed models of the Zavu API (docs/wire.md). Every model keeps the fields it does not know in
 //! `extra`, and every enum keeps values it does not know in `Other`, so a newer server never
 //! breaks an older client.
 
@@ -123,7 +123,9 @@ string_enum! {
 string_enum! {
     /// The channel of a connected account.
     Channel {
+        /// WhatsApp.
         Whatsapp => "whatsapp",
+        /// Facebook Messenger.
         Messenger => "messenger",
     }
 }
@@ -131,10 +133,15 @@ string_enum! {
 string_enum! {
     /// Why an invitation failed.
     FailureReason {
+        /// The client cancelled Facebook's dialog.
         FbCancelled => "fb_cancelled",
+        /// The client did not grant the permissions asked.
         FbNotAuthorized => "fb_not_authorized",
+        /// The client left the signup without finishing.
         SignupAbandoned => "signup_abandoned",
+        /// The client has no Facebook Page to connect (Messenger).
         MetaNoPages => "meta_no_pages",
+        /// Zavu failed while connecting the account.
         InternalError => "internal_error",
     }
 }
@@ -142,8 +149,11 @@ string_enum! {
 string_enum! {
     /// The state of a purchased phone number.
     PhoneNumberStatus {
+        /// In use.
         Active => "active",
+        /// Suspended: it cannot be used until it is active again.
         Suspended => "suspended",
+        /// Being provisioned.
         Pending => "pending",
     }
 }
@@ -152,10 +162,14 @@ string_enum! {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ConnectedAccount {
+    /// The connected account's id.
     pub id: String,
+    /// `whatsapp` or `messenger`.
     pub channel: Channel,
+    /// The account's display name, when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
+    /// Fields this version does not name, kept as they came.
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -164,10 +178,15 @@ pub struct ConnectedAccount {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Invitation {
+    /// The invitation's id (`inv_...`).
     pub id: String,
+    /// The token in the invitation's link.
     pub token: String,
+    /// The link to send to the client.
     pub url: String,
+    /// Where the invitation is in its lifecycle.
     pub status: InvitationStatus,
+    /// When the invitation was created.
     #[serde(with = "time::serde::rfc3339")]
     pub created_at: OffsetDateTime,
     /// Always sent by the API, though the guide's own sample omits it; tolerated when absent.
@@ -177,50 +196,65 @@ pub struct Invitation {
         skip_serializing_if = "Option::is_none"
     )]
     pub updated_at: Option<OffsetDateTime>,
+    /// When the link stops working.
     #[serde(with = "time::serde::rfc3339")]
     pub expires_at: OffsetDateTime,
+    /// The client's name, as given on create.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_name: Option<String>,
+    /// The client's email address, as given on create.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_email: Option<String>,
+    /// The client's phone number, E.164, as given on create.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_phone: Option<String>,
+    /// The pre-assigned Zavu phone number, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone_number_id: Option<String>,
+    /// The sender created when the invitation completed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sender_id: Option<String>,
+    /// `whatsapp_waba` or `messenger`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub connection_type: Option<ConnectionType>,
+    /// The countries the client may pick a number from (WhatsApp).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub allowed_phone_countries: Option<Vec<String>>,
+    /// The account the client connected; set when completed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub connected_account: Option<ConnectedAccount>,
+    /// When the client first opened the link.
     #[serde(
         default,
         with = "time::serde::rfc3339::option",
         skip_serializing_if = "Option::is_none"
     )]
     pub viewed_at: Option<OffsetDateTime>,
+    /// When the client started connecting.
     #[serde(
         default,
         with = "time::serde::rfc3339::option",
         skip_serializing_if = "Option::is_none"
     )]
     pub started_at: Option<OffsetDateTime>,
+    /// When the connection completed.
     #[serde(
         default,
         with = "time::serde::rfc3339::option",
         skip_serializing_if = "Option::is_none"
     )]
     pub completed_at: Option<OffsetDateTime>,
+    /// When the connection last failed.
     #[serde(
         default,
         with = "time::serde::rfc3339::option",
         skip_serializing_if = "Option::is_none"
     )]
     pub failed_at: Option<OffsetDateTime>,
+    /// Why the connection failed; set when failed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub failure_reason: Option<FailureReason>,
+    /// Fields this version does not name, kept as they came.
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -229,14 +263,19 @@ pub struct Invitation {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PhoneNumberPricing {
+    /// Whether the number is free of charge.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_free_number: Option<bool>,
+    /// The monthly cost to Zavu.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub monthly_cost: Option<f64>,
+    /// The monthly price the team pays.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub monthly_price: Option<f64>,
+    /// The one-off price of buying the number.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub upfront_cost: Option<f64>,
+    /// Fields this version does not name, kept as they came.
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -245,31 +284,42 @@ pub struct PhoneNumberPricing {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PhoneNumber {
+    /// The phone number's id, usable as `phoneNumberId` on create.
     pub id: String,
+    /// The number, E.164.
     pub phone_number: String,
+    /// What the number can be used for, as the API names it.
     #[serde(default)]
     pub capabilities: Vec<String>,
+    /// `active`, `suspended` or `pending`.
     pub status: PhoneNumberStatus,
+    /// What the number costs.
     #[serde(default)]
     pub pricing: PhoneNumberPricing,
+    /// When the number was bought.
     #[serde(with = "time::serde::rfc3339")]
     pub created_at: OffsetDateTime,
+    /// The label given on purchase.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
+    /// The sender using this number, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sender_id: Option<String>,
+    /// When the number renews (and is billed) next.
     #[serde(
         default,
         with = "time::serde::rfc3339::option",
         skip_serializing_if = "Option::is_none"
     )]
     pub next_renewal_date: Option<OffsetDateTime>,
+    /// When the number last changed.
     #[serde(
         default,
         with = "time::serde::rfc3339::option",
         skip_serializing_if = "Option::is_none"
     )]
     pub updated_at: Option<OffsetDateTime>,
+    /// Fields this version does not name, kept as they came.
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -278,29 +328,39 @@ pub struct PhoneNumber {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Sender {
+    /// The sender's id (`snd_...`).
     pub id: String,
+    /// The sender's name.
     pub name: String,
+    /// The sender's phone number, E.164.
     pub phone_number: String,
+    /// The channels the sender is connected to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channels: Option<Vec<String>>,
+    /// When the sender was created.
     #[serde(
         default,
         with = "time::serde::rfc3339::option",
         skip_serializing_if = "Option::is_none"
     )]
     pub created_at: Option<OffsetDateTime>,
+    /// When the sender last changed.
     #[serde(
         default,
         with = "time::serde::rfc3339::option",
         skip_serializing_if = "Option::is_none"
     )]
     pub updated_at: Option<OffsetDateTime>,
+    /// Whether this is the team's default sender.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_default: Option<bool>,
+    /// The sender's own webhook settings, as the API sends them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub webhook: Option<Value>,
+    /// The sender's WhatsApp details, as the API sends them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub whatsapp: Option<Value>,
+    /// Fields this version does not name, kept as they came.
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -309,14 +369,18 @@ pub struct Sender {
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct WebhookConfig {
+    /// Where deliveries go.
     pub url: String,
+    /// The event types delivered.
     #[serde(default)]
     pub events: Vec<String>,
     /// The signing secret (`whsec_...`); present only in the answer to create.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub secret: Option<String>,
+    /// Whether deliveries are sent.
     #[serde(default = "default_true")]
     pub active: bool,
+    /// Fields this version does not name, kept as they came.
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -340,7 +404,9 @@ impl std::fmt::Debug for WebhookConfig {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PageData<T> {
+    /// The page's items, in the API's order.
     pub items: Vec<T>,
+    /// The cursor of the next page; `None` on the last page.
     #[serde(default)]
     pub next_cursor: Option<String>,
 }
@@ -394,8 +460,10 @@ pub struct ListInvitationsParams {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ListSendersParams {
+    /// Items per page, 1 to 100 (the API's default is 50).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub limit: Option<i64>,
+    /// Where to start: a `next_cursor` from an earlier page.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cursor: Option<String>,
 }
@@ -437,6 +505,17 @@ impl CreateWebhookParams {
     }
 }
 
+impl CreateWebhookParams {
+    /// A webhook at `url` for `events`, or for the default `["invitation.status_changed"]` when
+    /// the caller named none.
+    pub fn with_events(url: impl Into<String>, events: Option<Vec<String>>) -> Self {
+        CreateWebhookParams {
+            url: url.into(),
+            events: events.unwrap_or_else(default_events),
+        }
+    }
+}
+
 fn default_events() -> Vec<String> {
     vec![INVITATION_STATUS_CHANGED.to_string()]
 }
@@ -445,10 +524,13 @@ fn default_events() -> Vec<String> {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UpdateWebhookParams {
+    /// A new delivery URL: an absolute http(s) URL.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    /// The event types to deliver from now on.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub events: Option<Vec<String>>,
+    /// Turns deliveries off (`false`) or on again (`true`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub active: Option<bool>,
 }

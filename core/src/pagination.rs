@@ -9,6 +9,8 @@ use futures::stream::{self, Stream};
 use crate::error::{Error, Result, codes};
 
 type FetchPage<T> = Arc<dyn Fn(String) -> BoxFuture<'static, Result<Page<T>>> + Send + Sync>;
+/// Fetches the first page of a walk that has not started yet.
+pub(crate) type FetchFirst<T> = Arc<dyn Fn() -> BoxFuture<'static, Result<Page<T>>> + Send + Sync>;
 
 /// One page of a list and the means to fetch the next one.
 pub struct Page<T> {
@@ -66,7 +68,8 @@ impl<T: Send + 'static> Page<T> {
             buffer: self.items.into(),
             next_cursor: self.next_cursor,
             seen_cursors: Default::default(),
-            fetch: self.fetch,
+            fetch: Some(self.fetch),
+            first: None,
         }
     }
 
@@ -82,17 +85,42 @@ pub struct AutoPager<T> {
     next_cursor: Option<String>,
     /// Cursors already followed, so a server that repeats a cursor cannot loop us forever.
     seen_cursors: std::collections::HashSet<String>,
-    fetch: FetchPage<T>,
+    /// How to fetch the page after the current one; `None` until the first page is here.
+    fetch: Option<FetchPage<T>>,
+    /// A walk that has fetched nothing yet: how to fetch its first page.
+    first: Option<FetchFirst<T>>,
 }
 
 impl<T: Send + 'static> AutoPager<T> {
+    /// A walk that fetches nothing until its first item is asked for. Every binding's "iterate
+    /// the list" is this, so the rule below holds for the first page too.
+    pub(crate) fn lazy(first: FetchFirst<T>) -> Self {
+        AutoPager {
+            buffer: VecDeque::new(),
+            next_cursor: None,
+            seen_cursors: Default::default(),
+            fetch: None,
+            first: Some(first),
+        }
+    }
+
     /// The next item, fetching the next page when this one is used up; `None` at the end.
     pub async fn next_item(&mut self) -> Result<Option<T>> {
         loop {
             if let Some(item) = self.buffer.pop_front() {
                 return Ok(Some(item));
             }
-            let Some(cursor) = self.next_cursor.clone() else {
+            if let Some(first) = &self.first {
+                // As for every page: the state changes only once the page is in hand, so a
+                // failed or cancelled first fetch is tried again by the next call.
+                let page = first().await?;
+                self.first = None;
+                self.buffer = page.items.into();
+                self.next_cursor = page.next_cursor;
+                self.fetch = Some(page.fetch);
+                continue;
+            }
+            let (Some(cursor), Some(fetch)) = (self.next_cursor.clone(), self.fetch.clone()) else {
                 return Ok(None);
             };
             if self.seen_cursors.contains(&cursor) {
@@ -103,7 +131,7 @@ impl<T: Send + 'static> AutoPager<T> {
             }
             // The pager's state changes only once the page is in hand, so a fetch that fails or
             // is cancelled (its future dropped) leaves the walk where it was, ready to retry.
-            let page = (self.fetch)(cursor.clone()).await?;
+            let page = fetch(cursor.clone()).await?;
             self.seen_cursors.insert(cursor);
             self.buffer = page.items.into();
             self.next_cursor = page.next_cursor;

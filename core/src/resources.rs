@@ -111,6 +111,19 @@ impl Invitations<'_> {
         Ok(self.list(params).await?.into_items())
     }
 
+    /// Every invitation matching `params`, across pages; nothing is fetched (or validated) until
+    /// the first item is asked for. A failed page fetch fails that step only: the next step
+    /// fetches the same page again.
+    pub fn walk(&self, params: &ListInvitationsParams) -> AutoPager<Invitation> {
+        let client = self.client.clone();
+        let params = params.clone();
+        AutoPager::lazy(Arc::new(move || {
+            let client = client.clone();
+            let params = params.clone();
+            Box::pin(async move { client.invitations().list(&params).await })
+        }))
+    }
+
     /// One invitation by id.
     pub async fn get(&self, invitation_id: &str) -> Result<Invitation> {
         validation::validate_id("invitationId", invitation_id)?;
@@ -391,6 +404,18 @@ impl Senders<'_> {
     pub async fn list(&self, params: &ListSendersParams) -> Result<Page<Sender>> {
         validation::validate_list_senders(params)?;
         list_page(self.client.clone(), params.clone()).await
+    }
+
+    /// Every sender, across pages, fetched lazily from the first item asked for; see
+    /// [`Invitations::walk`].
+    pub fn walk(&self, params: &ListSendersParams) -> AutoPager<Sender> {
+        let client = self.client.clone();
+        let params = params.clone();
+        AutoPager::lazy(Arc::new(move || {
+            let client = client.clone();
+            let params = params.clone();
+            Box::pin(async move { client.senders().list(&params).await })
+        }))
     }
 
     /// Every sender, across pages, fetched lazily.

@@ -1,4 +1,4 @@
-//! The API's parameter rules (WIRE.md), checked before anything is sent. The sandbox runs the same
+//! The API's parameter rules (docs/wire.md), checked before sending. The sandbox runs the same
 //! functions, so a local refusal and a server refusal carry the same code, message and parameter.
 
 use crate::error::{Error, Result};
@@ -11,6 +11,16 @@ use crate::models::{
 pub const MAX_CLIENT_NAME_CHARS: usize = 100;
 /// Accepted range of `expiresInDays`.
 pub const EXPIRES_IN_DAYS: std::ops::RangeInclusive<i64> = 1..=30;
+/// Longest id accepted (an invitation, sender or phone number id), in bytes. Real ids are a few
+/// dozen characters; anything longer is a mistake that must not travel as a 100 KB URL.
+pub const MAX_ID_BYTES: usize = 256;
+/// Longest cursor accepted, in bytes.
+pub const MAX_CURSOR_BYTES: usize = 4096;
+/// Longest URL (base URL or webhook URL) accepted, in bytes.
+pub const MAX_URL_BYTES: usize = 2048;
+/// Longest free-text value accepted where the API names no limit (event names, enum values), in
+/// bytes.
+pub const MAX_TEXT_BYTES: usize = 1024;
 /// Accepted range of a list's `limit`.
 pub const LIST_LIMIT: std::ops::RangeInclusive<i64> = 1..=100;
 
@@ -62,8 +72,10 @@ pub fn is_email(email: &str) -> bool {
         })
 }
 
-/// Refuses ids that cannot name one path segment: empty, `.` or `..`.
+/// Refuses ids that cannot name one path segment: empty, `.` or `..`, or longer than
+/// [`MAX_ID_BYTES`].
 pub fn validate_id(param: &str, id: &str) -> Result<()> {
+    too_long(param, id, MAX_ID_BYTES)?;
     if id.trim().is_empty() {
         return Err(Error::invalid_param(
             param,
@@ -112,6 +124,9 @@ pub fn validate_create_invitation(params: &CreateInvitationParams) -> Result<()>
             "expiresInDays",
             "expiresInDays must be between 1 and 30",
         ));
+    }
+    if let Some(email) = &params.client_email {
+        too_long("clientEmail", email, MAX_TEXT_BYTES)?;
     }
     if let Some(connection_type) = &params.connection_type
         && !connection_type.is_known()
@@ -171,8 +186,30 @@ fn validate_limit(limit: Option<i64>) -> Result<()> {
 fn validate_cursor(cursor: Option<&str>) -> Result<()> {
     match cursor {
         Some("") => Err(Error::invalid_param("cursor", "cursor must not be empty")),
-        _ => Ok(()),
+        Some(cursor) => too_long("cursor", cursor, MAX_CURSOR_BYTES),
+        None => Ok(()),
     }
+}
+
+/// Refuses a value longer than `max` bytes, without echoing it.
+pub fn too_long(param: &str, value: &str, max: usize) -> Result<()> {
+    if value.len() > max {
+        return Err(Error::invalid_param(
+            param,
+            format!("{param} must be at most {max} bytes (got {})", value.len()),
+        ));
+    }
+    Ok(())
+}
+
+/// `value` cut to at most 80 characters for an error message, so a huge argument never becomes a
+/// huge message.
+pub fn excerpt(value: &str) -> String {
+    let mut short: String = value.chars().take(80).collect();
+    if short.len() < value.len() {
+        short.push('…');
+    }
+    short
 }
 
 /// Rules of `GET /v1/invitations`.
@@ -225,6 +262,7 @@ pub fn validate_purchase_phone_number(params: &PurchasePhoneNumberParams) -> Res
 }
 
 fn validate_webhook_url(url: &str) -> Result<()> {
+    too_long("url", url, MAX_URL_BYTES)?;
     let ok = url::Url::parse(url)
         .map(|u| matches!(u.scheme(), "http" | "https") && u.host_str().is_some())
         .unwrap_or(false);
@@ -241,6 +279,9 @@ fn validate_webhook_url(url: &str) -> Result<()> {
 fn validate_events(events: &[String]) -> Result<()> {
     if events.is_empty() {
         return Err(Error::invalid_param("events", "events must not be empty"));
+    }
+    for event in events {
+        too_long("events", event, MAX_TEXT_BYTES)?;
     }
     if events.iter().any(|e| e.trim().is_empty()) {
         return Err(Error::invalid_param(

@@ -32,8 +32,11 @@ type HmacSha256 = Hmac<Sha256>;
 /// either signature optional, unknown parts ignored.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct SignatureHeader {
+    /// `t`: when the delivery was signed, unix seconds.
     pub timestamp: Option<i64>,
+    /// Every `v1` signature (HMAC of the body), decoded from hex.
     pub v1: Vec<Vec<u8>>,
+    /// Every `v2` signature (HMAC of `<t>.<body>`), decoded from hex.
     pub v2: Vec<Vec<u8>>,
 }
 
@@ -71,7 +74,9 @@ pub fn parse_signature_header(header: &str) -> Result<SignatureHeader> {
 /// Options of [`verify_with`]: the accepted time window and the current time.
 #[derive(Debug, Clone, Copy)]
 pub struct VerifyOptions {
+    /// How old a signature may be (300 s by default).
     pub tolerance: Duration,
+    /// How far in the future a signature may be dated (60 s by default).
     pub future_tolerance: Duration,
     /// The time to check against; the system clock when `None`.
     pub now: Option<OffsetDateTime>,
@@ -173,8 +178,11 @@ pub fn verify_with(
 /// Which signatures [`sign_with`] writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SignatureScheme {
+    /// Only the legacy `v1` (the body alone).
     V1,
+    /// Only `v2` (the timestamp and the body).
     V2,
+    /// Both, as Zavu sends them.
     Both,
 }
 
@@ -214,24 +222,35 @@ where
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct InvitationStatusChangedData {
+    /// The invitation whose status changed.
     pub invitation_id: String,
+    /// The client's name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_name: Option<String>,
+    /// The client's email address.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_email: Option<String>,
+    /// `whatsapp_waba` or `messenger`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub connection_type: Option<ConnectionType>,
+    /// The status before the change.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub previous_status: Option<InvitationStatus>,
+    /// The status after the change.
     pub current_status: InvitationStatus,
+    /// The sender created on completion.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sender_id: Option<String>,
+    /// The account the client connected, on completion.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub connected_account: Option<ConnectedAccount>,
+    /// The WhatsApp Business Account id, on a WhatsApp completion.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub waba_account_id: Option<String>,
+    /// Why the connection failed, on failure.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub failure_reason: Option<FailureReason>,
+    /// Fields this version does not name, kept as they came.
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -239,21 +258,28 @@ pub struct InvitationStatusChangedData {
 /// The typed `data` of an event; types this version does not know keep their raw JSON.
 #[derive(Debug, Clone, PartialEq)]
 pub enum EventData {
+    /// `invitation.status_changed`.
     InvitationStatusChanged(Box<InvitationStatusChangedData>),
+    /// `sender.created`: the new sender.
     SenderCreated(Box<Sender>),
+    /// Any other type: its `data` as sent.
     Other(Value),
 }
 
 /// A webhook event, as delivered by Zavu.
 #[derive(Debug, Clone, PartialEq)]
 pub struct WebhookEvent {
+    /// The event's id (`evt_...`).
     pub id: String,
     /// The event type, for example `invitation.status_changed`.
     pub event_type: String,
     /// When the event happened, unix milliseconds as sent.
     pub timestamp: i64,
+    /// The project the event belongs to.
     pub project_id: Option<String>,
+    /// The sender the event concerns, when there is one.
     pub sender_id: Option<String>,
+    /// `data`, parsed for the types this version knows.
     pub data: EventData,
     /// The `data` object exactly as sent.
     pub raw_data: Value,

@@ -215,7 +215,7 @@ async fn a_closed_client_refuses_calls_with_a_stable_code() {
             .await
             .unwrap_err();
         assert_eq!(error.code(), "client_closed");
-        assert_eq!(error.kind(), zavu_core::ErrorKind::InvalidRequest);
+        assert_eq!(error.kind(), zavu_core::ErrorKind::ClientClosed);
     }
     assert_eq!(zavu.stats().requests, before, "nothing is sent after close");
 }
@@ -331,4 +331,48 @@ async fn a_walk_survives_a_failed_or_cancelled_page_fetch_and_resumes_where_it_w
         assert!(ids.insert(item.id.clone()), "{} came twice", item.id);
     }
     assert_eq!(ids.len(), 120);
+}
+
+#[tokio::test]
+async fn a_lazy_walk_sends_nothing_until_asked_and_retries_a_failed_first_page() {
+    let sandbox = Sandbox::start().await.unwrap();
+    control(
+        &sandbox,
+        "POST",
+        "/sandbox/invitations/seed",
+        json!({"count": 7}),
+    )
+    .await;
+    let zavu = client(&sandbox, |o| o.max_retries = Some(0));
+    let params = ListInvitationsParams {
+        limit: Some(3),
+        ..Default::default()
+    };
+    let mut pager = zavu.invitations().walk(&params);
+    assert_eq!(
+        zavu.stats().requests,
+        0,
+        "a walk fetches nothing before it is used"
+    );
+    control(
+        &sandbox,
+        "POST",
+        "/sandbox/faults",
+        json!({"method": "GET", "path": "/v1/invitations", "fault": {"kind": "status", "status": 500}}),
+    )
+    .await;
+    let error = pager.next_batch().await.unwrap_err();
+    assert_eq!(error.kind(), zavu_core::ErrorKind::Server, "{error}");
+    let mut count = 0;
+    while let Some(batch) = pager.next_batch().await.unwrap() {
+        assert!(batch.len() <= 3);
+        count += batch.len();
+    }
+    assert_eq!(count, 7);
+    // Bad parameters surface on the first step, as any failed fetch.
+    let mut bad = zavu.invitations().walk(&ListInvitationsParams {
+        limit: Some(0),
+        ..Default::default()
+    });
+    assert_eq!(bad.next_item().await.unwrap_err().param(), Some("limit"));
 }

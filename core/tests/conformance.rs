@@ -4,10 +4,10 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
-use zavu_core::webhooks::{self, SignatureScheme, VerifyOptions};
+use zavu_core::webhooks;
 use zavu_core::{
     Client, ClientOptions, CreateInvitationParams, CreateWebhookParams, ListInvitationsParams,
-    ListSendersParams, PurchasePhoneNumberParams, RequestOptions, UpdateWebhookParams, WaitOptions,
+    ListSendersParams, PurchasePhoneNumberParams, RequestOptions, UpdateWebhookParams, ffi,
 };
 use zavu_sandbox::Sandbox;
 
@@ -162,12 +162,18 @@ async fn all_json<T: serde::Serialize + Send + 'static>(
     Ok(json!({ "items": items }))
 }
 
-fn verify_options(a: &Value) -> VerifyOptions {
-    VerifyOptions {
-        now: a["now"]
-            .as_i64()
-            .map(|t| time::OffsetDateTime::from_unix_timestamp(t).unwrap()),
-        ..Default::default()
+/// The request's headers of a webhook call: `headers` as `[name, value]` pairs, or the one
+/// `signature` header.
+fn header_pairs(a: &Value) -> Vec<(String, String)> {
+    match a["headers"].as_array() {
+        Some(pairs) => pairs
+            .iter()
+            .map(|pair| {
+                let part = |i: usize| pair[i].as_str().unwrap_or_default().to_string();
+                (part(0), part(1))
+            })
+            .collect(),
+        None => vec![("X-Zavu-Signature".into(), text(a, "signature"))],
     }
 }
 
@@ -198,13 +204,10 @@ async fn call(run: &Run, name: &str, a: &Value, step: &Value) -> zavu_core::Resu
         "invitations.get" => to_json(invitations.get(&text(a, "invitationId")).await),
         "invitations.cancel" => to_json(invitations.cancel(&text(a, "invitationId")).await),
         "invitations.waitForCompletion" => {
-            let mut wait = WaitOptions::default();
-            if let Some(ms) = a["timeoutMs"].as_u64() {
-                wait.timeout = Duration::from_millis(ms);
-            }
-            if let Some(ms) = a["pollIntervalMs"].as_u64() {
-                wait.poll_interval = Duration::from_millis(ms);
-            }
+            let wait = ffi::wait_options(
+                a["timeoutMs"].as_u64().map(Duration::from_millis),
+                a["pollIntervalMs"].as_u64().map(Duration::from_millis),
+            );
             to_json(
                 invitations
                     .wait_for_completion(&text(a, "invitationId"), wait)
@@ -241,31 +244,27 @@ async fn call(run: &Run, name: &str, a: &Value, step: &Value) -> zavu_core::Resu
             .await
         }
         "webhooks.sign" => {
-            let scheme = match a["scheme"].as_str().unwrap_or("both") {
-                "v1" => SignatureScheme::V1,
-                "v2" => SignatureScheme::V2,
-                _ => SignatureScheme::Both,
-            };
+            let scheme = ffi::signature_scheme("scheme", a["scheme"].as_str())?;
             let header = webhooks::sign_with(
                 text(a, "payload").as_bytes(),
                 &text(a, "secret"),
-                a["timestamp"].as_i64().unwrap(),
+                ffi::signing_timestamp(a["timestamp"].as_i64()),
                 scheme,
             );
             Ok(json!({ "header": header }))
         }
-        "webhooks.verify" => webhooks::verify_with(
+        "webhooks.verify" => ffi::verify_headers(
             text(a, "payload").as_bytes(),
-            &text(a, "signature"),
+            &header_pairs(a),
             &text(a, "secret"),
-            verify_options(a),
+            a["now"].as_i64(),
         )
         .map(|_| Value::Null),
-        "webhooks.unwrap" => webhooks::unwrap_with(
+        "webhooks.unwrap" => ffi::unwrap_headers(
             text(a, "payload").as_bytes(),
-            &text(a, "signature"),
+            &header_pairs(a),
             &text(a, "secret"),
-            verify_options(a),
+            a["now"].as_i64(),
         )
         .map(|event| event.to_json()),
         other => panic!("unknown call {other}"),

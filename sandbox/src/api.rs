@@ -1,6 +1,6 @@
-//! The /v1 handlers: the Partner Invitations API of WIRE.md. Requests are parsed into core's
-//! parameter types and checked with core's validation, and answers are core's models, so the
-//! sandbox and the SDK cannot drift apart on names or rules.
+//! The /v1 handlers: the Partner Invitations API of `docs/wire.md`. Requests are parsed into
+//! core's parameter types and checked with core's validation, and answers are core's models, so
+//! the sandbox and the SDK cannot drift apart on names or rules.
 
 use std::sync::Arc;
 

@@ -1,35 +1,33 @@
-//! `Idempotency-Key` on POSTs: the first answer is stored and replayed for the same request, so a
-//! client can retry a create after a lost response without making two invitations.
+//! The `Idempotency-Key` book: which keys are in flight and which first answers are stored for
+//! replay, so a client can retry a create after a lost response without making two invitations.
+//!
+//! This is plain data that [`crate::state::AppState`] owns behind its own lock. It knows nothing
+//! of the state, the request pipeline or the handlers; the middleware that reads request bodies
+//! and answers replays is `pipeline::idempotent`.
 
 use std::collections::HashMap;
-use std::sync::Arc;
 
-use axum::body::{Body, Bytes};
-use axum::extract::Request;
+use axum::body::Bytes;
 use axum::http::{HeaderValue, StatusCode};
-use axum::middleware::Next;
-use axum::response::{IntoResponse, Response};
 
-use crate::error::{ApiError, ErrorMarker};
-use crate::state::{AppState, Counters, lock};
-
-/// Largest request or response body the sandbox buffers.
-pub(crate) const MAX_BODY_BYTES: usize = 1024 * 1024;
+use crate::error::ErrorMarker;
 
 /// What makes two requests "the same": method, path and exact body bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
-struct Fingerprint {
-    method: String,
-    path: String,
-    body: Bytes,
+pub(crate) struct Fingerprint {
+    pub method: String,
+    pub path: String,
+    pub body: Bytes,
 }
 
+/// A first answer, kept to be replayed byte for byte.
 #[derive(Debug, Clone)]
-struct StoredResponse {
-    status: StatusCode,
-    content_type: Option<HeaderValue>,
-    body: Bytes,
-    error: Option<ErrorMarker>,
+pub(crate) struct StoredResponse {
+    pub status: StatusCode,
+    pub content_type: Option<HeaderValue>,
+    pub body: Bytes,
+    /// The error behind the answer, so a replay can still be rewritten to the nested form.
+    pub error: Option<ErrorMarker>,
 }
 
 #[derive(Debug)]
@@ -38,135 +36,137 @@ enum Entry {
     Done(Fingerprint, StoredResponse),
 }
 
-/// Keys are scoped per API key: two teams may use the same idempotency key independently.
+/// Where a key lives: (API key, idempotency key). Keys are scoped per API key, so two teams may
+/// use the same idempotency key independently.
+pub(crate) type Slot = (String, String);
+
+/// What to do with a request that carries an idempotency key.
+#[derive(Debug)]
+pub(crate) enum Claim {
+    /// The key is new: it is now in flight for this request, which should run.
+    Run,
+    /// The same request already finished: answer this again without acting.
+    Replay(StoredResponse),
+    /// The same request is still running.
+    InFlight,
+    /// The key was used for a different request.
+    Mismatch,
+}
+
 #[derive(Debug, Default)]
 pub(crate) struct IdempotencyStore {
-    entries: HashMap<(String, String), Entry>,
+    entries: HashMap<Slot, Entry>,
 }
 
-/// Removes an in-flight entry if its request never finished (the client hung up, say), so the
-/// key does not stay locked forever.
-struct InFlightGuard {
-    state: Arc<AppState>,
-    slot: (String, String),
-    armed: bool,
-}
-
-impl Drop for InFlightGuard {
-    fn drop(&mut self) {
-        if self.armed {
-            let mut store = lock(&self.state.idempotency);
-            if matches!(store.entries.get(&self.slot), Some(Entry::InFlight(_))) {
-                store.entries.remove(&self.slot);
+impl IdempotencyStore {
+    /// Looks the key up and, when it is new, marks it in flight for `fingerprint`.
+    pub fn claim(&mut self, slot: &Slot, fingerprint: &Fingerprint) -> Claim {
+        match self.entries.get(slot) {
+            Some(Entry::Done(first, stored)) if first == fingerprint => {
+                Claim::Replay(stored.clone())
             }
-        }
-    }
-}
-
-/// Runs a POST that carries an idempotency key: replay, refuse, or handle and store.
-pub(crate) async fn run(
-    state: Arc<AppState>,
-    api_key: String,
-    idempotency_key: String,
-    request: Request,
-    next: Next,
-    delay: Option<std::time::Duration>,
-) -> Response {
-    let (parts, body) = request.into_parts();
-    let body = match axum::body::to_bytes(body, MAX_BODY_BYTES).await {
-        Ok(body) => body,
-        Err(_) => {
-            return ApiError::bad_request("Request body is too large or unreadable")
-                .into_response();
-        }
-    };
-    let fingerprint = Fingerprint {
-        method: parts.method.to_string(),
-        path: parts.uri.path().to_string(),
-        body: body.clone(),
-    };
-    let slot = (api_key, idempotency_key);
-    {
-        let mut store = lock(&state.idempotency);
-        match store.entries.get(&slot) {
-            Some(Entry::Done(first, stored)) if *first == fingerprint => {
-                let stored = stored.clone();
-                drop(store);
-                Counters::bump(&state.counters.idempotent_replays);
-                return replay(stored);
-            }
-            Some(Entry::InFlight(first)) if *first == fingerprint => {
-                return ApiError::conflict(
-                    "A request with this Idempotency-Key is still being processed",
-                )
-                .with_header("x-should-retry", "true")
-                .into_response();
-            }
-            Some(_) => {
-                return ApiError::conflict(
-                    "This Idempotency-Key was already used for a different request",
-                )
-                .into_response();
-            }
+            Some(Entry::InFlight(first)) if first == fingerprint => Claim::InFlight,
+            Some(_) => Claim::Mismatch,
             None => {
-                store
-                    .entries
+                self.entries
                     .insert(slot.clone(), Entry::InFlight(fingerprint.clone()));
+                Claim::Run
             }
         }
     }
-    let mut guard = InFlightGuard {
-        state: state.clone(),
-        slot,
-        armed: true,
-    };
-    if let Some(delay) = delay {
-        tokio::time::sleep(delay).await;
+
+    /// Stores the first answer of a claimed key for later replays.
+    pub fn complete(&mut self, slot: Slot, fingerprint: Fingerprint, response: StoredResponse) {
+        self.entries
+            .insert(slot, Entry::Done(fingerprint, response));
     }
-    let response = next.run(Request::from_parts(parts, Body::from(body))).await;
-    let (parts, body) = response.into_parts();
-    let body = match axum::body::to_bytes(body, MAX_BODY_BYTES).await {
-        Ok(body) => body,
-        Err(_) => {
-            return ApiError::new(
-                StatusCode::INTERNAL_SERVER_ERROR,
-                zavu_core::codes::INTERNAL_ERROR,
-                "Response body could not be read",
-            )
-            .into_response();
+
+    /// Frees a key whose request never finished (the client hung up, or the answer was a 5xx
+    /// that a retry should run again). A completed key is left alone.
+    pub fn release(&mut self, slot: &Slot) {
+        if matches!(self.entries.get(slot), Some(Entry::InFlight(_))) {
+            self.entries.remove(slot);
         }
-    };
-    let status = parts.status;
-    if status.is_success() || status.is_client_error() {
-        let stored = StoredResponse {
-            status,
-            content_type: parts.headers.get(axum::http::header::CONTENT_TYPE).cloned(),
-            body: body.clone(),
-            error: parts.extensions.get::<ErrorMarker>().cloned(),
-        };
-        let mut store = lock(&state.idempotency);
-        store
-            .entries
-            .insert(guard.slot.clone(), Entry::Done(fingerprint, stored));
-        guard.armed = false;
     }
-    // A 5xx is not stored: the guard drops the in-flight entry so a retry runs again.
-    Response::from_parts(parts, Body::from(body))
 }
 
-fn replay(stored: StoredResponse) -> Response {
-    let mut response = Response::new(Body::from(stored.body));
-    *response.status_mut() = stored.status;
-    if let Some(content_type) = stored.content_type {
-        response
-            .headers_mut()
-            .insert(axum::http::header::CONTENT_TYPE, content_type);
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn slot(key: &str) -> Slot {
+        ("zavu_key".to_string(), key.to_string())
     }
-    response
-        .headers_mut()
-        .insert("idempotent-replayed", HeaderValue::from_static("true"));
-    if let Some(marker) = stored.error {
-        response.extensions_mut().insert(marker);
+
+    fn request(body: &'static str) -> Fingerprint {
+        Fingerprint {
+            method: "POST".into(),
+            path: "/v1/invitations".into(),
+            body: Bytes::from_static(body.as_bytes()),
+        }
     }
-    response
+
+    fn answer() -> StoredResponse {
+        StoredResponse {
+            status: StatusCode::OK,
+            content_type: None,
+            body: Bytes::from_static(b"{}"),
+            error: None,
+        }
+    }
+
+    #[test]
+    fn a_new_key_runs_then_is_in_flight_then_replays() {
+        let mut store = IdempotencyStore::default();
+        assert!(matches!(store.claim(&slot("k"), &request("a")), Claim::Run));
+        assert!(matches!(
+            store.claim(&slot("k"), &request("a")),
+            Claim::InFlight
+        ));
+        store.complete(slot("k"), request("a"), answer());
+        match store.claim(&slot("k"), &request("a")) {
+            Claim::Replay(stored) => assert_eq!(stored.body, Bytes::from_static(b"{}")),
+            other => panic!("expected a replay, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn another_request_with_the_key_is_a_mismatch_in_flight_or_done() {
+        let mut store = IdempotencyStore::default();
+        store.claim(&slot("k"), &request("a"));
+        assert!(matches!(
+            store.claim(&slot("k"), &request("b")),
+            Claim::Mismatch
+        ));
+        store.complete(slot("k"), request("a"), answer());
+        assert!(matches!(
+            store.claim(&slot("k"), &request("b")),
+            Claim::Mismatch
+        ));
+    }
+
+    #[test]
+    fn release_frees_an_in_flight_key_but_keeps_a_stored_answer() {
+        let mut store = IdempotencyStore::default();
+        store.claim(&slot("k"), &request("a"));
+        store.release(&slot("k"));
+        assert!(matches!(store.claim(&slot("k"), &request("b")), Claim::Run));
+        store.complete(slot("k"), request("b"), answer());
+        store.release(&slot("k"));
+        assert!(matches!(
+            store.claim(&slot("k"), &request("b")),
+            Claim::Replay(_)
+        ));
+    }
+
+    #[test]
+    fn keys_are_scoped_per_api_key() {
+        let mut store = IdempotencyStore::default();
+        store.claim(&slot("k"), &request("a"));
+        let other_team = ("other_key".to_string(), "k".to_string());
+        assert!(matches!(
+            store.claim(&other_team, &request("b")),
+            Claim::Run
+        ));
+    }
 }

@@ -4,6 +4,7 @@
 mod api;
 mod config;
 mod control;
+mod delivery_log;
 mod error;
 mod faults;
 mod idempotency;
@@ -100,6 +101,7 @@ impl Sandbox {
         &self.api_keys
     }
 
+    /// The port it listens on (the free one picked when asked for port 0).
     pub fn port(&self) -> u16 {
         self.port
     }

@@ -1,6 +1,9 @@
 //! What every /v1 request goes through around its handler, in the order the real API applies it
 //! as far as a client can tell: faults (they stand for the network and proxies, so they come
 //! first), authentication, rate limits, idempotency, then the handler.
+//!
+//! This is the layer above the state: it reads and updates the books the state owns (faults,
+//! rate limits, the idempotency store, the request log) and never the other way round.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -13,11 +16,14 @@ use axum::response::{IntoResponse, Response};
 
 use crate::error::{ApiError, ErrorMarker};
 use crate::faults::Fault;
-use crate::idempotency::{self, MAX_BODY_BYTES};
+use crate::idempotency::{Claim, Fingerprint, Slot, StoredResponse};
 use crate::rate_limit::Endpoint;
 use crate::request_log::LoggedRequest;
 use crate::server::ConnectionKill;
 use crate::state::{AppState, Counters, lock};
+
+/// Largest request or response body the sandbox buffers.
+pub(crate) const MAX_BODY_BYTES: usize = 1024 * 1024;
 
 fn is_api_path(path: &str) -> bool {
     path == "/v1" || path.starts_with("/v1/")
@@ -190,7 +196,7 @@ async fn handle(
     request.extensions_mut().insert(team);
     let mut response = match idempotency_key {
         Some(key) if method == Method::POST => {
-            idempotency::run(state.clone(), api_key, key, request, next, delay).await
+            idempotent(state.clone(), (api_key, key), request, next, delay).await
         }
         _ => {
             sleep_for(delay).await;
@@ -207,4 +213,114 @@ async fn sleep_for(delay: Option<Duration>) {
     if let Some(delay) = delay {
         tokio::time::sleep(delay).await;
     }
+}
+
+/// Frees an in-flight idempotency key if its request never finished (the client hung up, say),
+/// so the key does not stay locked forever.
+struct InFlightGuard {
+    state: Arc<AppState>,
+    slot: Slot,
+    armed: bool,
+}
+
+impl Drop for InFlightGuard {
+    fn drop(&mut self) {
+        if self.armed {
+            lock(&self.state.idempotency).release(&self.slot);
+        }
+    }
+}
+
+/// Runs a POST that carries an idempotency key: replay, refuse, or handle and store.
+async fn idempotent(
+    state: Arc<AppState>,
+    slot: Slot,
+    request: Request,
+    next: Next,
+    delay: Option<Duration>,
+) -> Response {
+    let (parts, body) = request.into_parts();
+    let body = match axum::body::to_bytes(body, MAX_BODY_BYTES).await {
+        Ok(body) => body,
+        Err(_) => {
+            return ApiError::bad_request("Request body is too large or unreadable")
+                .into_response();
+        }
+    };
+    let fingerprint = Fingerprint {
+        method: parts.method.to_string(),
+        path: parts.uri.path().to_string(),
+        body: body.clone(),
+    };
+    let claim = lock(&state.idempotency).claim(&slot, &fingerprint);
+    match claim {
+        Claim::Run => {}
+        Claim::Replay(stored) => {
+            Counters::bump(&state.counters.idempotent_replays);
+            return replay(stored);
+        }
+        Claim::InFlight => {
+            return ApiError::conflict(
+                "A request with this Idempotency-Key is still being processed",
+            )
+            .with_header("x-should-retry", "true")
+            .into_response();
+        }
+        Claim::Mismatch => {
+            return ApiError::conflict(
+                "This Idempotency-Key was already used for a different request",
+            )
+            .into_response();
+        }
+    }
+    let mut guard = InFlightGuard {
+        state: state.clone(),
+        slot,
+        armed: true,
+    };
+    sleep_for(delay).await;
+    let response = next.run(Request::from_parts(parts, Body::from(body))).await;
+    let (parts, body) = response.into_parts();
+    let body = match axum::body::to_bytes(body, MAX_BODY_BYTES).await {
+        Ok(body) => body,
+        Err(_) => {
+            return ApiError::new(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                zavu_core::codes::INTERNAL_ERROR,
+                "Response body could not be read",
+            )
+            .into_response();
+        }
+    };
+    let status = parts.status;
+    if status.is_success() || status.is_client_error() {
+        let stored = StoredResponse {
+            status,
+            content_type: parts.headers.get(axum::http::header::CONTENT_TYPE).cloned(),
+            body: body.clone(),
+            error: parts.extensions.get::<ErrorMarker>().cloned(),
+        };
+        lock(&state.idempotency).complete(guard.slot.clone(), fingerprint, stored);
+        guard.armed = false;
+    }
+    // A 5xx is not stored: the guard frees the in-flight key so a retry runs again.
+    Response::from_parts(parts, Body::from(body))
+}
+
+/// A stored first answer again, marked `Idempotent-Replayed: true`.
+fn replay(stored: StoredResponse) -> Response {
+    let mut response = Response::new(Body::from(stored.body));
+    *response.status_mut() = stored.status;
+    if let Some(content_type) = stored.content_type {
+        response
+            .headers_mut()
+            .insert(axum::http::header::CONTENT_TYPE, content_type);
+    }
+    response
+        .headers_mut()
+        .insert("idempotent-replayed", HeaderValue::from_static("true"));
+    if let Some(marker) = stored.error {
+        response.extensions_mut().insert(marker);
+    }
+    response
 }

@@ -6,7 +6,7 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use axum::http::{HeaderValue, Method, Response};
 
-/// The rate-limited endpoints of WIRE.md.
+/// The rate-limited endpoints of the API (`docs/wire.md`, "Rate limits").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum Endpoint {
     CreateInvitation,

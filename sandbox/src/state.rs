@@ -11,12 +11,12 @@ use time::OffsetDateTime;
 use tokio::sync::{mpsc, watch};
 
 use crate::config::{SandboxConfig, team_name};
+use crate::delivery_log::{DeliveryJob, DeliveryLog};
 use crate::faults::FaultBook;
 use crate::idempotency::IdempotencyStore;
 use crate::rate_limit::RateLimiter;
 use crate::request_log::RequestLog;
 use crate::store::Store;
-use crate::webhooks::{DeliveryJob, DeliveryLog};
 
 /// Locks a mutex, carrying on after a panic elsewhere: the data is plain bookkeeping, and a
 /// sandbox that keeps answering is more useful to a test than one that poisons itself.

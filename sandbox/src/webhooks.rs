@@ -1,74 +1,24 @@
 //! Signed webhook deliveries with Zavu's retry schedule, in the background: a delivery never
 //! delays the API response that caused it.
+//!
+//! This module sits above the state: handlers call [`dispatch`], which records the delivery in
+//! the state's `DeliveryLog` and queues a `DeliveryJob` for [`run_worker`]. The state only holds
+//! those two plain types (`delivery_log`) and never calls in here.
 
 use std::sync::Arc;
 use std::time::Duration;
 
-use serde::Serialize;
 use serde_json::{Map, Value};
 use time::OffsetDateTime;
 use tokio::sync::mpsc;
 use zavu_core::webhooks::{EVENT_HEADER, SIGNATURE_HEADER};
 
+use crate::delivery_log::{Delivery, DeliveryJob};
 use crate::state::{AppState, lock};
 use crate::store::{PendingEvent, random_id, random_token};
 
 /// How long one delivery attempt may take before it counts as failed.
 const ATTEMPT_TIMEOUT: Duration = Duration::from_secs(5);
-
-/// One event for one webhook, as listed by `GET /sandbox/webhooks/deliveries`.
-#[derive(Debug, Clone, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub(crate) struct Delivery {
-    pub event_id: String,
-    #[serde(rename = "type")]
-    pub event_type: String,
-    pub url: String,
-    pub attempts: u32,
-    pub delivered: bool,
-    pub last_status: Option<u16>,
-    pub payload: Value,
-}
-
-#[derive(Debug, Default)]
-pub(crate) struct DeliveryLog {
-    items: Vec<Delivery>,
-    /// Bumped by reset so retries of forgotten deliveries stop.
-    generation: u64,
-}
-
-impl DeliveryLog {
-    pub fn items(&self) -> &[Delivery] {
-        &self.items
-    }
-
-    pub fn clear(&mut self) {
-        self.items.clear();
-        self.generation += 1;
-    }
-
-    fn record_attempt(&mut self, generation: u64, event_id: &str, status: Option<u16>) {
-        if generation != self.generation {
-            return;
-        }
-        if let Some(delivery) = self.items.iter_mut().find(|d| d.event_id == event_id) {
-            delivery.attempts += 1;
-            delivery.last_status = status;
-            delivery.delivered = status.is_some_and(|s| (200..300).contains(&s));
-        }
-    }
-}
-
-/// A signed-at-send-time event waiting for its first attempt.
-#[derive(Debug)]
-pub(crate) struct DeliveryJob {
-    event_id: String,
-    event_type: &'static str,
-    url: String,
-    secret: String,
-    body: Vec<u8>,
-    generation: u64,
-}
 
 /// Queues the events of one status change for the team's webhook, if it wants them.
 pub(crate) fn dispatch(state: &AppState, team: usize, events: Vec<PendingEvent>) {
@@ -105,19 +55,15 @@ pub(crate) fn dispatch(state: &AppState, team: usize, events: Vec<PendingEvent>)
         payload.insert("data".into(), event.data);
         let payload = Value::Object(payload);
         let body = serde_json::to_vec(&payload).unwrap_or_default();
-        let generation = {
-            let mut log = lock(&state.deliveries);
-            log.items.push(Delivery {
-                event_id: event_id.clone(),
-                event_type: event.event_type.to_string(),
-                url: webhook.url.clone(),
-                attempts: 0,
-                delivered: false,
-                last_status: None,
-                payload,
-            });
-            log.generation
-        };
+        let generation = lock(&state.deliveries).push(Delivery {
+            event_id: event_id.clone(),
+            event_type: event.event_type.to_string(),
+            url: webhook.url.clone(),
+            attempts: 0,
+            delivered: false,
+            last_status: None,
+            payload,
+        });
         // The worker only ends at shutdown, when losing the event is what we want anyway.
         let _ = state.delivery_queue.send(DeliveryJob {
             event_id,
@@ -177,7 +123,7 @@ async fn retry(state: Arc<AppState>, job: DeliveryJob) {
 
 /// One signed POST; true when there is nothing more to do (2xx, or the sandbox was reset).
 async fn attempt(state: &AppState, job: &DeliveryJob) -> bool {
-    if lock(&state.deliveries).generation != job.generation {
+    if lock(&state.deliveries).generation() != job.generation {
         return true;
     }
     // Signed at send time with real time, as receivers check the age of the signature.

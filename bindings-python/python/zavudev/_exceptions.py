@@ -1,8 +1,8 @@
 """The exceptions of the Zavu SDK.
 
-Every error is a :class:`ZavuError` carrying the SDK's stable ``code`` (for example
+Every error is a :class:`ZavudevError` (also exported as ``ZavuError``) carrying the SDK's stable ``code`` (for example
 ``"not_found"``), the ``message`` (the API's own when it sent one), the HTTP ``status``, the raw
-response ``body``, the refused ``param`` (its wire name), ``retry_after`` (seconds) and the
+response ``body``, the refused ``param`` (the argument's Python name), ``retry_after`` (seconds) and the
 server's ``request_id``. Its class says its family (``kind``). Which class an error becomes is
 decided by the Rust core (``zavu_core::Error::kind``); this module only declares the classes.
 """
@@ -11,56 +11,44 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
+from . import _native
+
 __all__ = [
     "KNOWN_CODES",
-    "ZavuError",
+    "ZavudevError",
+    "APIError",
+    "APIStatusError",
+    "BadRequestError",
     "InvalidRequestError",
+    "UnprocessableEntityError",
     "AuthenticationError",
-    "PermissionDeniedError",
     "PaymentRequiredError",
+    "PermissionDeniedError",
     "NotFoundError",
     "ConflictError",
     "RateLimitError",
-    "ServerError",
+    "InternalServerError",
     "APIConnectionError",
     "APITimeoutError",
-    "InvalidResponseError",
+    "APIResponseValidationError",
+    "APIUserAbortError",
     "WebhookVerificationError",
-    "RequestCancelledError",
+    "WaitTimeoutError",
+    "ClientClosedError",
     "InternalError",
-    "APIError",
+    # Earlier names, kept as aliases.
+    "ZavuError",
+    "ServerError",
+    "InvalidResponseError",
+    "RequestCancelledError",
 ]
 
-#: Every error code this version of the SDK knows. Codes the server adds later still reach
-#: ``ZavuError.code`` verbatim. A test checks that this list equals the Rust core's.
-KNOWN_CODES: tuple[str, ...] = (
-    "invalid_request",
-    "not_found",
-    "phone_number_wrong_team",
-    "already_completed",
-    "paid_plan_required",
-    "unauthorized",
-    "forbidden",
-    "rate_limited",
-    "conflict",
-    "internal_error",
-    "payment_required",
-    "server_error",
-    "missing_api_key",
-    "connection_error",
-    "timeout",
-    "invalid_response",
-    "invalid_signature",
-    "stale_signature",
-    "invalid_payload",
-    "wait_timeout",
-    "cancelled",
-    "internal_panic",
-    "client_closed",
-)
+#: Every error code this version of the SDK knows (the Rust core's list). Codes the server adds
+#: later still reach ``ZavudevError.code`` verbatim.
+KNOWN_CODES: tuple[str, ...] = _native.KNOWN_CODES
 
 
-class ZavuError(Exception):
+class ZavudevError(Exception):
     """Any error of the Zavu SDK. ``str(error)`` is a one-line summary."""
 
     code: str
@@ -95,6 +83,11 @@ class ZavuError(Exception):
         self.request_id = request_id
         self.kind = kind
 
+    @property
+    def status_code(self) -> Optional[int]:
+        """The HTTP status; the published SDK's name for ``status``."""
+        return self.status
+
     def __reduce__(self) -> tuple[Any, ...]:
         # Keyword-only fields travel in the state, so errors pickle (multiprocessing, caches).
         return (type(self), self.args, self.__dict__.copy())
@@ -108,61 +101,93 @@ class ZavuError(Exception):
         return f"{type(self).__name__}({', '.join(parts)})"
 
 
-class InvalidRequestError(ZavuError):
-    """Bad parameters, refused locally or by the API (400, 422, ``phone_number_wrong_team``)."""
+# The tree is core's (``zavu_core::ERROR_CLASSES``, exported as ``_native.ERROR_CLASSES``), the
+# same in every language: the published SDKs' classes with this SDK's own kinds placed in it. A
+# test checks these declarations against core's table.
 
 
-class AuthenticationError(ZavuError):
+class APIError(ZavudevError):
+    """An error of a call to the API (any status, or none)."""
+
+
+class APIStatusError(APIError):
+    """The API answered with an error status this SDK has no narrower class for."""
+
+
+class BadRequestError(APIStatusError):
+    """The request was refused as malformed (400)."""
+
+
+class InvalidRequestError(BadRequestError):
+    """Bad parameters, refused locally (``param`` names the argument) or by the API (400,
+    ``phone_number_wrong_team``)."""
+
+
+class UnprocessableEntityError(InvalidRequestError):
+    """Parameters the API understood but refused (422)."""
+
+
+class AuthenticationError(APIStatusError):
     """A missing (``missing_api_key``) or refused (401) API key."""
 
 
-class PermissionDeniedError(ZavuError):
-    """The key may not do this (403)."""
-
-
-class PaymentRequiredError(ZavuError):
+class PaymentRequiredError(APIStatusError):
     """The team's plan does not allow this (402, ``paid_plan_required``)."""
 
 
-class NotFoundError(ZavuError):
+class PermissionDeniedError(APIStatusError):
+    """The key may not do this (403)."""
+
+
+class NotFoundError(APIStatusError):
     """The resource does not exist (404)."""
 
 
-class ConflictError(ZavuError):
+class ConflictError(APIStatusError):
     """The resource's state does not allow this (409, ``already_completed``)."""
 
 
-class RateLimitError(ZavuError):
+class RateLimitError(APIStatusError):
     """Too many requests (429); ``retry_after`` says how long the API asked to wait."""
 
 
-class ServerError(ZavuError):
+class InternalServerError(APIStatusError):
     """The API failed (5xx)."""
 
 
-class APIConnectionError(ZavuError):
+class APIConnectionError(APIError):
     """The request got no answer: DNS, connect, reset, dropped connection."""
 
 
-class APITimeoutError(ZavuError):
-    """An attempt (``timeout``) or a wait (``wait_timeout``) ran out of time."""
+class APITimeoutError(APIConnectionError):
+    """An attempt ran out of time (``timeout``)."""
 
 
-class InvalidResponseError(ZavuError):
+class APIResponseValidationError(APIError):
     """A 2xx answer that is not what the API promises (unreadable, oversized)."""
 
 
-class WebhookVerificationError(ZavuError):
+class APIUserAbortError(APIError):
+    """The call was cancelled (``cancelled``)."""
+
+
+class WebhookVerificationError(ZavudevError):
     """A webhook whose signature, timestamp or payload was refused."""
 
 
-class RequestCancelledError(ZavuError):
-    """The call was cancelled."""
+class WaitTimeoutError(ZavudevError):
+    """``wait_for_completion`` gave up before the invitation was final (``wait_timeout``)."""
 
 
-class InternalError(ZavuError):
+class ClientClosedError(ZavudevError):
+    """The client was closed (``client_closed``)."""
+
+
+class InternalError(ZavudevError):
     """A bug inside the SDK, caught before it could crash the process (please report it)."""
 
 
-class APIError(ZavuError):
-    """Any other API error (an unexpected HTTP status)."""
+ZavuError = ZavudevError
+ServerError = InternalServerError
+InvalidResponseError = APIResponseValidationError
+RequestCancelledError = APIUserAbortError

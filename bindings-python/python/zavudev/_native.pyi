@@ -2,8 +2,8 @@
 with ``mypy.stubtest`` by ``bindings-python/run-tests.sh``."""
 
 import datetime
-from collections.abc import AsyncIterator, Awaitable, Generator, Iterator, Mapping
-from typing import Any, ClassVar, Generic, Literal, Optional, TypeVar, Union, final, type_check_only
+from collections.abc import AsyncIterator, Awaitable, Coroutine, Generator, Iterator, Mapping
+from typing import Any, ClassVar, Generic, Literal, Optional, Sequence, TypeVar, Union, final, type_check_only
 
 from typing_extensions import Self
 
@@ -35,14 +35,24 @@ __all__ = [
     "_after_fork_in_child",
     "_before_exit",
     "_error_for_code",
+    "_param_name",
+    "Start",
+    "ERROR_CLASSES",
 ]
 
 __version__: str
 KNOWN_CODES: tuple[str, ...]
+#: Core's error-class tree: (name, parent, kind, aliases), parents first.
+ERROR_CLASSES: tuple[tuple[str, Optional[str], Optional[str], tuple[str, ...]], ...]
 
 def _after_fork_in_child() -> None: ...
 def _before_exit() -> None: ...
 def _error_for_code(code: str, message: str, status: Optional[int] = None) -> BaseException: ...
+def _param_name(wire: str) -> str: ...
+@final
+class Start:
+    """Starts one async call when its coroutine is first awaited (internal)."""
+    def __call__(self, *args: Any, **kwargs: Any) -> Awaitable[Any]: ...
 
 _T = TypeVar("_T")
 _Headers = Mapping[str, str]
@@ -58,8 +68,9 @@ class _Model:
     @property
     def extra(self) -> dict[str, Any]:
         """Fields this version of the SDK does not know, as sent (wire names)."""
-    def to_dict(self) -> dict[str, Any]:
-        """snake_case keys; nested models as dicts; unknown fields under snake_case names."""
+    def to_dict(self, *, mode: Optional[Literal["python", "json"]] = None) -> dict[str, Any]:
+        """snake_case keys; nested models as dicts; unknown fields under snake_case names.
+        `mode="json"` gives JSON-safe values (timestamps as RFC 3339 strings)."""
     def to_json(self) -> str:
         """The model as the API sends it (JSON, camelCase keys, unknown fields kept)."""
     @classmethod
@@ -393,7 +404,7 @@ class AsyncInvitations:
         max_retries: Optional[int] = None,
         idempotency_key: Optional[str] = None,
         extra_headers: Optional[_Headers] = None,
-    ) -> Awaitable[Invitation]: ...
+    ) -> Coroutine[Any, Any, Invitation]: ...
     def list(
         self,
         *,
@@ -411,7 +422,7 @@ class AsyncInvitations:
         timeout: Optional[float] = None,
         max_retries: Optional[int] = None,
         extra_headers: Optional[_Headers] = None,
-    ) -> Awaitable[Invitation]: ...
+    ) -> Coroutine[Any, Any, Invitation]: ...
     def retrieve(
         self,
         invitation_id: str,
@@ -419,7 +430,7 @@ class AsyncInvitations:
         timeout: Optional[float] = None,
         max_retries: Optional[int] = None,
         extra_headers: Optional[_Headers] = None,
-    ) -> Awaitable[Invitation]: ...
+    ) -> Coroutine[Any, Any, Invitation]: ...
     def cancel(
         self,
         invitation_id: str,
@@ -428,7 +439,7 @@ class AsyncInvitations:
         max_retries: Optional[int] = None,
         idempotency_key: Optional[str] = None,
         extra_headers: Optional[_Headers] = None,
-    ) -> Awaitable[Invitation]: ...
+    ) -> Coroutine[Any, Any, Invitation]: ...
     def wait_for_completion(
         self,
         invitation_id: str,
@@ -438,7 +449,7 @@ class AsyncInvitations:
         max_poll_interval: Optional[float] = None,
         max_retries: Optional[int] = None,
         extra_headers: Optional[_Headers] = None,
-    ) -> Awaitable[Invitation]: ...
+    ) -> Coroutine[Any, Any, Invitation]: ...
     def create_webhook(
         self,
         *,
@@ -448,14 +459,14 @@ class AsyncInvitations:
         max_retries: Optional[int] = None,
         idempotency_key: Optional[str] = None,
         extra_headers: Optional[_Headers] = None,
-    ) -> Awaitable[WebhookConfig]: ...
+    ) -> Coroutine[Any, Any, WebhookConfig]: ...
     def get_webhook(
         self,
         *,
         timeout: Optional[float] = None,
         max_retries: Optional[int] = None,
         extra_headers: Optional[_Headers] = None,
-    ) -> Awaitable[WebhookConfig]: ...
+    ) -> Coroutine[Any, Any, WebhookConfig]: ...
     def update_webhook(
         self,
         *,
@@ -465,14 +476,14 @@ class AsyncInvitations:
         timeout: Optional[float] = None,
         max_retries: Optional[int] = None,
         extra_headers: Optional[_Headers] = None,
-    ) -> Awaitable[WebhookConfig]: ...
+    ) -> Coroutine[Any, Any, WebhookConfig]: ...
     def delete_webhook(
         self,
         *,
         timeout: Optional[float] = None,
         max_retries: Optional[int] = None,
         extra_headers: Optional[_Headers] = None,
-    ) -> Awaitable[None]: ...
+    ) -> Coroutine[Any, Any, None]: ...
 
 @final
 class PhoneNumbers:
@@ -498,7 +509,7 @@ class AsyncPhoneNumbers:
         max_retries: Optional[int] = None,
         idempotency_key: Optional[str] = None,
         extra_headers: Optional[_Headers] = None,
-    ) -> Awaitable[PhoneNumber]: ...
+    ) -> Coroutine[Any, Any, PhoneNumber]: ...
 
 @final
 class Senders:
@@ -537,7 +548,7 @@ class AsyncSenders:
         timeout: Optional[float] = None,
         max_retries: Optional[int] = None,
         extra_headers: Optional[_Headers] = None,
-    ) -> Awaitable[Sender]: ...
+    ) -> Coroutine[Any, Any, Sender]: ...
     def retrieve(
         self,
         sender_id: str,
@@ -545,7 +556,7 @@ class AsyncSenders:
         timeout: Optional[float] = None,
         max_retries: Optional[int] = None,
         extra_headers: Optional[_Headers] = None,
-    ) -> Awaitable[Sender]: ...
+    ) -> Coroutine[Any, Any, Sender]: ...
     def list(
         self,
         *,
@@ -562,7 +573,7 @@ class Webhooks:
     def unwrap(
         self,
         payload: Union[bytes, bytearray, str],
-        headers: Union[Mapping[str, str], str],
+        headers: Union[Mapping[str, str], Sequence[tuple[str, str]], str],
         secret: str,
         *,
         now: Union[int, datetime.datetime, None] = None,
@@ -572,7 +583,7 @@ class Webhooks:
     def verify(
         self,
         payload: Union[bytes, bytearray, str],
-        headers: Union[Mapping[str, str], str],
+        headers: Union[Mapping[str, str], Sequence[tuple[str, str]], str],
         secret: str,
         *,
         now: Union[int, datetime.datetime, None] = None,
@@ -582,9 +593,11 @@ class Webhooks:
         payload: Union[bytes, bytearray, str],
         secret: str,
         *,
-        timestamp: int,
+        timestamp: Optional[int] = None,
         scheme: Optional[Literal["v1", "v2", "both"]] = None,
-    ) -> str: ...
+    ) -> str:
+        """The X-Zavu-Signature value for `payload`, signed at `timestamp` (unix seconds, default
+        now) with `scheme` (default both)."""
 
 # ---------------------------------------------------------------------------------------------
 # Clients
@@ -601,6 +614,7 @@ class Zavudev:
         timeout: Optional[float] = None,
         max_retries: Optional[int] = None,
         default_headers: Optional[_Headers] = None,
+        allow_insecure_http: Optional[bool] = None,
     ) -> Self: ...
     @property
     def invitations(self) -> Invitations: ...
@@ -641,6 +655,7 @@ class AsyncZavudev:
         timeout: Optional[float] = None,
         max_retries: Optional[int] = None,
         default_headers: Optional[_Headers] = None,
+        allow_insecure_http: Optional[bool] = None,
     ) -> Self: ...
     @property
     def invitations(self) -> AsyncInvitations: ...

@@ -6,6 +6,9 @@
 // away here. Everything else in the header is plain C11.
 #define _Nullable
 #define _Nonnull
+// Both headers of the one C module, as Swift imports them: the binding's and core's (its
+// ErrorKind). Included together they must compile (their shared definitions are guarded).
+#include "../Sources/zavu_uniffiFFI/zavu_coreFFI.h"
 #include "../Sources/zavu_uniffiFFI/zavu_uniffiFFI.h"
 
 #include <stdio.h>
@@ -71,6 +74,16 @@ static RustBuffer none_arg(void) {
     return buffer_from(&none, 1);
 }
 
+// An Option<i64> argument that is Some(v): a one byte, then v big-endian.
+static RustBuffer some_i64_arg(int64_t v) {
+    uint8_t tmp[9];
+    tmp[0] = 1;
+    for (int i = 0; i < 8; i++) {
+        tmp[1 + i] = (uint8_t)((uint64_t)v >> (56 - 8 * i));
+    }
+    return buffer_from(tmp, 9);
+}
+
 static void free_buffer(RustBuffer buf) {
     RustCallStatus s = ok_status();
     ffi_zavu_uniffi_rustbuffer_free(buf, &s);
@@ -100,6 +113,9 @@ int main(void) {
     CHECK(ffi_zavu_uniffi_uniffi_contract_version() == EXPECTED_CONTRACT_VERSION,
           "contract version %u, Swift expects %d", ffi_zavu_uniffi_uniffi_contract_version(),
           EXPECTED_CONTRACT_VERSION);
+    CHECK(ffi_zavu_core_uniffi_contract_version() == EXPECTED_CONTRACT_VERSION,
+          "core's contract version %u, Swift expects %d", ffi_zavu_core_uniffi_contract_version(),
+          EXPECTED_CONTRACT_VERSION);
     check_checksums();
 
     // knownErrorCodes(): a Vec<String> comes back as a big-endian count, then length-prefixed strings.
@@ -127,13 +143,14 @@ int main(void) {
     printf("libzavu_uniffi %s, uniffi contract %u\n", version, ffi_zavu_uniffi_uniffi_contract_version());
     free(version);
 
-    // signWebhook(payload, secret, timestamp, scheme = nil), then verifyWebhook with now = nil.
+    // signWebhook(payload, secret, timestamp: now, scheme: nil), then verifyWebhook with now = nil.
     const char *body = "{\"id\":\"evt_1\",\"type\":\"invitation.status_changed\",\"timestamp\":1,\"data\":{}}";
     const char *secret = "whsec_smoke";
     int64_t now = (int64_t)time(NULL);
     s = ok_status();
     char *header = take_string(
-        uniffi_zavu_uniffi_fn_func_sign_webhook(bytes_arg(body), string_arg(secret), now, none_arg(), &s));
+        uniffi_zavu_uniffi_fn_func_sign_webhook(bytes_arg(body), string_arg(secret), some_i64_arg(now),
+                                                none_arg(), &s));
     CHECK(s.code == 0 && strncmp(header, "t=", 2) == 0 && strstr(header, ",v2=") != NULL,
           "unexpected signature header %s", header);
 
@@ -143,19 +160,35 @@ int main(void) {
     CHECK(s.code == 0, "a valid signature was refused (status %d)", s.code);
 
     // A tampered body: status 1 (an expected error) with a serialized ZavuError: the variant
-    // index (WebhookVerification is the 12th), then its first field, `code`.
+    // index (WebhookVerification is the 13th, in the order of core's ErrorKind::ALL), then its
+    // first field, `code`.
     s = ok_status();
     uniffi_zavu_uniffi_fn_func_verify_webhook(bytes_arg("{\"tampered\":true}"), string_arg(header),
                                                string_arg(secret), none_arg(), &s);
     CHECK(s.code == 1, "a tampered body gave status %d, expected 1 (error)", s.code);
     if (s.code == 1) {
         const uint8_t *e = s.errorBuf.data;
-        CHECK(read_i32(e) == 12, "error variant %d, expected 12 (WebhookVerification)", read_i32(e));
+        CHECK(read_i32(e) == 13, "error variant %d, expected 13 (WebhookVerification)", read_i32(e));
         int32_t code_len = read_i32(e + 4);
         CHECK(code_len == 17 && memcmp(e + 8, "invalid_signature", 17) == 0, "error code is not invalid_signature");
         free_buffer(s.errorBuf);
     }
     free(header);
+
+    // verifyWebhookHeaders with no headers at all (an empty map: a zero count): core's error for
+    // a request without X-Zavu-Signature, the same WebhookVerification case and code.
+    uint8_t no_headers[4] = {0, 0, 0, 0};
+    s = ok_status();
+    uniffi_zavu_uniffi_fn_func_verify_webhook_headers(bytes_arg(body), buffer_from(no_headers, 4),
+                                                       string_arg(secret), none_arg(), &s);
+    CHECK(s.code == 1, "a request without a signature header gave status %d, expected 1", s.code);
+    if (s.code == 1) {
+        const uint8_t *e = s.errorBuf.data;
+        CHECK(read_i32(e) == 13, "error variant %d, expected 13 (WebhookVerification)", read_i32(e));
+        int32_t code_len = read_i32(e + 4);
+        CHECK(code_len == 17 && memcmp(e + 8, "invalid_signature", 17) == 0, "error code is not invalid_signature");
+        free_buffer(s.errorBuf);
+    }
 
     printf("%d passed, %d failed\n", passed, failures);
     return failures == 0 ? 0 : 1;

@@ -185,6 +185,42 @@ pub fn boolean(name: &str, value: Value) -> Result<bool> {
     }
 }
 
+/// Unix seconds (a webhook's `now`, a signing `timestamp`): an Integer, or a whole Float, within
+/// the years core can represent (core's rule).
+pub fn unix_seconds(name: &str, value: Value) -> Result<i64> {
+    let seconds = if let Some(n) = Integer::from_value(value) {
+        // Beyond i64 it is out of range anyway; as a float core refuses it by name.
+        n.to_i128().map_or(f64::INFINITY, |v| v as f64)
+    } else if let Some(f) = Float::from_value(value) {
+        f.to_f64()
+    } else {
+        return Err(ffi::wrong_type(name, "an Integer (unix seconds)"));
+    };
+    ffi::unix_seconds(name, seconds)
+}
+
+/// Request headers as `[[name, value], ...]` pairs (what Rack and most servers can hand over).
+pub fn header_pairs(name: &str, value: Value) -> Result<Vec<(String, String)>> {
+    let expected = "a Hash of header names to Strings, or [name, value] pairs";
+    let Some(array) = RArray::from_value(value) else {
+        return Err(ffi::wrong_type(name, expected));
+    };
+    let mut out = Vec::with_capacity(array.len());
+    for pair in array.into_iter() {
+        let pair = RArray::from_value(pair)
+            .filter(|p| p.len() == 2)
+            .ok_or_else(|| ffi::wrong_type(name, expected))?;
+        let key = key_name(pair.entry(0).map_err(|_| ffi::wrong_type(name, expected))?);
+        let val: Value = pair.entry(1).map_err(|_| ffi::wrong_type(name, expected))?;
+        let val = RString::from_value(val).and_then(|s| s.to_string().ok());
+        match (key, val) {
+            (Some(k), Some(v)) => out.push((k, v)),
+            _ => return Err(ffi::wrong_type(name, expected)),
+        }
+    }
+    Ok(out)
+}
+
 pub fn headers(name: &str, value: Value) -> Result<Vec<(String, String)>> {
     let Some(hash) = RHash::from_value(value) else {
         return Err(ffi::wrong_type(

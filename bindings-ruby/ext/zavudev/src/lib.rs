@@ -505,17 +505,20 @@ fn signature(value: Value) -> CoreResult<Signature> {
     if RHash::from_value(value).is_some() {
         return Ok(Signature::Headers(args::headers("headers", value)?));
     }
+    if RArray::from_value(value).is_some() {
+        return Ok(Signature::Headers(args::header_pairs("headers", value)?));
+    }
     Err(ffi::wrong_type(
         "headers",
-        "a Hash of request headers or the X-Zavu-Signature String",
+        "a Hash of request headers, [name, value] pairs or the X-Zavu-Signature String",
     ))
 }
 
-fn optional_integer(name: &str, value: Value) -> CoreResult<Option<i64>> {
+fn optional_unix_seconds(name: &str, value: Value) -> CoreResult<Option<i64>> {
     if value.is_nil() {
         Ok(None)
     } else {
-        args::integer(name, value).map(Some)
+        args::unix_seconds(name, value).map(Some)
     }
 }
 
@@ -529,7 +532,7 @@ fn verify_event(
         let body = args::bytes("payload", payload)?;
         let signature = signature(headers)?;
         let secret = args::string("secret", secret)?;
-        let now = optional_integer("now", now)?;
+        let now = optional_unix_seconds("now", now)?;
         let pairs = match signature {
             Signature::Header(value) => vec![(webhooks::SIGNATURE_HEADER.to_string(), value)],
             Signature::Headers(pairs) => pairs,
@@ -573,7 +576,7 @@ fn webhook_sign(
         ffi::catch_panics_sync(|| {
             let body = args::bytes("payload", payload)?;
             let secret = args::string("secret", secret)?;
-            let timestamp = ffi::signing_timestamp(optional_integer("timestamp", timestamp)?);
+            let timestamp = ffi::signing_timestamp(optional_unix_seconds("timestamp", timestamp)?);
             let scheme = if scheme.is_nil() {
                 None
             } else if let Some(sym) = magnus::Symbol::from_value(scheme) {

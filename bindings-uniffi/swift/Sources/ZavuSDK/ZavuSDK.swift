@@ -465,22 +465,6 @@ fileprivate final class UniffiHandleMap<T>: @unchecked Sendable {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-fileprivate struct FfiConverterUInt32: FfiConverterPrimitive {
-    typealias FfiType = UInt32
-    typealias SwiftType = UInt32
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> UInt32 {
-        return try lift(readInt(&buf))
-    }
-
-    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
-        writeInt(&buf, lower(value))
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
 fileprivate struct FfiConverterInt32: FfiConverterPrimitive {
     typealias FfiType = Int32
     typealias SwiftType = Int32
@@ -669,34 +653,6 @@ fileprivate struct FfiConverterTimestamp: FfiConverterRustBuffer {
         let seconds = Int64(delta)
         let nanoseconds = UInt32((delta - Double(seconds)) * 1.0e9)
         writeInt(&buf, sign * seconds)
-        writeInt(&buf, nanoseconds)
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-fileprivate struct FfiConverterDuration: FfiConverterRustBuffer {
-    typealias SwiftType = TimeInterval
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> TimeInterval {
-        let seconds: UInt64 = try readInt(&buf)
-        let nanoseconds: UInt32 = try readInt(&buf)
-        return Double(seconds) + (Double(nanoseconds) / 1.0e9)
-    }
-
-    public static func write(_ value: TimeInterval, into buf: inout [UInt8]) {
-        if value.rounded(.down) > Double(Int64.max) {
-            fatalError("Duration overflow, exceeds max bounds supported by Uniffi")
-        }
-
-        if value < 0 {
-            fatalError("Invalid duration, must be non-negative")
-        }
-
-        let seconds = UInt64(value)
-        let nanoseconds = UInt32((value - Double(seconds)) * 1.0e9)
-        writeInt(&buf, seconds)
         writeInt(&buf, nanoseconds)
     }
 }
@@ -914,9 +870,11 @@ public func FfiConverterTypeInvitationPage_lower(_ value: InvitationPage) -> UIn
 public protocol InvitationPagerProtocol: AnyObject, Sendable {
     
     /**
-     * The next item, fetching the next page when this one is used up; null at the end.
+     * The items not yet handed out: the rest of the current page, or when it is used up
+     * the next page's items; null at the end. A failed fetch throws, and the next call
+     * retries the same page.
      */
-    func next() async throws  -> Invitation?
+    func nextBatch() async throws  -> [Invitation]?
     
 }
 /**
@@ -976,20 +934,22 @@ open class InvitationPager: InvitationPagerProtocol, @unchecked Sendable {
 
     
     /**
-     * The next item, fetching the next page when this one is used up; null at the end.
+     * The items not yet handed out: the rest of the current page, or when it is used up
+     * the next page's items; null at the end. A failed fetch throws, and the next call
+     * retries the same page.
      */
-open func next()async throws  -> Invitation?  {
+open func nextBatch()async throws  -> [Invitation]?  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
-                uniffi_zavu_uniffi_fn_method_invitationpager_next(
+                uniffi_zavu_uniffi_fn_method_invitationpager_next_batch(
                         self.uniffiCloneHandle()
                 )
             },
             pollFunc: ffi_zavu_uniffi_rust_future_poll_rust_buffer,
             completeFunc: ffi_zavu_uniffi_rust_future_complete_rust_buffer,
             freeFunc: ffi_zavu_uniffi_rust_future_free_rust_buffer,
-            liftFunc: FfiConverterOptionTypeInvitation.lift,
+            liftFunc: FfiConverterOptionSequenceTypeInvitation.lift,
             errorHandler: FfiConverterTypeZavuError_lift
         )
 }
@@ -1089,9 +1049,11 @@ public protocol InvitationsProtocol: AnyObject, Sendable {
     func list(params: ListInvitationsParams) async throws  -> InvitationPage
     
     /**
-     * Every invitation matching `params`, across pages, fetched lazily (one page in memory).
+     * Every invitation matching `params`, across pages (core's walk): nothing is fetched (or
+     * validated) until the pager is first asked, then one page at a time; a failed page fetch
+     * throws and the next step fetches the same page again.
      */
-    func listAll(params: ListInvitationsParams) async throws  -> InvitationPager
+    func listAll(params: ListInvitationsParams)  -> InvitationPager
     
     /**
      * Changes the given fields of the project webhook.
@@ -1299,22 +1261,18 @@ open func list(params: ListInvitationsParams = ListInvitationsParams())async thr
 }
     
     /**
-     * Every invitation matching `params`, across pages, fetched lazily (one page in memory).
+     * Every invitation matching `params`, across pages (core's walk): nothing is fetched (or
+     * validated) until the pager is first asked, then one page at a time; a failed page fetch
+     * throws and the next step fetches the same page again.
      */
-open func listAll(params: ListInvitationsParams = ListInvitationsParams())async throws  -> InvitationPager  {
-    return
-        try  await uniffiRustCallAsync(
-            rustFutureFunc: {
-                uniffi_zavu_uniffi_fn_method_invitations_list_all(
-                        self.uniffiCloneHandle(),FfiConverterTypeListInvitationsParams_lower(params)
-                )
-            },
-            pollFunc: ffi_zavu_uniffi_rust_future_poll_u64,
-            completeFunc: ffi_zavu_uniffi_rust_future_complete_u64,
-            freeFunc: ffi_zavu_uniffi_rust_future_free_u64,
-            liftFunc: FfiConverterTypeInvitationPager_lift,
-            errorHandler: FfiConverterTypeZavuError_lift
-        )
+open func listAll(params: ListInvitationsParams = ListInvitationsParams()) -> InvitationPager  {
+    return try!  FfiConverterTypeInvitationPager_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_zavu_uniffi_fn_method_invitations_list_all(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeListInvitationsParams_lower(params),uniffiCallStatus
+    )
+})
 }
     
     /**
@@ -1752,9 +1710,11 @@ public func FfiConverterTypeSenderPage_lower(_ value: SenderPage) -> UInt64 {
 public protocol SenderPagerProtocol: AnyObject, Sendable {
     
     /**
-     * The next item, fetching the next page when this one is used up; null at the end.
+     * The items not yet handed out: the rest of the current page, or when it is used up
+     * the next page's items; null at the end. A failed fetch throws, and the next call
+     * retries the same page.
      */
-    func next() async throws  -> Sender?
+    func nextBatch() async throws  -> [Sender]?
     
 }
 /**
@@ -1814,20 +1774,22 @@ open class SenderPager: SenderPagerProtocol, @unchecked Sendable {
 
     
     /**
-     * The next item, fetching the next page when this one is used up; null at the end.
+     * The items not yet handed out: the rest of the current page, or when it is used up
+     * the next page's items; null at the end. A failed fetch throws, and the next call
+     * retries the same page.
      */
-open func next()async throws  -> Sender?  {
+open func nextBatch()async throws  -> [Sender]?  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
-                uniffi_zavu_uniffi_fn_method_senderpager_next(
+                uniffi_zavu_uniffi_fn_method_senderpager_next_batch(
                         self.uniffiCloneHandle()
                 )
             },
             pollFunc: ffi_zavu_uniffi_rust_future_poll_rust_buffer,
             completeFunc: ffi_zavu_uniffi_rust_future_complete_rust_buffer,
             freeFunc: ffi_zavu_uniffi_rust_future_free_rust_buffer,
-            liftFunc: FfiConverterOptionTypeSender.lift,
+            liftFunc: FfiConverterOptionSequenceTypeSender.lift,
             errorHandler: FfiConverterTypeZavuError_lift
         )
 }
@@ -1898,9 +1860,10 @@ public protocol SendersProtocol: AnyObject, Sendable {
     func list(params: ListSendersParams) async throws  -> SenderPage
     
     /**
-     * Every sender, across pages, fetched lazily.
+     * Every sender, across pages (core's walk): nothing is fetched until the pager is first
+     * asked; a failed page fetch throws and the next step fetches the same page again.
      */
-    func listAll(params: ListSendersParams) async throws  -> SenderPager
+    func listAll(params: ListSendersParams)  -> SenderPager
     
 }
 /**
@@ -1998,22 +1961,17 @@ open func list(params: ListSendersParams = ListSendersParams())async throws  -> 
 }
     
     /**
-     * Every sender, across pages, fetched lazily.
+     * Every sender, across pages (core's walk): nothing is fetched until the pager is first
+     * asked; a failed page fetch throws and the next step fetches the same page again.
      */
-open func listAll(params: ListSendersParams = ListSendersParams())async throws  -> SenderPager  {
-    return
-        try  await uniffiRustCallAsync(
-            rustFutureFunc: {
-                uniffi_zavu_uniffi_fn_method_senders_list_all(
-                        self.uniffiCloneHandle(),FfiConverterTypeListSendersParams_lower(params)
-                )
-            },
-            pollFunc: ffi_zavu_uniffi_rust_future_poll_u64,
-            completeFunc: ffi_zavu_uniffi_rust_future_complete_u64,
-            freeFunc: ffi_zavu_uniffi_rust_future_free_u64,
-            liftFunc: FfiConverterTypeSenderPager_lift,
-            errorHandler: FfiConverterTypeZavuError_lift
-        )
+open func listAll(params: ListSendersParams = ListSendersParams()) -> SenderPager  {
+    return try!  FfiConverterTypeSenderPager_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_zavu_uniffi_fn_method_senders_list_all(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeListSendersParams_lower(params),uniffiCallStatus
+    )
+})
 }
     
 
@@ -2085,7 +2043,7 @@ public protocol ZavuClientProtocol: AnyObject, Sendable {
     /**
      * The retries this client's calls make.
      */
-    func maxRetries()  -> UInt32
+    func maxRetries()  -> Int64
     
     /**
      * Phone numbers: purchase.
@@ -2103,15 +2061,16 @@ public protocol ZavuClientProtocol: AnyObject, Sendable {
     func stats()  -> ClientStats
     
     /**
-     * The per-attempt timeout of this client's calls.
+     * The per-attempt timeout of this client's calls, in milliseconds.
      */
-    func timeout()  -> TimeInterval
+    func timeout()  -> Int64
     
     /**
      * A client on the same connection pool whose calls use `options` (timeout, retries,
-     * idempotency key, headers) on top of this one's.
+     * idempotency key, headers) on top of this one's. A bad option (a negative timeout) fails
+     * with `invalid_request` naming it.
      */
-    func withOptions(options: RequestOptions)  -> ZavuClient
+    func withOptions(options: RequestOptions) throws  -> ZavuClient
     
 }
 /**
@@ -2211,8 +2170,8 @@ open func invitations() -> Invitations  {
     /**
      * The retries this client's calls make.
      */
-open func maxRetries() -> UInt32  {
-    return try!  FfiConverterUInt32.lift(try! rustCall() {
+open func maxRetries() -> Int64  {
+    return try!  FfiConverterInt64.lift(try! rustCall() {
         uniffiCallStatus in
     uniffi_zavu_uniffi_fn_method_zavuclient_max_retries(
             self.uniffiCloneHandle(),uniffiCallStatus
@@ -2257,10 +2216,10 @@ open func stats() -> ClientStats  {
 }
     
     /**
-     * The per-attempt timeout of this client's calls.
+     * The per-attempt timeout of this client's calls, in milliseconds.
      */
-open func timeout() -> TimeInterval  {
-    return try!  FfiConverterDuration.lift(try! rustCall() {
+open func timeout() -> Int64  {
+    return try!  FfiConverterInt64.lift(try! rustCall() {
         uniffiCallStatus in
     uniffi_zavu_uniffi_fn_method_zavuclient_timeout(
             self.uniffiCloneHandle(),uniffiCallStatus
@@ -2270,10 +2229,11 @@ open func timeout() -> TimeInterval  {
     
     /**
      * A client on the same connection pool whose calls use `options` (timeout, retries,
-     * idempotency key, headers) on top of this one's.
+     * idempotency key, headers) on top of this one's. A bad option (a negative timeout) fails
+     * with `invalid_request` naming it.
      */
-open func withOptions(options: RequestOptions) -> ZavuClient  {
-    return try!  FfiConverterTypeZavuClient_lift(try! rustCall() {
+open func withOptions(options: RequestOptions)throws  -> ZavuClient  {
+    return try  FfiConverterTypeZavuClient_lift(try rustCallWithError(FfiConverterTypeZavuError_lift) {
         uniffiCallStatus in
     uniffi_zavu_uniffi_fn_method_zavuclient_with_options(
             self.uniffiCloneHandle(),
@@ -2332,9 +2292,11 @@ public func FfiConverterTypeZavuClient_lower(_ value: ZavuClient) -> UInt64 {
 
 /**
  * How to build a [`ZavuClient`]. Unset fields take the environment (`ZAVUDEV_API_KEY`,
- * `ZAVUDEV_BASE_URL`, `ZAVUDEV_CUSTOM_HEADERS`), then core's defaults.
+ * `ZAVUDEV_BASE_URL`, `ZAVUDEV_CUSTOM_HEADERS`), then core's defaults. Durations are in
+ * milliseconds. Its text (Kotlin `toString()`, Swift `description`) never shows the key or
+ * header values.
  */
-public struct ClientOptions: Equatable, Hashable {
+public struct ClientOptions: Equatable, Hashable, CustomStringConvertible {
     /**
      * The API key; `ZAVUDEV_API_KEY` when null or empty.
      */
@@ -2344,27 +2306,28 @@ public struct ClientOptions: Equatable, Hashable {
      */
     public let baseUrl: String?
     /**
-     * Per-attempt timeout (default 60 s).
+     * Per-attempt timeout in milliseconds (default 60,000).
      */
-    public let timeout: TimeInterval?
+    public let timeout: Int64?
     /**
-     * Connect timeout (default 5 s).
+     * Connect timeout in milliseconds (default 5,000).
      */
-    public let connectTimeout: TimeInterval?
+    public let connectTimeout: Int64?
     /**
-     * Retries after the first attempt (default 2).
+     * Retries after the first attempt (default 2, at most 100).
      */
-    public let maxRetries: UInt32?
+    public let maxRetries: Int64?
     /**
      * Headers sent with every request.
      */
     public let defaultHeaders: [String: String]
     /**
-     * Largest response body accepted, in bytes (default 8 MiB).
+     * Largest response body accepted, in bytes (default 8 MiB; 1 byte to 4 GiB).
      */
-    public let maxResponseBytes: UInt64?
+    public let maxResponseBytes: Int64?
     /**
-     * Allow `http://` to hosts other than loopback (the key would travel in clear).
+     * Allow `http://` to hosts other than loopback (a Docker-compose sandbox such as
+     * `http://sandbox:8080`); the key would travel in clear.
      */
     public let allowInsecureHttp: Bool
     /**
@@ -2382,22 +2345,23 @@ public struct ClientOptions: Equatable, Hashable {
          * The API's base URL; `ZAVUDEV_BASE_URL`, then `https://api.zavu.dev`.
          */baseUrl: String? = nil, 
         /**
-         * Per-attempt timeout (default 60 s).
-         */timeout: TimeInterval? = nil, 
+         * Per-attempt timeout in milliseconds (default 60,000).
+         */timeout: Int64? = nil, 
         /**
-         * Connect timeout (default 5 s).
-         */connectTimeout: TimeInterval? = nil, 
+         * Connect timeout in milliseconds (default 5,000).
+         */connectTimeout: Int64? = nil, 
         /**
-         * Retries after the first attempt (default 2).
-         */maxRetries: UInt32? = nil, 
+         * Retries after the first attempt (default 2, at most 100).
+         */maxRetries: Int64? = nil, 
         /**
          * Headers sent with every request.
          */defaultHeaders: [String: String] = [:], 
         /**
-         * Largest response body accepted, in bytes (default 8 MiB).
-         */maxResponseBytes: UInt64? = nil, 
+         * Largest response body accepted, in bytes (default 8 MiB; 1 byte to 4 GiB).
+         */maxResponseBytes: Int64? = nil, 
         /**
-         * Allow `http://` to hosts other than loopback (the key would travel in clear).
+         * Allow `http://` to hosts other than loopback (a Docker-compose sandbox such as
+         * `http://sandbox:8080`); the key would travel in clear.
          */allowInsecureHttp: Bool = false, 
         /**
          * Skip waiting for `X-RateLimit-Reset` after a response says no requests remain.
@@ -2416,6 +2380,17 @@ public struct ClientOptions: Equatable, Hashable {
     
 
     
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_zavu_uniffi_fn_method_clientoptions_uniffi_trait_display(
+            FfiConverterTypeClientOptions_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
 }
 
 #if compiler(>=6)
@@ -2431,11 +2406,11 @@ public struct FfiConverterTypeClientOptions: FfiConverterRustBuffer {
             try ClientOptions(
                 apiKey: FfiConverterOptionString.read(from: &buf), 
                 baseUrl: FfiConverterOptionString.read(from: &buf), 
-                timeout: FfiConverterOptionDuration.read(from: &buf), 
-                connectTimeout: FfiConverterOptionDuration.read(from: &buf), 
-                maxRetries: FfiConverterOptionUInt32.read(from: &buf), 
+                timeout: FfiConverterOptionInt64.read(from: &buf), 
+                connectTimeout: FfiConverterOptionInt64.read(from: &buf), 
+                maxRetries: FfiConverterOptionInt64.read(from: &buf), 
                 defaultHeaders: FfiConverterDictionaryStringString.read(from: &buf), 
-                maxResponseBytes: FfiConverterOptionUInt64.read(from: &buf), 
+                maxResponseBytes: FfiConverterOptionInt64.read(from: &buf), 
                 allowInsecureHttp: FfiConverterBool.read(from: &buf), 
                 disableRateLimitWait: FfiConverterBool.read(from: &buf)
         )
@@ -2444,11 +2419,11 @@ public struct FfiConverterTypeClientOptions: FfiConverterRustBuffer {
     public static func write(_ value: ClientOptions, into buf: inout [UInt8]) {
         FfiConverterOptionString.write(value.apiKey, into: &buf)
         FfiConverterOptionString.write(value.baseUrl, into: &buf)
-        FfiConverterOptionDuration.write(value.timeout, into: &buf)
-        FfiConverterOptionDuration.write(value.connectTimeout, into: &buf)
-        FfiConverterOptionUInt32.write(value.maxRetries, into: &buf)
+        FfiConverterOptionInt64.write(value.timeout, into: &buf)
+        FfiConverterOptionInt64.write(value.connectTimeout, into: &buf)
+        FfiConverterOptionInt64.write(value.maxRetries, into: &buf)
         FfiConverterDictionaryStringString.write(value.defaultHeaders, into: &buf)
-        FfiConverterOptionUInt64.write(value.maxResponseBytes, into: &buf)
+        FfiConverterOptionInt64.write(value.maxResponseBytes, into: &buf)
         FfiConverterBool.write(value.allowInsecureHttp, into: &buf)
         FfiConverterBool.write(value.disableRateLimitWait, into: &buf)
     }
@@ -2795,6 +2770,95 @@ public func FfiConverterTypeCreateWebhookParams_lift(_ buf: RustBuffer) throws -
 #endif
 public func FfiConverterTypeCreateWebhookParams_lower(_ value: CreateWebhookParams) -> RustBuffer {
     return FfiConverterTypeCreateWebhookParams.lower(value)
+}
+
+
+/**
+ * One class of the SDK's error tree, from core's `ERROR_CLASSES`.
+ */
+public struct ErrorClass: Equatable, Hashable {
+    /**
+     * The class name, for example `NotFoundError`.
+     */
+    public let name: String
+    /**
+     * The class it extends; null for the root, `ZavudevError`.
+     */
+    public let parent: String?
+    /**
+     * The kind raised as this class; null for classes that only group others.
+     */
+    public let kind: ErrorKind?
+    /**
+     * Other names of the class (earlier names of this SDK).
+     */
+    public let aliases: [String]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The class name, for example `NotFoundError`.
+         */name: String, 
+        /**
+         * The class it extends; null for the root, `ZavudevError`.
+         */parent: String?, 
+        /**
+         * The kind raised as this class; null for classes that only group others.
+         */kind: ErrorKind?, 
+        /**
+         * Other names of the class (earlier names of this SDK).
+         */aliases: [String]) {
+        self.name = name
+        self.parent = parent
+        self.kind = kind
+        self.aliases = aliases
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ErrorClass: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeErrorClass: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ErrorClass {
+        return
+            try ErrorClass(
+                name: FfiConverterString.read(from: &buf), 
+                parent: FfiConverterOptionString.read(from: &buf), 
+                kind: FfiConverterOptionTypeErrorKind.read(from: &buf), 
+                aliases: FfiConverterSequenceString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ErrorClass, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.name, into: &buf)
+        FfiConverterOptionString.write(value.parent, into: &buf)
+        FfiConverterOptionTypeErrorKind.write(value.kind, into: &buf)
+        FfiConverterSequenceString.write(value.aliases, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeErrorClass_lift(_ buf: RustBuffer) throws -> ErrorClass {
+    return try FfiConverterTypeErrorClass.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeErrorClass_lower(_ value: ErrorClass) -> RustBuffer {
+    return FfiConverterTypeErrorClass.lower(value)
 }
 
 
@@ -3498,13 +3562,13 @@ public func FfiConverterTypePurchasePhoneNumberParams_lower(_ value: PurchasePho
  */
 public struct RequestOptions: Equatable, Hashable {
     /**
-     * Per-attempt timeout.
+     * Per-attempt timeout in milliseconds.
      */
-    public let timeout: TimeInterval?
+    public let timeout: Int64?
     /**
-     * Retries after the first attempt.
+     * Retries after the first attempt (0 to 100).
      */
-    public let maxRetries: UInt32?
+    public let maxRetries: Int64?
     /**
      * The `Idempotency-Key` of POSTs; a fresh UUID per call when null.
      */
@@ -3518,11 +3582,11 @@ public struct RequestOptions: Equatable, Hashable {
     // declare one manually.
     public init(
         /**
-         * Per-attempt timeout.
-         */timeout: TimeInterval? = nil, 
+         * Per-attempt timeout in milliseconds.
+         */timeout: Int64? = nil, 
         /**
-         * Retries after the first attempt.
-         */maxRetries: UInt32? = nil, 
+         * Retries after the first attempt (0 to 100).
+         */maxRetries: Int64? = nil, 
         /**
          * The `Idempotency-Key` of POSTs; a fresh UUID per call when null.
          */idempotencyKey: String? = nil, 
@@ -3551,16 +3615,16 @@ public struct FfiConverterTypeRequestOptions: FfiConverterRustBuffer {
     public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RequestOptions {
         return
             try RequestOptions(
-                timeout: FfiConverterOptionDuration.read(from: &buf), 
-                maxRetries: FfiConverterOptionUInt32.read(from: &buf), 
+                timeout: FfiConverterOptionInt64.read(from: &buf), 
+                maxRetries: FfiConverterOptionInt64.read(from: &buf), 
                 idempotencyKey: FfiConverterOptionString.read(from: &buf), 
                 headers: FfiConverterDictionaryStringString.read(from: &buf)
         )
     }
 
     public static func write(_ value: RequestOptions, into buf: inout [UInt8]) {
-        FfiConverterOptionDuration.write(value.timeout, into: &buf)
-        FfiConverterOptionUInt32.write(value.maxRetries, into: &buf)
+        FfiConverterOptionInt64.write(value.timeout, into: &buf)
+        FfiConverterOptionInt64.write(value.maxRetries, into: &buf)
         FfiConverterOptionString.write(value.idempotencyKey, into: &buf)
         FfiConverterDictionaryStringString.write(value.headers, into: &buf)
     }
@@ -3757,34 +3821,35 @@ public func FfiConverterTypeUpdateWebhookParams_lower(_ value: UpdateWebhookPara
 
 
 /**
- * How `waitForCompletion` polls. Null fields take core's defaults (10 min, 2 s, 30 s).
+ * How `waitForCompletion` polls, in milliseconds. Null fields take core's defaults (the whole
+ * wait 10 minutes, first pause 2 s, longest pause 30 s).
  */
 public struct WaitOptions: Equatable, Hashable {
     /**
-     * Give up after this long, with `wait_timeout`.
+     * Give up after this long in total, with `wait_timeout` (the whole wait, in every language).
      */
-    public let timeout: TimeInterval?
+    public let timeout: Int64?
     /**
      * The first pause between polls; it grows by half each time.
      */
-    public let pollInterval: TimeInterval?
+    public let pollInterval: Int64?
     /**
      * The longest pause between polls.
      */
-    public let maxPollInterval: TimeInterval?
+    public let maxPollInterval: Int64?
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
     public init(
         /**
-         * Give up after this long, with `wait_timeout`.
-         */timeout: TimeInterval? = nil, 
+         * Give up after this long in total, with `wait_timeout` (the whole wait, in every language).
+         */timeout: Int64? = nil, 
         /**
          * The first pause between polls; it grows by half each time.
-         */pollInterval: TimeInterval? = nil, 
+         */pollInterval: Int64? = nil, 
         /**
          * The longest pause between polls.
-         */maxPollInterval: TimeInterval? = nil) {
+         */maxPollInterval: Int64? = nil) {
         self.timeout = timeout
         self.pollInterval = pollInterval
         self.maxPollInterval = maxPollInterval
@@ -3806,16 +3871,16 @@ public struct FfiConverterTypeWaitOptions: FfiConverterRustBuffer {
     public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> WaitOptions {
         return
             try WaitOptions(
-                timeout: FfiConverterOptionDuration.read(from: &buf), 
-                pollInterval: FfiConverterOptionDuration.read(from: &buf), 
-                maxPollInterval: FfiConverterOptionDuration.read(from: &buf)
+                timeout: FfiConverterOptionInt64.read(from: &buf), 
+                pollInterval: FfiConverterOptionInt64.read(from: &buf), 
+                maxPollInterval: FfiConverterOptionInt64.read(from: &buf)
         )
     }
 
     public static func write(_ value: WaitOptions, into buf: inout [UInt8]) {
-        FfiConverterOptionDuration.write(value.timeout, into: &buf)
-        FfiConverterOptionDuration.write(value.pollInterval, into: &buf)
-        FfiConverterOptionDuration.write(value.maxPollInterval, into: &buf)
+        FfiConverterOptionInt64.write(value.timeout, into: &buf)
+        FfiConverterOptionInt64.write(value.pollInterval, into: &buf)
+        FfiConverterOptionInt64.write(value.maxPollInterval, into: &buf)
     }
 }
 
@@ -3836,9 +3901,10 @@ public func FfiConverterTypeWaitOptions_lower(_ value: WaitOptions) -> RustBuffe
 
 
 /**
- * The project webhook that receives invitation events. `secret` is only returned on create.
+ * The project webhook that receives invitation events. `secret` is only returned on create; the
+ * record's text (Kotlin `toString()`, Swift `description`) never shows it.
  */
-public struct WebhookConfig: Equatable, Hashable {
+public struct WebhookConfig: Equatable, Hashable, CustomStringConvertible {
     public let url: String
     public let events: [String]
     /**
@@ -3870,6 +3936,17 @@ public struct WebhookConfig: Equatable, Hashable {
     
 
     
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_zavu_uniffi_fn_method_webhookconfig_uniffi_trait_display(
+            FfiConverterTypeWebhookConfig_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
 }
 
 #if compiler(>=6)
@@ -4219,222 +4296,6 @@ public func FfiConverterTypeConnectionType_lift(_ buf: RustBuffer) throws -> Con
 #endif
 public func FfiConverterTypeConnectionType_lower(_ value: ConnectionType) -> RustBuffer {
     return FfiConverterTypeConnectionType.lower(value)
-}
-
-
-
-/**
- * The family an error belongs to; mirrors core's `ErrorKind` one to one.
- */
-
-public enum ErrorKind: Equatable, Hashable, CustomStringConvertible {
-    
-    /**
-     * Bad parameters, caught locally or refused by the server (400, 422).
-     */
-    case invalidRequest
-    /**
-     * Missing or refused API key (401, `missing_api_key`).
-     */
-    case authentication
-    /**
-     * The key may not do this (403).
-     */
-    case permissionDenied
-    /**
-     * The team's plan does not allow this (402).
-     */
-    case paymentRequired
-    /**
-     * The resource does not exist (404).
-     */
-    case notFound
-    /**
-     * The resource is not in a state that allows this (409).
-     */
-    case conflict
-    /**
-     * Too many requests (429).
-     */
-    case rateLimit
-    /**
-     * The server failed (5xx).
-     */
-    case server
-    /**
-     * The request never got an answer: DNS, connect, reset, dropped connection.
-     */
-    case connection
-    /**
-     * An attempt or a wait ran out of time.
-     */
-    case timeout
-    /**
-     * A 2xx answer that is not what the API promises.
-     */
-    case invalidResponse
-    /**
-     * A webhook whose signature, timestamp or payload was refused.
-     */
-    case webhookVerification
-    /**
-     * The call was cancelled.
-     */
-    case cancelled
-    /**
-     * A bug inside the SDK, caught before it could crash the app.
-     */
-    case `internal`
-    /**
-     * Any other API error (an unexpected status).
-     */
-    case api
-
-
-
-
-
-// The local Rust `Display` implementation.
-public var description: String {
-    return try!  FfiConverterString.lift(
-        try! rustCall() {
-        uniffiCallStatus in
-    uniffi_zavu_uniffi_fn_method_errorkind_uniffi_trait_display(
-            FfiConverterTypeErrorKind_lower(self),uniffiCallStatus
-    )
-}
-    )
-}
-}
-
-#if compiler(>=6)
-extension ErrorKind: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeErrorKind: FfiConverterRustBuffer {
-    typealias SwiftType = ErrorKind
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ErrorKind {
-        let variant: Int32 = try readInt(&buf)
-        switch variant {
-        
-        case 1: return .invalidRequest
-        
-        case 2: return .authentication
-        
-        case 3: return .permissionDenied
-        
-        case 4: return .paymentRequired
-        
-        case 5: return .notFound
-        
-        case 6: return .conflict
-        
-        case 7: return .rateLimit
-        
-        case 8: return .server
-        
-        case 9: return .connection
-        
-        case 10: return .timeout
-        
-        case 11: return .invalidResponse
-        
-        case 12: return .webhookVerification
-        
-        case 13: return .cancelled
-        
-        case 14: return .`internal`
-        
-        case 15: return .api
-        
-        default: throw UniffiInternalError.unexpectedEnumCase
-        }
-    }
-
-    public static func write(_ value: ErrorKind, into buf: inout [UInt8]) {
-        switch value {
-        
-        
-        case .invalidRequest:
-            writeInt(&buf, Int32(1))
-        
-        
-        case .authentication:
-            writeInt(&buf, Int32(2))
-        
-        
-        case .permissionDenied:
-            writeInt(&buf, Int32(3))
-        
-        
-        case .paymentRequired:
-            writeInt(&buf, Int32(4))
-        
-        
-        case .notFound:
-            writeInt(&buf, Int32(5))
-        
-        
-        case .conflict:
-            writeInt(&buf, Int32(6))
-        
-        
-        case .rateLimit:
-            writeInt(&buf, Int32(7))
-        
-        
-        case .server:
-            writeInt(&buf, Int32(8))
-        
-        
-        case .connection:
-            writeInt(&buf, Int32(9))
-        
-        
-        case .timeout:
-            writeInt(&buf, Int32(10))
-        
-        
-        case .invalidResponse:
-            writeInt(&buf, Int32(11))
-        
-        
-        case .webhookVerification:
-            writeInt(&buf, Int32(12))
-        
-        
-        case .cancelled:
-            writeInt(&buf, Int32(13))
-        
-        
-        case .`internal`:
-            writeInt(&buf, Int32(14))
-        
-        
-        case .api:
-            writeInt(&buf, Int32(15))
-        
-        }
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeErrorKind_lift(_ buf: RustBuffer) throws -> ErrorKind {
-    return try FfiConverterTypeErrorKind.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeErrorKind_lower(_ value: ErrorKind) -> RustBuffer {
-    return FfiConverterTypeErrorKind.lower(value)
 }
 
 
@@ -4805,91 +4666,6 @@ public func FfiConverterTypePhoneNumberStatus_lower(_ value: PhoneNumberStatus) 
 
 
 /**
- * Which signatures `signWebhook` writes.
- */
-
-public enum SignatureScheme: Equatable, Hashable {
-    
-    /**
-     * Legacy: HMAC of the body only.
-     */
-    case v1
-    /**
-     * Current: HMAC of `<t>.<body>`.
-     */
-    case v2
-    /**
-     * Both, as Zavu sends them.
-     */
-    case both
-
-
-
-
-
-}
-
-#if compiler(>=6)
-extension SignatureScheme: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeSignatureScheme: FfiConverterRustBuffer {
-    typealias SwiftType = SignatureScheme
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SignatureScheme {
-        let variant: Int32 = try readInt(&buf)
-        switch variant {
-        
-        case 1: return .v1
-        
-        case 2: return .v2
-        
-        case 3: return .both
-        
-        default: throw UniffiInternalError.unexpectedEnumCase
-        }
-    }
-
-    public static func write(_ value: SignatureScheme, into buf: inout [UInt8]) {
-        switch value {
-        
-        
-        case .v1:
-            writeInt(&buf, Int32(1))
-        
-        
-        case .v2:
-            writeInt(&buf, Int32(2))
-        
-        
-        case .both:
-            writeInt(&buf, Int32(3))
-        
-        }
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeSignatureScheme_lift(_ buf: RustBuffer) throws -> SignatureScheme {
-    return try FfiConverterTypeSignatureScheme.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeSignatureScheme_lower(_ value: SignatureScheme) -> RustBuffer {
-    return FfiConverterTypeSignatureScheme.lower(value)
-}
-
-
-
-/**
  * The typed `data` of an event; types this version does not know are `Other` (read
  * `rawDataJson`).
  */
@@ -4984,7 +4760,7 @@ public func FfiConverterTypeWebhookEventData_lower(_ value: WebhookEventData) ->
 /**
  * An error from the Zavu SDK. `code` is the stable string to branch on (`not_found`,
  * `invalid_request`, `rate_limited`, or any new code the server sends); the variant is
- * its family.
+ * its kind, and `className()` the class every other language raises for it.
  */
 public 
 enum ZavuError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
@@ -4992,7 +4768,7 @@ enum ZavuError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
     
     
     /**
-     * Bad parameters, caught locally or refused by the server (400, 422).
+     * `InvalidRequestError`: bad parameters, caught locally or refused by the server (400).
      */
     case InvalidRequest(
         /**
@@ -5006,7 +4782,8 @@ enum ZavuError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
          * so Kotlin reads `e.status == 404` (an unsigned type would need `404u`).
          */status: Int32?, 
         /**
-         * The refused parameter (its wire name, camelCase), for validation errors.
+         * The refused parameter (camelCase, as Kotlin and Swift name it), for
+         * validation errors.
          */param: String?, 
         /**
          * The raw response body, when there was one.
@@ -5016,10 +4793,46 @@ enum ZavuError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
          */retryAfterMs: UInt64?, 
         /**
          * The server's request id (`X-Request-Id`), for support.
-         */requestId: String?
+         */requestId: String?, 
+        /**
+         * Core's one-line rendering of the error (`code: message (HTTP 404)
+         * [param: name]`): Kotlin's `toString()`, Swift's `description`.
+         */summary: String
     )
     /**
-     * Missing or refused API key (401, `missing_api_key`).
+     * `UnprocessableEntityError`: parameters the server understood but refused (422).
+     */
+    case UnprocessableEntity(
+        /**
+         * The stable code, for example `not_found`.
+         */code: String, 
+        /**
+         * A human-readable message: the API's own when it sent one.
+         */errorMessage: String, 
+        /**
+         * The HTTP status, when the error came from a response. A signed 32-bit int
+         * so Kotlin reads `e.status == 404` (an unsigned type would need `404u`).
+         */status: Int32?, 
+        /**
+         * The refused parameter (camelCase, as Kotlin and Swift name it), for
+         * validation errors.
+         */param: String?, 
+        /**
+         * The raw response body, when there was one.
+         */body: String?, 
+        /**
+         * How long the server asked to wait before trying again, in milliseconds.
+         */retryAfterMs: UInt64?, 
+        /**
+         * The server's request id (`X-Request-Id`), for support.
+         */requestId: String?, 
+        /**
+         * Core's one-line rendering of the error (`code: message (HTTP 404)
+         * [param: name]`): Kotlin's `toString()`, Swift's `description`.
+         */summary: String
+    )
+    /**
+     * `AuthenticationError`: missing or refused API key (401, `missing_api_key`).
      */
     case Authentication(
         /**
@@ -5033,7 +4846,8 @@ enum ZavuError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
          * so Kotlin reads `e.status == 404` (an unsigned type would need `404u`).
          */status: Int32?, 
         /**
-         * The refused parameter (its wire name, camelCase), for validation errors.
+         * The refused parameter (camelCase, as Kotlin and Swift name it), for
+         * validation errors.
          */param: String?, 
         /**
          * The raw response body, when there was one.
@@ -5043,10 +4857,14 @@ enum ZavuError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
          */retryAfterMs: UInt64?, 
         /**
          * The server's request id (`X-Request-Id`), for support.
-         */requestId: String?
+         */requestId: String?, 
+        /**
+         * Core's one-line rendering of the error (`code: message (HTTP 404)
+         * [param: name]`): Kotlin's `toString()`, Swift's `description`.
+         */summary: String
     )
     /**
-     * The key may not do this (403).
+     * `PermissionDeniedError`: the key may not do this (403).
      */
     case PermissionDenied(
         /**
@@ -5060,7 +4878,8 @@ enum ZavuError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
          * so Kotlin reads `e.status == 404` (an unsigned type would need `404u`).
          */status: Int32?, 
         /**
-         * The refused parameter (its wire name, camelCase), for validation errors.
+         * The refused parameter (camelCase, as Kotlin and Swift name it), for
+         * validation errors.
          */param: String?, 
         /**
          * The raw response body, when there was one.
@@ -5070,10 +4889,14 @@ enum ZavuError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
          */retryAfterMs: UInt64?, 
         /**
          * The server's request id (`X-Request-Id`), for support.
-         */requestId: String?
+         */requestId: String?, 
+        /**
+         * Core's one-line rendering of the error (`code: message (HTTP 404)
+         * [param: name]`): Kotlin's `toString()`, Swift's `description`.
+         */summary: String
     )
     /**
-     * The team's plan does not allow this (402, `paid_plan_required`).
+     * `PaymentRequiredError`: the team's plan does not allow this (402, `paid_plan_required`).
      */
     case PaymentRequired(
         /**
@@ -5087,7 +4910,8 @@ enum ZavuError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
          * so Kotlin reads `e.status == 404` (an unsigned type would need `404u`).
          */status: Int32?, 
         /**
-         * The refused parameter (its wire name, camelCase), for validation errors.
+         * The refused parameter (camelCase, as Kotlin and Swift name it), for
+         * validation errors.
          */param: String?, 
         /**
          * The raw response body, when there was one.
@@ -5097,10 +4921,14 @@ enum ZavuError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
          */retryAfterMs: UInt64?, 
         /**
          * The server's request id (`X-Request-Id`), for support.
-         */requestId: String?
+         */requestId: String?, 
+        /**
+         * Core's one-line rendering of the error (`code: message (HTTP 404)
+         * [param: name]`): Kotlin's `toString()`, Swift's `description`.
+         */summary: String
     )
     /**
-     * The resource does not exist (404).
+     * `NotFoundError`: the resource does not exist (404).
      */
     case NotFound(
         /**
@@ -5114,7 +4942,8 @@ enum ZavuError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
          * so Kotlin reads `e.status == 404` (an unsigned type would need `404u`).
          */status: Int32?, 
         /**
-         * The refused parameter (its wire name, camelCase), for validation errors.
+         * The refused parameter (camelCase, as Kotlin and Swift name it), for
+         * validation errors.
          */param: String?, 
         /**
          * The raw response body, when there was one.
@@ -5124,10 +4953,14 @@ enum ZavuError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
          */retryAfterMs: UInt64?, 
         /**
          * The server's request id (`X-Request-Id`), for support.
-         */requestId: String?
+         */requestId: String?, 
+        /**
+         * Core's one-line rendering of the error (`code: message (HTTP 404)
+         * [param: name]`): Kotlin's `toString()`, Swift's `description`.
+         */summary: String
     )
     /**
-     * The resource is not in a state that allows this (409, `already_completed`).
+     * `ConflictError`: the resource is not in a state that allows this (409).
      */
     case Conflict(
         /**
@@ -5141,7 +4974,8 @@ enum ZavuError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
          * so Kotlin reads `e.status == 404` (an unsigned type would need `404u`).
          */status: Int32?, 
         /**
-         * The refused parameter (its wire name, camelCase), for validation errors.
+         * The refused parameter (camelCase, as Kotlin and Swift name it), for
+         * validation errors.
          */param: String?, 
         /**
          * The raw response body, when there was one.
@@ -5151,10 +4985,14 @@ enum ZavuError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
          */retryAfterMs: UInt64?, 
         /**
          * The server's request id (`X-Request-Id`), for support.
-         */requestId: String?
+         */requestId: String?, 
+        /**
+         * Core's one-line rendering of the error (`code: message (HTTP 404)
+         * [param: name]`): Kotlin's `toString()`, Swift's `description`.
+         */summary: String
     )
     /**
-     * Too many requests (429); see `retry_after_ms`.
+     * `RateLimitError`: too many requests (429); see `retry_after_ms`.
      */
     case RateLimit(
         /**
@@ -5168,7 +5006,8 @@ enum ZavuError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
          * so Kotlin reads `e.status == 404` (an unsigned type would need `404u`).
          */status: Int32?, 
         /**
-         * The refused parameter (its wire name, camelCase), for validation errors.
+         * The refused parameter (camelCase, as Kotlin and Swift name it), for
+         * validation errors.
          */param: String?, 
         /**
          * The raw response body, when there was one.
@@ -5178,10 +5017,14 @@ enum ZavuError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
          */retryAfterMs: UInt64?, 
         /**
          * The server's request id (`X-Request-Id`), for support.
-         */requestId: String?
+         */requestId: String?, 
+        /**
+         * Core's one-line rendering of the error (`code: message (HTTP 404)
+         * [param: name]`): Kotlin's `toString()`, Swift's `description`.
+         */summary: String
     )
     /**
-     * The server failed (5xx).
+     * `InternalServerError`: the server failed (5xx).
      */
     case Server(
         /**
@@ -5195,7 +5038,8 @@ enum ZavuError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
          * so Kotlin reads `e.status == 404` (an unsigned type would need `404u`).
          */status: Int32?, 
         /**
-         * The refused parameter (its wire name, camelCase), for validation errors.
+         * The refused parameter (camelCase, as Kotlin and Swift name it), for
+         * validation errors.
          */param: String?, 
         /**
          * The raw response body, when there was one.
@@ -5205,10 +5049,14 @@ enum ZavuError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
          */retryAfterMs: UInt64?, 
         /**
          * The server's request id (`X-Request-Id`), for support.
-         */requestId: String?
+         */requestId: String?, 
+        /**
+         * Core's one-line rendering of the error (`code: message (HTTP 404)
+         * [param: name]`): Kotlin's `toString()`, Swift's `description`.
+         */summary: String
     )
     /**
-     * The request never got an answer.
+     * `APIConnectionError`: the request never got an answer.
      */
     case Connection(
         /**
@@ -5222,7 +5070,8 @@ enum ZavuError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
          * so Kotlin reads `e.status == 404` (an unsigned type would need `404u`).
          */status: Int32?, 
         /**
-         * The refused parameter (its wire name, camelCase), for validation errors.
+         * The refused parameter (camelCase, as Kotlin and Swift name it), for
+         * validation errors.
          */param: String?, 
         /**
          * The raw response body, when there was one.
@@ -5232,10 +5081,14 @@ enum ZavuError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
          */retryAfterMs: UInt64?, 
         /**
          * The server's request id (`X-Request-Id`), for support.
-         */requestId: String?
+         */requestId: String?, 
+        /**
+         * Core's one-line rendering of the error (`code: message (HTTP 404)
+         * [param: name]`): Kotlin's `toString()`, Swift's `description`.
+         */summary: String
     )
     /**
-     * An attempt (`timeout`) or a wait (`wait_timeout`) ran out of time.
+     * `APITimeoutError`: one attempt ran out of time (`timeout`).
      */
     case Timeout(
         /**
@@ -5249,7 +5102,8 @@ enum ZavuError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
          * so Kotlin reads `e.status == 404` (an unsigned type would need `404u`).
          */status: Int32?, 
         /**
-         * The refused parameter (its wire name, camelCase), for validation errors.
+         * The refused parameter (camelCase, as Kotlin and Swift name it), for
+         * validation errors.
          */param: String?, 
         /**
          * The raw response body, when there was one.
@@ -5259,10 +5113,14 @@ enum ZavuError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
          */retryAfterMs: UInt64?, 
         /**
          * The server's request id (`X-Request-Id`), for support.
-         */requestId: String?
+         */requestId: String?, 
+        /**
+         * Core's one-line rendering of the error (`code: message (HTTP 404)
+         * [param: name]`): Kotlin's `toString()`, Swift's `description`.
+         */summary: String
     )
     /**
-     * A 2xx answer that is not what the API promises.
+     * `APIResponseValidationError`: a 2xx answer that is not what the API promises.
      */
     case InvalidResponse(
         /**
@@ -5276,7 +5134,8 @@ enum ZavuError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
          * so Kotlin reads `e.status == 404` (an unsigned type would need `404u`).
          */status: Int32?, 
         /**
-         * The refused parameter (its wire name, camelCase), for validation errors.
+         * The refused parameter (camelCase, as Kotlin and Swift name it), for
+         * validation errors.
          */param: String?, 
         /**
          * The raw response body, when there was one.
@@ -5286,10 +5145,14 @@ enum ZavuError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
          */retryAfterMs: UInt64?, 
         /**
          * The server's request id (`X-Request-Id`), for support.
-         */requestId: String?
+         */requestId: String?, 
+        /**
+         * Core's one-line rendering of the error (`code: message (HTTP 404)
+         * [param: name]`): Kotlin's `toString()`, Swift's `description`.
+         */summary: String
     )
     /**
-     * A webhook whose signature, timestamp or payload was refused.
+     * `WebhookVerificationError`: a webhook whose signature, timestamp or payload was refused.
      */
     case WebhookVerification(
         /**
@@ -5303,7 +5166,8 @@ enum ZavuError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
          * so Kotlin reads `e.status == 404` (an unsigned type would need `404u`).
          */status: Int32?, 
         /**
-         * The refused parameter (its wire name, camelCase), for validation errors.
+         * The refused parameter (camelCase, as Kotlin and Swift name it), for
+         * validation errors.
          */param: String?, 
         /**
          * The raw response body, when there was one.
@@ -5313,10 +5177,78 @@ enum ZavuError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
          */retryAfterMs: UInt64?, 
         /**
          * The server's request id (`X-Request-Id`), for support.
-         */requestId: String?
+         */requestId: String?, 
+        /**
+         * Core's one-line rendering of the error (`code: message (HTTP 404)
+         * [param: name]`): Kotlin's `toString()`, Swift's `description`.
+         */summary: String
     )
     /**
-     * The call was cancelled.
+     * `WaitTimeoutError`: `waitForCompletion` gave up before a final status (`wait_timeout`).
+     */
+    case WaitTimeout(
+        /**
+         * The stable code, for example `not_found`.
+         */code: String, 
+        /**
+         * A human-readable message: the API's own when it sent one.
+         */errorMessage: String, 
+        /**
+         * The HTTP status, when the error came from a response. A signed 32-bit int
+         * so Kotlin reads `e.status == 404` (an unsigned type would need `404u`).
+         */status: Int32?, 
+        /**
+         * The refused parameter (camelCase, as Kotlin and Swift name it), for
+         * validation errors.
+         */param: String?, 
+        /**
+         * The raw response body, when there was one.
+         */body: String?, 
+        /**
+         * How long the server asked to wait before trying again, in milliseconds.
+         */retryAfterMs: UInt64?, 
+        /**
+         * The server's request id (`X-Request-Id`), for support.
+         */requestId: String?, 
+        /**
+         * Core's one-line rendering of the error (`code: message (HTTP 404)
+         * [param: name]`): Kotlin's `toString()`, Swift's `description`.
+         */summary: String
+    )
+    /**
+     * `ClientClosedError`: the client was closed before or during the call.
+     */
+    case ClientClosed(
+        /**
+         * The stable code, for example `not_found`.
+         */code: String, 
+        /**
+         * A human-readable message: the API's own when it sent one.
+         */errorMessage: String, 
+        /**
+         * The HTTP status, when the error came from a response. A signed 32-bit int
+         * so Kotlin reads `e.status == 404` (an unsigned type would need `404u`).
+         */status: Int32?, 
+        /**
+         * The refused parameter (camelCase, as Kotlin and Swift name it), for
+         * validation errors.
+         */param: String?, 
+        /**
+         * The raw response body, when there was one.
+         */body: String?, 
+        /**
+         * How long the server asked to wait before trying again, in milliseconds.
+         */retryAfterMs: UInt64?, 
+        /**
+         * The server's request id (`X-Request-Id`), for support.
+         */requestId: String?, 
+        /**
+         * Core's one-line rendering of the error (`code: message (HTTP 404)
+         * [param: name]`): Kotlin's `toString()`, Swift's `description`.
+         */summary: String
+    )
+    /**
+     * `APIUserAbortError`: the call was cancelled.
      */
     case Cancelled(
         /**
@@ -5330,7 +5262,8 @@ enum ZavuError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
          * so Kotlin reads `e.status == 404` (an unsigned type would need `404u`).
          */status: Int32?, 
         /**
-         * The refused parameter (its wire name, camelCase), for validation errors.
+         * The refused parameter (camelCase, as Kotlin and Swift name it), for
+         * validation errors.
          */param: String?, 
         /**
          * The raw response body, when there was one.
@@ -5340,10 +5273,14 @@ enum ZavuError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
          */retryAfterMs: UInt64?, 
         /**
          * The server's request id (`X-Request-Id`), for support.
-         */requestId: String?
+         */requestId: String?, 
+        /**
+         * Core's one-line rendering of the error (`code: message (HTTP 404)
+         * [param: name]`): Kotlin's `toString()`, Swift's `description`.
+         */summary: String
     )
     /**
-     * A bug inside the SDK, caught before it could crash the app.
+     * `InternalError`: a bug inside the SDK, caught before it could crash the app.
      */
     case Internal(
         /**
@@ -5357,7 +5294,8 @@ enum ZavuError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
          * so Kotlin reads `e.status == 404` (an unsigned type would need `404u`).
          */status: Int32?, 
         /**
-         * The refused parameter (its wire name, camelCase), for validation errors.
+         * The refused parameter (camelCase, as Kotlin and Swift name it), for
+         * validation errors.
          */param: String?, 
         /**
          * The raw response body, when there was one.
@@ -5367,10 +5305,14 @@ enum ZavuError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
          */retryAfterMs: UInt64?, 
         /**
          * The server's request id (`X-Request-Id`), for support.
-         */requestId: String?
+         */requestId: String?, 
+        /**
+         * Core's one-line rendering of the error (`code: message (HTTP 404)
+         * [param: name]`): Kotlin's `toString()`, Swift's `description`.
+         */summary: String
     )
     /**
-     * Any other API error.
+     * `APIStatusError`: any other API error (an unexpected status).
      */
     case Api(
         /**
@@ -5384,7 +5326,8 @@ enum ZavuError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
          * so Kotlin reads `e.status == 404` (an unsigned type would need `404u`).
          */status: Int32?, 
         /**
-         * The refused parameter (its wire name, camelCase), for validation errors.
+         * The refused parameter (camelCase, as Kotlin and Swift name it), for
+         * validation errors.
          */param: String?, 
         /**
          * The raw response body, when there was one.
@@ -5394,7 +5337,11 @@ enum ZavuError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
          */retryAfterMs: UInt64?, 
         /**
          * The server's request id (`X-Request-Id`), for support.
-         */requestId: String?
+         */requestId: String?, 
+        /**
+         * Core's one-line rendering of the error (`code: message (HTTP 404)
+         * [param: name]`): Kotlin's `toString()`, Swift's `description`.
+         */summary: String
     )
 
     
@@ -5405,6 +5352,19 @@ public func body() -> String?  {
     return try!  FfiConverterOptionString.lift(try! rustCall() {
         uniffiCallStatus in
     uniffi_zavu_uniffi_fn_method_zavuerror_body(
+            FfiConverterTypeZavuError_lower(self),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The class every language raises for this kind (core's `ERROR_CLASSES`), for example
+     * `NotFoundError`.
+     */
+public func className() -> String  {
+    return try!  FfiConverterString.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_zavu_uniffi_fn_method_zavuerror_class_name(
             FfiConverterTypeZavuError_lower(self),uniffiCallStatus
     )
 })
@@ -5423,12 +5383,41 @@ public func code() -> String  {
 }
     
     /**
-     * The family of the error (the variant, as a value).
+     * Whether this error is an instance of `class` in core's class tree: its own class, any
+     * ancestor (`APIStatusError`, `APIError`, `ZavudevError`), or one of their aliases
+     * (`ZavuError`, `ServerError`, ...). Kotlin and Swift have one flat error type; this is the
+     * tree's `instanceof`.
+     */
+public func isA(`class`: String) -> Bool  {
+    return try!  FfiConverterBool.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_zavu_uniffi_fn_method_zavuerror_is_a(
+            FfiConverterTypeZavuError_lower(self),
+        FfiConverterString.lower(`class`),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The kind of the error (the variant, as core's `ErrorKind`).
      */
 public func kind() -> ErrorKind  {
     return try!  FfiConverterTypeErrorKind_lift(try! rustCall() {
         uniffiCallStatus in
     uniffi_zavu_uniffi_fn_method_zavuerror_kind(
+            FfiConverterTypeZavuError_lower(self),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Core's stable name of the kind (`not_found`, `wait_timeout`, ...), the same in every
+     * language.
+     */
+public func kindName() -> String  {
+    return try!  FfiConverterString.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_zavu_uniffi_fn_method_zavuerror_kind_name(
             FfiConverterTypeZavuError_lower(self),uniffiCallStatus
     )
 })
@@ -5494,6 +5483,18 @@ public func status() -> Int32?  {
 })
 }
     
+    /**
+     * The HTTP status, under the published SDKs' name (`status_code` / `statusCode`).
+     */
+public func statusCode() -> Int32?  {
+    return try!  FfiConverterOptionInt32.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_zavu_uniffi_fn_method_zavuerror_status_code(
+            FfiConverterTypeZavuError_lower(self),uniffiCallStatus
+    )
+})
+}
+    
 
     
 // The local Rust `Display` implementation.
@@ -5539,133 +5540,178 @@ public struct FfiConverterTypeZavuError: FfiConverterRustBuffer {
             param: try FfiConverterOptionString.read(from: &buf), 
             body: try FfiConverterOptionString.read(from: &buf), 
             retryAfterMs: try FfiConverterOptionUInt64.read(from: &buf), 
-            requestId: try FfiConverterOptionString.read(from: &buf)
+            requestId: try FfiConverterOptionString.read(from: &buf), 
+            summary: try FfiConverterString.read(from: &buf)
             )
-        case 2: return .Authentication(
+        case 2: return .UnprocessableEntity(
             code: try FfiConverterString.read(from: &buf), 
             errorMessage: try FfiConverterString.read(from: &buf), 
             status: try FfiConverterOptionInt32.read(from: &buf), 
             param: try FfiConverterOptionString.read(from: &buf), 
             body: try FfiConverterOptionString.read(from: &buf), 
             retryAfterMs: try FfiConverterOptionUInt64.read(from: &buf), 
-            requestId: try FfiConverterOptionString.read(from: &buf)
+            requestId: try FfiConverterOptionString.read(from: &buf), 
+            summary: try FfiConverterString.read(from: &buf)
             )
-        case 3: return .PermissionDenied(
+        case 3: return .Authentication(
             code: try FfiConverterString.read(from: &buf), 
             errorMessage: try FfiConverterString.read(from: &buf), 
             status: try FfiConverterOptionInt32.read(from: &buf), 
             param: try FfiConverterOptionString.read(from: &buf), 
             body: try FfiConverterOptionString.read(from: &buf), 
             retryAfterMs: try FfiConverterOptionUInt64.read(from: &buf), 
-            requestId: try FfiConverterOptionString.read(from: &buf)
+            requestId: try FfiConverterOptionString.read(from: &buf), 
+            summary: try FfiConverterString.read(from: &buf)
             )
-        case 4: return .PaymentRequired(
+        case 4: return .PermissionDenied(
             code: try FfiConverterString.read(from: &buf), 
             errorMessage: try FfiConverterString.read(from: &buf), 
             status: try FfiConverterOptionInt32.read(from: &buf), 
             param: try FfiConverterOptionString.read(from: &buf), 
             body: try FfiConverterOptionString.read(from: &buf), 
             retryAfterMs: try FfiConverterOptionUInt64.read(from: &buf), 
-            requestId: try FfiConverterOptionString.read(from: &buf)
+            requestId: try FfiConverterOptionString.read(from: &buf), 
+            summary: try FfiConverterString.read(from: &buf)
             )
-        case 5: return .NotFound(
+        case 5: return .PaymentRequired(
             code: try FfiConverterString.read(from: &buf), 
             errorMessage: try FfiConverterString.read(from: &buf), 
             status: try FfiConverterOptionInt32.read(from: &buf), 
             param: try FfiConverterOptionString.read(from: &buf), 
             body: try FfiConverterOptionString.read(from: &buf), 
             retryAfterMs: try FfiConverterOptionUInt64.read(from: &buf), 
-            requestId: try FfiConverterOptionString.read(from: &buf)
+            requestId: try FfiConverterOptionString.read(from: &buf), 
+            summary: try FfiConverterString.read(from: &buf)
             )
-        case 6: return .Conflict(
+        case 6: return .NotFound(
             code: try FfiConverterString.read(from: &buf), 
             errorMessage: try FfiConverterString.read(from: &buf), 
             status: try FfiConverterOptionInt32.read(from: &buf), 
             param: try FfiConverterOptionString.read(from: &buf), 
             body: try FfiConverterOptionString.read(from: &buf), 
             retryAfterMs: try FfiConverterOptionUInt64.read(from: &buf), 
-            requestId: try FfiConverterOptionString.read(from: &buf)
+            requestId: try FfiConverterOptionString.read(from: &buf), 
+            summary: try FfiConverterString.read(from: &buf)
             )
-        case 7: return .RateLimit(
+        case 7: return .Conflict(
             code: try FfiConverterString.read(from: &buf), 
             errorMessage: try FfiConverterString.read(from: &buf), 
             status: try FfiConverterOptionInt32.read(from: &buf), 
             param: try FfiConverterOptionString.read(from: &buf), 
             body: try FfiConverterOptionString.read(from: &buf), 
             retryAfterMs: try FfiConverterOptionUInt64.read(from: &buf), 
-            requestId: try FfiConverterOptionString.read(from: &buf)
+            requestId: try FfiConverterOptionString.read(from: &buf), 
+            summary: try FfiConverterString.read(from: &buf)
             )
-        case 8: return .Server(
+        case 8: return .RateLimit(
             code: try FfiConverterString.read(from: &buf), 
             errorMessage: try FfiConverterString.read(from: &buf), 
             status: try FfiConverterOptionInt32.read(from: &buf), 
             param: try FfiConverterOptionString.read(from: &buf), 
             body: try FfiConverterOptionString.read(from: &buf), 
             retryAfterMs: try FfiConverterOptionUInt64.read(from: &buf), 
-            requestId: try FfiConverterOptionString.read(from: &buf)
+            requestId: try FfiConverterOptionString.read(from: &buf), 
+            summary: try FfiConverterString.read(from: &buf)
             )
-        case 9: return .Connection(
+        case 9: return .Server(
             code: try FfiConverterString.read(from: &buf), 
             errorMessage: try FfiConverterString.read(from: &buf), 
             status: try FfiConverterOptionInt32.read(from: &buf), 
             param: try FfiConverterOptionString.read(from: &buf), 
             body: try FfiConverterOptionString.read(from: &buf), 
             retryAfterMs: try FfiConverterOptionUInt64.read(from: &buf), 
-            requestId: try FfiConverterOptionString.read(from: &buf)
+            requestId: try FfiConverterOptionString.read(from: &buf), 
+            summary: try FfiConverterString.read(from: &buf)
             )
-        case 10: return .Timeout(
+        case 10: return .Connection(
             code: try FfiConverterString.read(from: &buf), 
             errorMessage: try FfiConverterString.read(from: &buf), 
             status: try FfiConverterOptionInt32.read(from: &buf), 
             param: try FfiConverterOptionString.read(from: &buf), 
             body: try FfiConverterOptionString.read(from: &buf), 
             retryAfterMs: try FfiConverterOptionUInt64.read(from: &buf), 
-            requestId: try FfiConverterOptionString.read(from: &buf)
+            requestId: try FfiConverterOptionString.read(from: &buf), 
+            summary: try FfiConverterString.read(from: &buf)
             )
-        case 11: return .InvalidResponse(
+        case 11: return .Timeout(
             code: try FfiConverterString.read(from: &buf), 
             errorMessage: try FfiConverterString.read(from: &buf), 
             status: try FfiConverterOptionInt32.read(from: &buf), 
             param: try FfiConverterOptionString.read(from: &buf), 
             body: try FfiConverterOptionString.read(from: &buf), 
             retryAfterMs: try FfiConverterOptionUInt64.read(from: &buf), 
-            requestId: try FfiConverterOptionString.read(from: &buf)
+            requestId: try FfiConverterOptionString.read(from: &buf), 
+            summary: try FfiConverterString.read(from: &buf)
             )
-        case 12: return .WebhookVerification(
+        case 12: return .InvalidResponse(
             code: try FfiConverterString.read(from: &buf), 
             errorMessage: try FfiConverterString.read(from: &buf), 
             status: try FfiConverterOptionInt32.read(from: &buf), 
             param: try FfiConverterOptionString.read(from: &buf), 
             body: try FfiConverterOptionString.read(from: &buf), 
             retryAfterMs: try FfiConverterOptionUInt64.read(from: &buf), 
-            requestId: try FfiConverterOptionString.read(from: &buf)
+            requestId: try FfiConverterOptionString.read(from: &buf), 
+            summary: try FfiConverterString.read(from: &buf)
             )
-        case 13: return .Cancelled(
+        case 13: return .WebhookVerification(
             code: try FfiConverterString.read(from: &buf), 
             errorMessage: try FfiConverterString.read(from: &buf), 
             status: try FfiConverterOptionInt32.read(from: &buf), 
             param: try FfiConverterOptionString.read(from: &buf), 
             body: try FfiConverterOptionString.read(from: &buf), 
             retryAfterMs: try FfiConverterOptionUInt64.read(from: &buf), 
-            requestId: try FfiConverterOptionString.read(from: &buf)
+            requestId: try FfiConverterOptionString.read(from: &buf), 
+            summary: try FfiConverterString.read(from: &buf)
             )
-        case 14: return .Internal(
+        case 14: return .WaitTimeout(
             code: try FfiConverterString.read(from: &buf), 
             errorMessage: try FfiConverterString.read(from: &buf), 
             status: try FfiConverterOptionInt32.read(from: &buf), 
             param: try FfiConverterOptionString.read(from: &buf), 
             body: try FfiConverterOptionString.read(from: &buf), 
             retryAfterMs: try FfiConverterOptionUInt64.read(from: &buf), 
-            requestId: try FfiConverterOptionString.read(from: &buf)
+            requestId: try FfiConverterOptionString.read(from: &buf), 
+            summary: try FfiConverterString.read(from: &buf)
             )
-        case 15: return .Api(
+        case 15: return .ClientClosed(
             code: try FfiConverterString.read(from: &buf), 
             errorMessage: try FfiConverterString.read(from: &buf), 
             status: try FfiConverterOptionInt32.read(from: &buf), 
             param: try FfiConverterOptionString.read(from: &buf), 
             body: try FfiConverterOptionString.read(from: &buf), 
             retryAfterMs: try FfiConverterOptionUInt64.read(from: &buf), 
-            requestId: try FfiConverterOptionString.read(from: &buf)
+            requestId: try FfiConverterOptionString.read(from: &buf), 
+            summary: try FfiConverterString.read(from: &buf)
+            )
+        case 16: return .Cancelled(
+            code: try FfiConverterString.read(from: &buf), 
+            errorMessage: try FfiConverterString.read(from: &buf), 
+            status: try FfiConverterOptionInt32.read(from: &buf), 
+            param: try FfiConverterOptionString.read(from: &buf), 
+            body: try FfiConverterOptionString.read(from: &buf), 
+            retryAfterMs: try FfiConverterOptionUInt64.read(from: &buf), 
+            requestId: try FfiConverterOptionString.read(from: &buf), 
+            summary: try FfiConverterString.read(from: &buf)
+            )
+        case 17: return .Internal(
+            code: try FfiConverterString.read(from: &buf), 
+            errorMessage: try FfiConverterString.read(from: &buf), 
+            status: try FfiConverterOptionInt32.read(from: &buf), 
+            param: try FfiConverterOptionString.read(from: &buf), 
+            body: try FfiConverterOptionString.read(from: &buf), 
+            retryAfterMs: try FfiConverterOptionUInt64.read(from: &buf), 
+            requestId: try FfiConverterOptionString.read(from: &buf), 
+            summary: try FfiConverterString.read(from: &buf)
+            )
+        case 18: return .Api(
+            code: try FfiConverterString.read(from: &buf), 
+            errorMessage: try FfiConverterString.read(from: &buf), 
+            status: try FfiConverterOptionInt32.read(from: &buf), 
+            param: try FfiConverterOptionString.read(from: &buf), 
+            body: try FfiConverterOptionString.read(from: &buf), 
+            retryAfterMs: try FfiConverterOptionUInt64.read(from: &buf), 
+            requestId: try FfiConverterOptionString.read(from: &buf), 
+            summary: try FfiConverterString.read(from: &buf)
             )
 
          default: throw UniffiInternalError.unexpectedEnumCase
@@ -5679,7 +5725,7 @@ public struct FfiConverterTypeZavuError: FfiConverterRustBuffer {
 
         
         
-        case let .InvalidRequest(code,errorMessage,status,param,body,retryAfterMs,requestId):
+        case let .InvalidRequest(code,errorMessage,status,param,body,retryAfterMs,requestId,summary):
             writeInt(&buf, Int32(1))
             FfiConverterString.write(code, into: &buf)
             FfiConverterString.write(errorMessage, into: &buf)
@@ -5688,9 +5734,10 @@ public struct FfiConverterTypeZavuError: FfiConverterRustBuffer {
             FfiConverterOptionString.write(body, into: &buf)
             FfiConverterOptionUInt64.write(retryAfterMs, into: &buf)
             FfiConverterOptionString.write(requestId, into: &buf)
+            FfiConverterString.write(summary, into: &buf)
             
         
-        case let .Authentication(code,errorMessage,status,param,body,retryAfterMs,requestId):
+        case let .UnprocessableEntity(code,errorMessage,status,param,body,retryAfterMs,requestId,summary):
             writeInt(&buf, Int32(2))
             FfiConverterString.write(code, into: &buf)
             FfiConverterString.write(errorMessage, into: &buf)
@@ -5699,9 +5746,10 @@ public struct FfiConverterTypeZavuError: FfiConverterRustBuffer {
             FfiConverterOptionString.write(body, into: &buf)
             FfiConverterOptionUInt64.write(retryAfterMs, into: &buf)
             FfiConverterOptionString.write(requestId, into: &buf)
+            FfiConverterString.write(summary, into: &buf)
             
         
-        case let .PermissionDenied(code,errorMessage,status,param,body,retryAfterMs,requestId):
+        case let .Authentication(code,errorMessage,status,param,body,retryAfterMs,requestId,summary):
             writeInt(&buf, Int32(3))
             FfiConverterString.write(code, into: &buf)
             FfiConverterString.write(errorMessage, into: &buf)
@@ -5710,9 +5758,10 @@ public struct FfiConverterTypeZavuError: FfiConverterRustBuffer {
             FfiConverterOptionString.write(body, into: &buf)
             FfiConverterOptionUInt64.write(retryAfterMs, into: &buf)
             FfiConverterOptionString.write(requestId, into: &buf)
+            FfiConverterString.write(summary, into: &buf)
             
         
-        case let .PaymentRequired(code,errorMessage,status,param,body,retryAfterMs,requestId):
+        case let .PermissionDenied(code,errorMessage,status,param,body,retryAfterMs,requestId,summary):
             writeInt(&buf, Int32(4))
             FfiConverterString.write(code, into: &buf)
             FfiConverterString.write(errorMessage, into: &buf)
@@ -5721,9 +5770,10 @@ public struct FfiConverterTypeZavuError: FfiConverterRustBuffer {
             FfiConverterOptionString.write(body, into: &buf)
             FfiConverterOptionUInt64.write(retryAfterMs, into: &buf)
             FfiConverterOptionString.write(requestId, into: &buf)
+            FfiConverterString.write(summary, into: &buf)
             
         
-        case let .NotFound(code,errorMessage,status,param,body,retryAfterMs,requestId):
+        case let .PaymentRequired(code,errorMessage,status,param,body,retryAfterMs,requestId,summary):
             writeInt(&buf, Int32(5))
             FfiConverterString.write(code, into: &buf)
             FfiConverterString.write(errorMessage, into: &buf)
@@ -5732,9 +5782,10 @@ public struct FfiConverterTypeZavuError: FfiConverterRustBuffer {
             FfiConverterOptionString.write(body, into: &buf)
             FfiConverterOptionUInt64.write(retryAfterMs, into: &buf)
             FfiConverterOptionString.write(requestId, into: &buf)
+            FfiConverterString.write(summary, into: &buf)
             
         
-        case let .Conflict(code,errorMessage,status,param,body,retryAfterMs,requestId):
+        case let .NotFound(code,errorMessage,status,param,body,retryAfterMs,requestId,summary):
             writeInt(&buf, Int32(6))
             FfiConverterString.write(code, into: &buf)
             FfiConverterString.write(errorMessage, into: &buf)
@@ -5743,9 +5794,10 @@ public struct FfiConverterTypeZavuError: FfiConverterRustBuffer {
             FfiConverterOptionString.write(body, into: &buf)
             FfiConverterOptionUInt64.write(retryAfterMs, into: &buf)
             FfiConverterOptionString.write(requestId, into: &buf)
+            FfiConverterString.write(summary, into: &buf)
             
         
-        case let .RateLimit(code,errorMessage,status,param,body,retryAfterMs,requestId):
+        case let .Conflict(code,errorMessage,status,param,body,retryAfterMs,requestId,summary):
             writeInt(&buf, Int32(7))
             FfiConverterString.write(code, into: &buf)
             FfiConverterString.write(errorMessage, into: &buf)
@@ -5754,9 +5806,10 @@ public struct FfiConverterTypeZavuError: FfiConverterRustBuffer {
             FfiConverterOptionString.write(body, into: &buf)
             FfiConverterOptionUInt64.write(retryAfterMs, into: &buf)
             FfiConverterOptionString.write(requestId, into: &buf)
+            FfiConverterString.write(summary, into: &buf)
             
         
-        case let .Server(code,errorMessage,status,param,body,retryAfterMs,requestId):
+        case let .RateLimit(code,errorMessage,status,param,body,retryAfterMs,requestId,summary):
             writeInt(&buf, Int32(8))
             FfiConverterString.write(code, into: &buf)
             FfiConverterString.write(errorMessage, into: &buf)
@@ -5765,9 +5818,10 @@ public struct FfiConverterTypeZavuError: FfiConverterRustBuffer {
             FfiConverterOptionString.write(body, into: &buf)
             FfiConverterOptionUInt64.write(retryAfterMs, into: &buf)
             FfiConverterOptionString.write(requestId, into: &buf)
+            FfiConverterString.write(summary, into: &buf)
             
         
-        case let .Connection(code,errorMessage,status,param,body,retryAfterMs,requestId):
+        case let .Server(code,errorMessage,status,param,body,retryAfterMs,requestId,summary):
             writeInt(&buf, Int32(9))
             FfiConverterString.write(code, into: &buf)
             FfiConverterString.write(errorMessage, into: &buf)
@@ -5776,9 +5830,10 @@ public struct FfiConverterTypeZavuError: FfiConverterRustBuffer {
             FfiConverterOptionString.write(body, into: &buf)
             FfiConverterOptionUInt64.write(retryAfterMs, into: &buf)
             FfiConverterOptionString.write(requestId, into: &buf)
+            FfiConverterString.write(summary, into: &buf)
             
         
-        case let .Timeout(code,errorMessage,status,param,body,retryAfterMs,requestId):
+        case let .Connection(code,errorMessage,status,param,body,retryAfterMs,requestId,summary):
             writeInt(&buf, Int32(10))
             FfiConverterString.write(code, into: &buf)
             FfiConverterString.write(errorMessage, into: &buf)
@@ -5787,9 +5842,10 @@ public struct FfiConverterTypeZavuError: FfiConverterRustBuffer {
             FfiConverterOptionString.write(body, into: &buf)
             FfiConverterOptionUInt64.write(retryAfterMs, into: &buf)
             FfiConverterOptionString.write(requestId, into: &buf)
+            FfiConverterString.write(summary, into: &buf)
             
         
-        case let .InvalidResponse(code,errorMessage,status,param,body,retryAfterMs,requestId):
+        case let .Timeout(code,errorMessage,status,param,body,retryAfterMs,requestId,summary):
             writeInt(&buf, Int32(11))
             FfiConverterString.write(code, into: &buf)
             FfiConverterString.write(errorMessage, into: &buf)
@@ -5798,9 +5854,10 @@ public struct FfiConverterTypeZavuError: FfiConverterRustBuffer {
             FfiConverterOptionString.write(body, into: &buf)
             FfiConverterOptionUInt64.write(retryAfterMs, into: &buf)
             FfiConverterOptionString.write(requestId, into: &buf)
+            FfiConverterString.write(summary, into: &buf)
             
         
-        case let .WebhookVerification(code,errorMessage,status,param,body,retryAfterMs,requestId):
+        case let .InvalidResponse(code,errorMessage,status,param,body,retryAfterMs,requestId,summary):
             writeInt(&buf, Int32(12))
             FfiConverterString.write(code, into: &buf)
             FfiConverterString.write(errorMessage, into: &buf)
@@ -5809,9 +5866,10 @@ public struct FfiConverterTypeZavuError: FfiConverterRustBuffer {
             FfiConverterOptionString.write(body, into: &buf)
             FfiConverterOptionUInt64.write(retryAfterMs, into: &buf)
             FfiConverterOptionString.write(requestId, into: &buf)
+            FfiConverterString.write(summary, into: &buf)
             
         
-        case let .Cancelled(code,errorMessage,status,param,body,retryAfterMs,requestId):
+        case let .WebhookVerification(code,errorMessage,status,param,body,retryAfterMs,requestId,summary):
             writeInt(&buf, Int32(13))
             FfiConverterString.write(code, into: &buf)
             FfiConverterString.write(errorMessage, into: &buf)
@@ -5820,9 +5878,10 @@ public struct FfiConverterTypeZavuError: FfiConverterRustBuffer {
             FfiConverterOptionString.write(body, into: &buf)
             FfiConverterOptionUInt64.write(retryAfterMs, into: &buf)
             FfiConverterOptionString.write(requestId, into: &buf)
+            FfiConverterString.write(summary, into: &buf)
             
         
-        case let .Internal(code,errorMessage,status,param,body,retryAfterMs,requestId):
+        case let .WaitTimeout(code,errorMessage,status,param,body,retryAfterMs,requestId,summary):
             writeInt(&buf, Int32(14))
             FfiConverterString.write(code, into: &buf)
             FfiConverterString.write(errorMessage, into: &buf)
@@ -5831,9 +5890,10 @@ public struct FfiConverterTypeZavuError: FfiConverterRustBuffer {
             FfiConverterOptionString.write(body, into: &buf)
             FfiConverterOptionUInt64.write(retryAfterMs, into: &buf)
             FfiConverterOptionString.write(requestId, into: &buf)
+            FfiConverterString.write(summary, into: &buf)
             
         
-        case let .Api(code,errorMessage,status,param,body,retryAfterMs,requestId):
+        case let .ClientClosed(code,errorMessage,status,param,body,retryAfterMs,requestId,summary):
             writeInt(&buf, Int32(15))
             FfiConverterString.write(code, into: &buf)
             FfiConverterString.write(errorMessage, into: &buf)
@@ -5842,6 +5902,43 @@ public struct FfiConverterTypeZavuError: FfiConverterRustBuffer {
             FfiConverterOptionString.write(body, into: &buf)
             FfiConverterOptionUInt64.write(retryAfterMs, into: &buf)
             FfiConverterOptionString.write(requestId, into: &buf)
+            FfiConverterString.write(summary, into: &buf)
+            
+        
+        case let .Cancelled(code,errorMessage,status,param,body,retryAfterMs,requestId,summary):
+            writeInt(&buf, Int32(16))
+            FfiConverterString.write(code, into: &buf)
+            FfiConverterString.write(errorMessage, into: &buf)
+            FfiConverterOptionInt32.write(status, into: &buf)
+            FfiConverterOptionString.write(param, into: &buf)
+            FfiConverterOptionString.write(body, into: &buf)
+            FfiConverterOptionUInt64.write(retryAfterMs, into: &buf)
+            FfiConverterOptionString.write(requestId, into: &buf)
+            FfiConverterString.write(summary, into: &buf)
+            
+        
+        case let .Internal(code,errorMessage,status,param,body,retryAfterMs,requestId,summary):
+            writeInt(&buf, Int32(17))
+            FfiConverterString.write(code, into: &buf)
+            FfiConverterString.write(errorMessage, into: &buf)
+            FfiConverterOptionInt32.write(status, into: &buf)
+            FfiConverterOptionString.write(param, into: &buf)
+            FfiConverterOptionString.write(body, into: &buf)
+            FfiConverterOptionUInt64.write(retryAfterMs, into: &buf)
+            FfiConverterOptionString.write(requestId, into: &buf)
+            FfiConverterString.write(summary, into: &buf)
+            
+        
+        case let .Api(code,errorMessage,status,param,body,retryAfterMs,requestId,summary):
+            writeInt(&buf, Int32(18))
+            FfiConverterString.write(code, into: &buf)
+            FfiConverterString.write(errorMessage, into: &buf)
+            FfiConverterOptionInt32.write(status, into: &buf)
+            FfiConverterOptionString.write(param, into: &buf)
+            FfiConverterOptionString.write(body, into: &buf)
+            FfiConverterOptionUInt64.write(retryAfterMs, into: &buf)
+            FfiConverterOptionString.write(requestId, into: &buf)
+            FfiConverterString.write(summary, into: &buf)
             
         }
     }
@@ -5860,30 +5957,6 @@ public func FfiConverterTypeZavuError_lift(_ buf: RustBuffer) throws -> ZavuErro
 #endif
 public func FfiConverterTypeZavuError_lower(_ value: ZavuError) -> RustBuffer {
     return FfiConverterTypeZavuError.lower(value)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-fileprivate struct FfiConverterOptionUInt32: FfiConverterRustBuffer {
-    typealias SwiftType = UInt32?
-
-    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
-        guard let value = value else {
-            writeInt(&buf, Int8(0))
-            return
-        }
-        writeInt(&buf, Int8(1))
-        FfiConverterUInt32.write(value, into: &buf)
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
-        switch try readInt(&buf) as Int8 {
-        case 0: return nil
-        case 1: return try FfiConverterUInt32.read(from: &buf)
-        default: throw UniffiInternalError.unexpectedOptionalTag
-        }
-    }
 }
 
 #if swift(>=5.8)
@@ -6057,30 +6130,6 @@ fileprivate struct FfiConverterOptionTimestamp: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-fileprivate struct FfiConverterOptionDuration: FfiConverterRustBuffer {
-    typealias SwiftType = TimeInterval?
-
-    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
-        guard let value = value else {
-            writeInt(&buf, Int8(0))
-            return
-        }
-        writeInt(&buf, Int8(1))
-        FfiConverterDuration.write(value, into: &buf)
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
-        switch try readInt(&buf) as Int8 {
-        case 0: return nil
-        case 1: return try FfiConverterDuration.read(from: &buf)
-        default: throw UniffiInternalError.unexpectedOptionalTag
-        }
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
 fileprivate struct FfiConverterOptionTypeInvitationPage: FfiConverterRustBuffer {
     typealias SwiftType = InvitationPage?
 
@@ -6153,8 +6202,8 @@ fileprivate struct FfiConverterOptionTypeConnectedAccount: FfiConverterRustBuffe
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-fileprivate struct FfiConverterOptionTypeInvitation: FfiConverterRustBuffer {
-    typealias SwiftType = Invitation?
+fileprivate struct FfiConverterOptionTypeErrorKind: FfiConverterRustBuffer {
+    typealias SwiftType = ErrorKind?
 
     public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
         guard let value = value else {
@@ -6162,37 +6211,13 @@ fileprivate struct FfiConverterOptionTypeInvitation: FfiConverterRustBuffer {
             return
         }
         writeInt(&buf, Int8(1))
-        FfiConverterTypeInvitation.write(value, into: &buf)
+        FfiConverterTypeErrorKind.write(value, into: &buf)
     }
 
     public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
-        case 1: return try FfiConverterTypeInvitation.read(from: &buf)
-        default: throw UniffiInternalError.unexpectedOptionalTag
-        }
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-fileprivate struct FfiConverterOptionTypeSender: FfiConverterRustBuffer {
-    typealias SwiftType = Sender?
-
-    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
-        guard let value = value else {
-            writeInt(&buf, Int8(0))
-            return
-        }
-        writeInt(&buf, Int8(1))
-        FfiConverterTypeSender.write(value, into: &buf)
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
-        switch try readInt(&buf) as Int8 {
-        case 0: return nil
-        case 1: return try FfiConverterTypeSender.read(from: &buf)
+        case 1: return try FfiConverterTypeErrorKind.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -6273,30 +6298,6 @@ fileprivate struct FfiConverterOptionTypeInvitationStatus: FfiConverterRustBuffe
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-fileprivate struct FfiConverterOptionTypeSignatureScheme: FfiConverterRustBuffer {
-    typealias SwiftType = SignatureScheme?
-
-    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
-        guard let value = value else {
-            writeInt(&buf, Int8(0))
-            return
-        }
-        writeInt(&buf, Int8(1))
-        FfiConverterTypeSignatureScheme.write(value, into: &buf)
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
-        switch try readInt(&buf) as Int8 {
-        case 0: return nil
-        case 1: return try FfiConverterTypeSignatureScheme.read(from: &buf)
-        default: throw UniffiInternalError.unexpectedOptionalTag
-        }
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
 fileprivate struct FfiConverterOptionSequenceString: FfiConverterRustBuffer {
     typealias SwiftType = [String]?
 
@@ -6313,6 +6314,54 @@ fileprivate struct FfiConverterOptionSequenceString: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterSequenceString.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionSequenceTypeInvitation: FfiConverterRustBuffer {
+    typealias SwiftType = [Invitation]?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterSequenceTypeInvitation.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterSequenceTypeInvitation.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionSequenceTypeSender: FfiConverterRustBuffer {
+    typealias SwiftType = [Sender]?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterSequenceTypeSender.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterSequenceTypeSender.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -6338,6 +6387,31 @@ fileprivate struct FfiConverterSequenceString: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterString.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeErrorClass: FfiConverterRustBuffer {
+    typealias SwiftType = [ErrorClass]
+
+    public static func write(_ value: [ErrorClass], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeErrorClass.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [ErrorClass] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [ErrorClass]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeErrorClass.read(from: &buf))
         }
         return seq
     }
@@ -6388,6 +6462,31 @@ fileprivate struct FfiConverterSequenceTypeSender: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeSender.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeErrorKind: FfiConverterRustBuffer {
+    typealias SwiftType = [ErrorKind]
+
+    public static func write(_ value: [ErrorKind], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeErrorKind.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [ErrorKind] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [ErrorKind]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeErrorKind.read(from: &buf))
         }
         return seq
     }
@@ -6477,6 +6576,38 @@ public func sdkVersion() -> String  {
 })
 }
 /**
+ * Core's error-class table (name, parent, kind, aliases), parents before children. The Kotlin
+ * tests check every kind has its `ZavuException` variant and type alias from it.
+ */
+public func errorClasses() -> [ErrorClass]  {
+    return try!  FfiConverterSequenceTypeErrorClass.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_zavu_uniffi_fn_func_error_classes(uniffiCallStatus
+    )
+})
+}
+/**
+ * Core's stable name of a kind (`not_found`), the same in every language.
+ */
+public func errorKindName(kind: ErrorKind) -> String  {
+    return try!  FfiConverterString.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_zavu_uniffi_fn_func_error_kind_name(
+        FfiConverterTypeErrorKind_lower(kind),uniffiCallStatus
+    )
+})
+}
+/**
+ * Every kind core knows, in the order of core's `ERROR_CLASSES`.
+ */
+public func errorKinds() -> [ErrorKind]  {
+    return try!  FfiConverterSequenceTypeErrorKind.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_zavu_uniffi_fn_func_error_kinds(uniffiCallStatus
+    )
+})
+}
+/**
  * Every code core knows, in core's order. Each language's tests check their list equals it.
  */
 public func knownErrorCodes() -> [String]  {
@@ -6487,18 +6618,31 @@ public func knownErrorCodes() -> [String]  {
 })
 }
 /**
- * Signs `payload` the way Zavu does, for tests and local tools: the value of an
- * `X-Zavu-Signature` header (`t=...,v1=...,v2=...`). `scheme` defaults to both signatures, as
- * Zavu sends them.
+ * A wire (camelCase) parameter name as Kotlin and Swift spell it (core's `param_name`); the
+ * conformance runners compare errors' `param` with it.
  */
-public func signWebhook(payload: Data, secret: String, timestamp: Int64, scheme: SignatureScheme? = nil) -> String  {
+public func paramName(wire: String) -> String  {
     return try!  FfiConverterString.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_zavu_uniffi_fn_func_param_name(
+        FfiConverterString.lower(wire),uniffiCallStatus
+    )
+})
+}
+/**
+ * Signs `payload` the way Zavu does, for tests and local tools: the value of an
+ * `X-Zavu-Signature` header (`t=...,v1=...,v2=...`). `timestamp` (unix seconds) defaults to now;
+ * `scheme` is `"v1"`, `"v2"` or `"both"` (any case), by default both signatures, as Zavu sends
+ * them. Core parses the scheme and owns both defaults, as in every language.
+ */
+public func signWebhook(payload: Data, secret: String, timestamp: Int64? = nil, scheme: String? = nil)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeZavuError_lift) {
         uniffiCallStatus in
     uniffi_zavu_uniffi_fn_func_sign_webhook(
         FfiConverterData.lower(payload),
         FfiConverterString.lower(secret),
-        FfiConverterInt64.lower(timestamp),
-        FfiConverterOptionTypeSignatureScheme.lower(scheme),uniffiCallStatus
+        FfiConverterOptionInt64.lower(timestamp),
+        FfiConverterOptionString.lower(scheme),uniffiCallStatus
     )
 })
 }
@@ -6518,15 +6662,17 @@ public func unwrapWebhook(payload: Data, signature: String, secret: String, now:
 })
 }
 /**
- * `unwrapWebhook` taking the request's headers (any case) instead of the one header value.
+ * `unwrapWebhook` taking the request's headers (names in any case) instead of the one header
+ * value; a request without `X-Zavu-Signature` fails with `invalid_signature`.
  */
-public func unwrapWebhookHeaders(payload: Data, headers: [String: String], secret: String)throws  -> WebhookEvent  {
+public func unwrapWebhookHeaders(payload: Data, headers: [String: String], secret: String, now: Date? = nil)throws  -> WebhookEvent  {
     return try  FfiConverterTypeWebhookEvent_lift(try rustCallWithError(FfiConverterTypeZavuError_lift) {
         uniffiCallStatus in
     uniffi_zavu_uniffi_fn_func_unwrap_webhook_headers(
         FfiConverterData.lower(payload),
         FfiConverterDictionaryStringString.lower(headers),
-        FfiConverterString.lower(secret),uniffiCallStatus
+        FfiConverterString.lower(secret),
+        FfiConverterOptionTimestamp.lower(now),uniffiCallStatus
     )
 })
 }
@@ -6540,6 +6686,20 @@ public func verifyWebhook(payload: Data, signature: String, secret: String, now:
     uniffi_zavu_uniffi_fn_func_verify_webhook(
         FfiConverterData.lower(payload),
         FfiConverterString.lower(signature),
+        FfiConverterString.lower(secret),
+        FfiConverterOptionTimestamp.lower(now),uniffiCallStatus
+    )
+}
+}
+/**
+ * `verifyWebhook` taking the request's headers (names in any case) instead of the one header
+ * value; a request without `X-Zavu-Signature` fails with `invalid_signature`.
+ */
+public func verifyWebhookHeaders(payload: Data, headers: [String: String], secret: String, now: Date? = nil)throws   {try rustCallWithError(FfiConverterTypeZavuError_lift) {
+        uniffiCallStatus in
+    uniffi_zavu_uniffi_fn_func_verify_webhook_headers(
+        FfiConverterData.lower(payload),
+        FfiConverterDictionaryStringString.lower(headers),
         FfiConverterString.lower(secret),
         FfiConverterOptionTimestamp.lower(now),uniffiCallStatus
     )
@@ -6574,19 +6734,34 @@ private let initializationResult: InitializationResult = {
     if (uniffi_zavu_uniffi_checksum_func_sdk_version() != 8566) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_zavu_uniffi_checksum_func_error_classes() != 35191) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_zavu_uniffi_checksum_func_error_kind_name() != 4662) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_zavu_uniffi_checksum_func_error_kinds() != 2703) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_zavu_uniffi_checksum_func_known_error_codes() != 8336) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_zavu_uniffi_checksum_func_sign_webhook() != 2830) {
+    if (uniffi_zavu_uniffi_checksum_func_param_name() != 26060) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_zavu_uniffi_checksum_func_sign_webhook() != 31915) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_zavu_uniffi_checksum_func_unwrap_webhook() != 15850) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_zavu_uniffi_checksum_func_unwrap_webhook_headers() != 14308) {
+    if (uniffi_zavu_uniffi_checksum_func_unwrap_webhook_headers() != 65203) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_zavu_uniffi_checksum_func_verify_webhook() != 63213) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_zavu_uniffi_checksum_func_verify_webhook_headers() != 13000) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_zavu_uniffi_checksum_func_webhook_signature_header() != 25437) {
@@ -6613,7 +6788,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_zavu_uniffi_checksum_method_invitations_list() != 42366) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_zavu_uniffi_checksum_method_invitations_list_all() != 49933) {
+    if (uniffi_zavu_uniffi_checksum_method_invitations_list_all() != 44521) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_zavu_uniffi_checksum_method_invitations_update_webhook() != 30592) {
@@ -6631,7 +6806,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_zavu_uniffi_checksum_method_senders_list() != 29362) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_zavu_uniffi_checksum_method_senders_list_all() != 9353) {
+    if (uniffi_zavu_uniffi_checksum_method_senders_list_all() != 49977) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_zavu_uniffi_checksum_method_zavuclient_base_url() != 30325) {
@@ -6640,7 +6815,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_zavu_uniffi_checksum_method_zavuclient_invitations() != 24714) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_zavu_uniffi_checksum_method_zavuclient_max_retries() != 37032) {
+    if (uniffi_zavu_uniffi_checksum_method_zavuclient_max_retries() != 23035) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_zavu_uniffi_checksum_method_zavuclient_phone_numbers() != 16240) {
@@ -6652,10 +6827,10 @@ private let initializationResult: InitializationResult = {
     if (uniffi_zavu_uniffi_checksum_method_zavuclient_stats() != 5303) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_zavu_uniffi_checksum_method_zavuclient_timeout() != 60856) {
+    if (uniffi_zavu_uniffi_checksum_method_zavuclient_timeout() != 55246) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_zavu_uniffi_checksum_method_zavuclient_with_options() != 15577) {
+    if (uniffi_zavu_uniffi_checksum_method_zavuclient_with_options() != 58561) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_zavu_uniffi_checksum_method_invitationpage_has_next_page() != 38309) {
@@ -6673,7 +6848,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_zavu_uniffi_checksum_method_invitationpage_next_page() != 10766) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_zavu_uniffi_checksum_method_invitationpager_next() != 30951) {
+    if (uniffi_zavu_uniffi_checksum_method_invitationpager_next_batch() != 63245) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_zavu_uniffi_checksum_method_senderpage_has_next_page() != 43542) {
@@ -6691,13 +6866,14 @@ private let initializationResult: InitializationResult = {
     if (uniffi_zavu_uniffi_checksum_method_senderpage_next_page() != 12222) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_zavu_uniffi_checksum_method_senderpager_next() != 48021) {
+    if (uniffi_zavu_uniffi_checksum_method_senderpager_next_batch() != 34042) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_zavu_uniffi_checksum_constructor_zavuclient_new() != 28448) {
         return InitializationResult.apiChecksumMismatch
     }
 
+    uniffiEnsureZavuCoreInitialized()
     return InitializationResult.ok
 }()
 

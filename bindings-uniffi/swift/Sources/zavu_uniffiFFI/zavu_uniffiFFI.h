@@ -290,7 +290,7 @@ uint64_t uniffi_zavu_uniffi_fn_method_invitations_list(uint64_t ptr, RustBuffer 
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_ZAVU_UNIFFI_FN_METHOD_INVITATIONS_LIST_ALL
 #define UNIFFI_FFIDEF_UNIFFI_ZAVU_UNIFFI_FN_METHOD_INVITATIONS_LIST_ALL
-uint64_t uniffi_zavu_uniffi_fn_method_invitations_list_all(uint64_t ptr, RustBuffer params
+uint64_t uniffi_zavu_uniffi_fn_method_invitations_list_all(uint64_t ptr, RustBuffer params, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_ZAVU_UNIFFI_FN_METHOD_INVITATIONS_UPDATE_WEBHOOK
@@ -340,7 +340,7 @@ uint64_t uniffi_zavu_uniffi_fn_method_senders_list(uint64_t ptr, RustBuffer para
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_ZAVU_UNIFFI_FN_METHOD_SENDERS_LIST_ALL
 #define UNIFFI_FFIDEF_UNIFFI_ZAVU_UNIFFI_FN_METHOD_SENDERS_LIST_ALL
-uint64_t uniffi_zavu_uniffi_fn_method_senders_list_all(uint64_t ptr, RustBuffer params
+uint64_t uniffi_zavu_uniffi_fn_method_senders_list_all(uint64_t ptr, RustBuffer params, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_ZAVU_UNIFFI_FN_CLONE_ZAVUCLIENT
@@ -370,7 +370,7 @@ uint64_t uniffi_zavu_uniffi_fn_method_zavuclient_invitations(uint64_t ptr, RustC
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_ZAVU_UNIFFI_FN_METHOD_ZAVUCLIENT_MAX_RETRIES
 #define UNIFFI_FFIDEF_UNIFFI_ZAVU_UNIFFI_FN_METHOD_ZAVUCLIENT_MAX_RETRIES
-uint32_t uniffi_zavu_uniffi_fn_method_zavuclient_max_retries(uint64_t ptr, RustCallStatus *_Nonnull out_status
+int64_t uniffi_zavu_uniffi_fn_method_zavuclient_max_retries(uint64_t ptr, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_ZAVU_UNIFFI_FN_METHOD_ZAVUCLIENT_PHONE_NUMBERS
@@ -390,7 +390,7 @@ RustBuffer uniffi_zavu_uniffi_fn_method_zavuclient_stats(uint64_t ptr, RustCallS
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_ZAVU_UNIFFI_FN_METHOD_ZAVUCLIENT_TIMEOUT
 #define UNIFFI_FFIDEF_UNIFFI_ZAVU_UNIFFI_FN_METHOD_ZAVUCLIENT_TIMEOUT
-RustBuffer uniffi_zavu_uniffi_fn_method_zavuclient_timeout(uint64_t ptr, RustCallStatus *_Nonnull out_status
+int64_t uniffi_zavu_uniffi_fn_method_zavuclient_timeout(uint64_t ptr, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_ZAVU_UNIFFI_FN_METHOD_ZAVUCLIENT_WITH_OPTIONS
@@ -443,9 +443,9 @@ uint64_t uniffi_zavu_uniffi_fn_clone_invitationpager(uint64_t handle, RustCallSt
 void uniffi_zavu_uniffi_fn_free_invitationpager(uint64_t handle, RustCallStatus *_Nonnull out_status
 );
 #endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_ZAVU_UNIFFI_FN_METHOD_INVITATIONPAGER_NEXT
-#define UNIFFI_FFIDEF_UNIFFI_ZAVU_UNIFFI_FN_METHOD_INVITATIONPAGER_NEXT
-uint64_t uniffi_zavu_uniffi_fn_method_invitationpager_next(uint64_t ptr
+#ifndef UNIFFI_FFIDEF_UNIFFI_ZAVU_UNIFFI_FN_METHOD_INVITATIONPAGER_NEXT_BATCH
+#define UNIFFI_FFIDEF_UNIFFI_ZAVU_UNIFFI_FN_METHOD_INVITATIONPAGER_NEXT_BATCH
+uint64_t uniffi_zavu_uniffi_fn_method_invitationpager_next_batch(uint64_t ptr
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_ZAVU_UNIFFI_FN_CLONE_SENDERPAGE
@@ -493,14 +493,9 @@ uint64_t uniffi_zavu_uniffi_fn_clone_senderpager(uint64_t handle, RustCallStatus
 void uniffi_zavu_uniffi_fn_free_senderpager(uint64_t handle, RustCallStatus *_Nonnull out_status
 );
 #endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_ZAVU_UNIFFI_FN_METHOD_SENDERPAGER_NEXT
-#define UNIFFI_FFIDEF_UNIFFI_ZAVU_UNIFFI_FN_METHOD_SENDERPAGER_NEXT
-uint64_t uniffi_zavu_uniffi_fn_method_senderpager_next(uint64_t ptr
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_ZAVU_UNIFFI_FN_METHOD_ERRORKIND_UNIFFI_TRAIT_DISPLAY
-#define UNIFFI_FFIDEF_UNIFFI_ZAVU_UNIFFI_FN_METHOD_ERRORKIND_UNIFFI_TRAIT_DISPLAY
-RustBuffer uniffi_zavu_uniffi_fn_method_errorkind_uniffi_trait_display(RustBuffer ptr, RustCallStatus *_Nonnull out_status
+#ifndef UNIFFI_FFIDEF_UNIFFI_ZAVU_UNIFFI_FN_METHOD_SENDERPAGER_NEXT_BATCH
+#define UNIFFI_FFIDEF_UNIFFI_ZAVU_UNIFFI_FN_METHOD_SENDERPAGER_NEXT_BATCH
+uint64_t uniffi_zavu_uniffi_fn_method_senderpager_next_batch(uint64_t ptr
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_ZAVU_UNIFFI_FN_METHOD_ZAVUERROR_BODY
@@ -508,14 +503,29 @@ RustBuffer uniffi_zavu_uniffi_fn_method_errorkind_uniffi_trait_display(RustBuffe
 RustBuffer uniffi_zavu_uniffi_fn_method_zavuerror_body(RustBuffer ptr, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_ZAVU_UNIFFI_FN_METHOD_ZAVUERROR_CLASS_NAME
+#define UNIFFI_FFIDEF_UNIFFI_ZAVU_UNIFFI_FN_METHOD_ZAVUERROR_CLASS_NAME
+RustBuffer uniffi_zavu_uniffi_fn_method_zavuerror_class_name(RustBuffer ptr, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_ZAVU_UNIFFI_FN_METHOD_ZAVUERROR_CODE
 #define UNIFFI_FFIDEF_UNIFFI_ZAVU_UNIFFI_FN_METHOD_ZAVUERROR_CODE
 RustBuffer uniffi_zavu_uniffi_fn_method_zavuerror_code(RustBuffer ptr, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_ZAVU_UNIFFI_FN_METHOD_ZAVUERROR_IS_A
+#define UNIFFI_FFIDEF_UNIFFI_ZAVU_UNIFFI_FN_METHOD_ZAVUERROR_IS_A
+int8_t uniffi_zavu_uniffi_fn_method_zavuerror_is_a(RustBuffer ptr, RustBuffer class, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_ZAVU_UNIFFI_FN_METHOD_ZAVUERROR_KIND
 #define UNIFFI_FFIDEF_UNIFFI_ZAVU_UNIFFI_FN_METHOD_ZAVUERROR_KIND
 RustBuffer uniffi_zavu_uniffi_fn_method_zavuerror_kind(RustBuffer ptr, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_ZAVU_UNIFFI_FN_METHOD_ZAVUERROR_KIND_NAME
+#define UNIFFI_FFIDEF_UNIFFI_ZAVU_UNIFFI_FN_METHOD_ZAVUERROR_KIND_NAME
+RustBuffer uniffi_zavu_uniffi_fn_method_zavuerror_kind_name(RustBuffer ptr, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_ZAVU_UNIFFI_FN_METHOD_ZAVUERROR_MESSAGE
@@ -541,6 +551,11 @@ RustBuffer uniffi_zavu_uniffi_fn_method_zavuerror_retry_after_ms(RustBuffer ptr,
 #ifndef UNIFFI_FFIDEF_UNIFFI_ZAVU_UNIFFI_FN_METHOD_ZAVUERROR_STATUS
 #define UNIFFI_FFIDEF_UNIFFI_ZAVU_UNIFFI_FN_METHOD_ZAVUERROR_STATUS
 RustBuffer uniffi_zavu_uniffi_fn_method_zavuerror_status(RustBuffer ptr, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_ZAVU_UNIFFI_FN_METHOD_ZAVUERROR_STATUS_CODE
+#define UNIFFI_FFIDEF_UNIFFI_ZAVU_UNIFFI_FN_METHOD_ZAVUERROR_STATUS_CODE
+RustBuffer uniffi_zavu_uniffi_fn_method_zavuerror_status_code(RustBuffer ptr, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_ZAVU_UNIFFI_FN_METHOD_ZAVUERROR_UNIFFI_TRAIT_DISPLAY
@@ -578,9 +593,36 @@ RustBuffer uniffi_zavu_uniffi_fn_method_invitationstatus_uniffi_trait_display(Ru
 RustBuffer uniffi_zavu_uniffi_fn_method_phonenumberstatus_uniffi_trait_display(RustBuffer ptr, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_ZAVU_UNIFFI_FN_METHOD_CLIENTOPTIONS_UNIFFI_TRAIT_DISPLAY
+#define UNIFFI_FFIDEF_UNIFFI_ZAVU_UNIFFI_FN_METHOD_CLIENTOPTIONS_UNIFFI_TRAIT_DISPLAY
+RustBuffer uniffi_zavu_uniffi_fn_method_clientoptions_uniffi_trait_display(RustBuffer ptr, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_ZAVU_UNIFFI_FN_METHOD_WEBHOOKCONFIG_UNIFFI_TRAIT_DISPLAY
+#define UNIFFI_FFIDEF_UNIFFI_ZAVU_UNIFFI_FN_METHOD_WEBHOOKCONFIG_UNIFFI_TRAIT_DISPLAY
+RustBuffer uniffi_zavu_uniffi_fn_method_webhookconfig_uniffi_trait_display(RustBuffer ptr, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_ZAVU_UNIFFI_FN_FUNC_SDK_VERSION
 #define UNIFFI_FFIDEF_UNIFFI_ZAVU_UNIFFI_FN_FUNC_SDK_VERSION
 RustBuffer uniffi_zavu_uniffi_fn_func_sdk_version(RustCallStatus *_Nonnull out_status
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_ZAVU_UNIFFI_FN_FUNC_ERROR_CLASSES
+#define UNIFFI_FFIDEF_UNIFFI_ZAVU_UNIFFI_FN_FUNC_ERROR_CLASSES
+RustBuffer uniffi_zavu_uniffi_fn_func_error_classes(RustCallStatus *_Nonnull out_status
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_ZAVU_UNIFFI_FN_FUNC_ERROR_KIND_NAME
+#define UNIFFI_FFIDEF_UNIFFI_ZAVU_UNIFFI_FN_FUNC_ERROR_KIND_NAME
+RustBuffer uniffi_zavu_uniffi_fn_func_error_kind_name(RustBuffer kind, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_ZAVU_UNIFFI_FN_FUNC_ERROR_KINDS
+#define UNIFFI_FFIDEF_UNIFFI_ZAVU_UNIFFI_FN_FUNC_ERROR_KINDS
+RustBuffer uniffi_zavu_uniffi_fn_func_error_kinds(RustCallStatus *_Nonnull out_status
     
 );
 #endif
@@ -590,9 +632,14 @@ RustBuffer uniffi_zavu_uniffi_fn_func_known_error_codes(RustCallStatus *_Nonnull
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_ZAVU_UNIFFI_FN_FUNC_PARAM_NAME
+#define UNIFFI_FFIDEF_UNIFFI_ZAVU_UNIFFI_FN_FUNC_PARAM_NAME
+RustBuffer uniffi_zavu_uniffi_fn_func_param_name(RustBuffer wire, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_ZAVU_UNIFFI_FN_FUNC_SIGN_WEBHOOK
 #define UNIFFI_FFIDEF_UNIFFI_ZAVU_UNIFFI_FN_FUNC_SIGN_WEBHOOK
-RustBuffer uniffi_zavu_uniffi_fn_func_sign_webhook(RustBuffer payload, RustBuffer secret, int64_t timestamp, RustBuffer scheme, RustCallStatus *_Nonnull out_status
+RustBuffer uniffi_zavu_uniffi_fn_func_sign_webhook(RustBuffer payload, RustBuffer secret, RustBuffer timestamp, RustBuffer scheme, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_ZAVU_UNIFFI_FN_FUNC_UNWRAP_WEBHOOK
@@ -602,12 +649,17 @@ RustBuffer uniffi_zavu_uniffi_fn_func_unwrap_webhook(RustBuffer payload, RustBuf
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_ZAVU_UNIFFI_FN_FUNC_UNWRAP_WEBHOOK_HEADERS
 #define UNIFFI_FFIDEF_UNIFFI_ZAVU_UNIFFI_FN_FUNC_UNWRAP_WEBHOOK_HEADERS
-RustBuffer uniffi_zavu_uniffi_fn_func_unwrap_webhook_headers(RustBuffer payload, RustBuffer headers, RustBuffer secret, RustCallStatus *_Nonnull out_status
+RustBuffer uniffi_zavu_uniffi_fn_func_unwrap_webhook_headers(RustBuffer payload, RustBuffer headers, RustBuffer secret, RustBuffer now, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_ZAVU_UNIFFI_FN_FUNC_VERIFY_WEBHOOK
 #define UNIFFI_FFIDEF_UNIFFI_ZAVU_UNIFFI_FN_FUNC_VERIFY_WEBHOOK
 void uniffi_zavu_uniffi_fn_func_verify_webhook(RustBuffer payload, RustBuffer signature, RustBuffer secret, RustBuffer now, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_ZAVU_UNIFFI_FN_FUNC_VERIFY_WEBHOOK_HEADERS
+#define UNIFFI_FFIDEF_UNIFFI_ZAVU_UNIFFI_FN_FUNC_VERIFY_WEBHOOK_HEADERS
+void uniffi_zavu_uniffi_fn_func_verify_webhook_headers(RustBuffer payload, RustBuffer headers, RustBuffer secret, RustBuffer now, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_ZAVU_UNIFFI_FN_FUNC_WEBHOOK_SIGNATURE_HEADER
@@ -882,9 +934,33 @@ uint16_t uniffi_zavu_uniffi_checksum_func_sdk_version(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_ZAVU_UNIFFI_CHECKSUM_FUNC_ERROR_CLASSES
+#define UNIFFI_FFIDEF_UNIFFI_ZAVU_UNIFFI_CHECKSUM_FUNC_ERROR_CLASSES
+uint16_t uniffi_zavu_uniffi_checksum_func_error_classes(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_ZAVU_UNIFFI_CHECKSUM_FUNC_ERROR_KIND_NAME
+#define UNIFFI_FFIDEF_UNIFFI_ZAVU_UNIFFI_CHECKSUM_FUNC_ERROR_KIND_NAME
+uint16_t uniffi_zavu_uniffi_checksum_func_error_kind_name(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_ZAVU_UNIFFI_CHECKSUM_FUNC_ERROR_KINDS
+#define UNIFFI_FFIDEF_UNIFFI_ZAVU_UNIFFI_CHECKSUM_FUNC_ERROR_KINDS
+uint16_t uniffi_zavu_uniffi_checksum_func_error_kinds(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_ZAVU_UNIFFI_CHECKSUM_FUNC_KNOWN_ERROR_CODES
 #define UNIFFI_FFIDEF_UNIFFI_ZAVU_UNIFFI_CHECKSUM_FUNC_KNOWN_ERROR_CODES
 uint16_t uniffi_zavu_uniffi_checksum_func_known_error_codes(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_ZAVU_UNIFFI_CHECKSUM_FUNC_PARAM_NAME
+#define UNIFFI_FFIDEF_UNIFFI_ZAVU_UNIFFI_CHECKSUM_FUNC_PARAM_NAME
+uint16_t uniffi_zavu_uniffi_checksum_func_param_name(void
     
 );
 #endif
@@ -909,6 +985,12 @@ uint16_t uniffi_zavu_uniffi_checksum_func_unwrap_webhook_headers(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_ZAVU_UNIFFI_CHECKSUM_FUNC_VERIFY_WEBHOOK
 #define UNIFFI_FFIDEF_UNIFFI_ZAVU_UNIFFI_CHECKSUM_FUNC_VERIFY_WEBHOOK
 uint16_t uniffi_zavu_uniffi_checksum_func_verify_webhook(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_ZAVU_UNIFFI_CHECKSUM_FUNC_VERIFY_WEBHOOK_HEADERS
+#define UNIFFI_FFIDEF_UNIFFI_ZAVU_UNIFFI_CHECKSUM_FUNC_VERIFY_WEBHOOK_HEADERS
+uint16_t uniffi_zavu_uniffi_checksum_func_verify_webhook_headers(void
     
 );
 #endif
@@ -1080,9 +1162,9 @@ uint16_t uniffi_zavu_uniffi_checksum_method_invitationpage_next_page(void
     
 );
 #endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_ZAVU_UNIFFI_CHECKSUM_METHOD_INVITATIONPAGER_NEXT
-#define UNIFFI_FFIDEF_UNIFFI_ZAVU_UNIFFI_CHECKSUM_METHOD_INVITATIONPAGER_NEXT
-uint16_t uniffi_zavu_uniffi_checksum_method_invitationpager_next(void
+#ifndef UNIFFI_FFIDEF_UNIFFI_ZAVU_UNIFFI_CHECKSUM_METHOD_INVITATIONPAGER_NEXT_BATCH
+#define UNIFFI_FFIDEF_UNIFFI_ZAVU_UNIFFI_CHECKSUM_METHOD_INVITATIONPAGER_NEXT_BATCH
+uint16_t uniffi_zavu_uniffi_checksum_method_invitationpager_next_batch(void
     
 );
 #endif
@@ -1116,9 +1198,9 @@ uint16_t uniffi_zavu_uniffi_checksum_method_senderpage_next_page(void
     
 );
 #endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_ZAVU_UNIFFI_CHECKSUM_METHOD_SENDERPAGER_NEXT
-#define UNIFFI_FFIDEF_UNIFFI_ZAVU_UNIFFI_CHECKSUM_METHOD_SENDERPAGER_NEXT
-uint16_t uniffi_zavu_uniffi_checksum_method_senderpager_next(void
+#ifndef UNIFFI_FFIDEF_UNIFFI_ZAVU_UNIFFI_CHECKSUM_METHOD_SENDERPAGER_NEXT_BATCH
+#define UNIFFI_FFIDEF_UNIFFI_ZAVU_UNIFFI_CHECKSUM_METHOD_SENDERPAGER_NEXT_BATCH
+uint16_t uniffi_zavu_uniffi_checksum_method_senderpager_next_batch(void
     
 );
 #endif

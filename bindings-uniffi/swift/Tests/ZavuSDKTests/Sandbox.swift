@@ -54,7 +54,7 @@ final class Sandbox {
 
     var apiKey: String { apiKeys[0] }
 
-    func client(apiKey: String? = nil, maxRetries: UInt32? = nil) throws -> ZavuClient {
+    func client(apiKey: String? = nil, maxRetries: Int64? = nil) throws -> ZavuClient {
         try ZavuClient(options: ClientOptions(apiKey: apiKey ?? self.apiKey, baseUrl: baseUrl, maxRetries: maxRetries))
     }
 

@@ -75,7 +75,7 @@ final class ZavuSDKTests: XCTestCase {
             params: CreateInvitationParams(clientName: "Acme Corp", clientPhone: "+14155550000"))
         let invitations = zavu.invitations()
         async let done = invitations.waitForCompletion(
-            invitationId: invitation.id, options: WaitOptions(timeout: 20, pollInterval: 0.05))
+            invitationId: invitation.id, options: WaitOptions(timeout: 20_000, pollInterval: 50))
         try await Task.sleep(nanoseconds: 200_000_000)
         try await sandbox.control("POST", "/sandbox/invitations/\(invitation.id)/start")
         try await sandbox.control("POST", "/sandbox/invitations/\(invitation.id)/complete")
@@ -87,7 +87,7 @@ final class ZavuSDKTests: XCTestCase {
         let sender = try await zavu.senders().get(senderId: senderId)
         XCTAssertEqual(sender.phoneNumber, "+14155550000")
         var all: [Sender] = []
-        for try await s in try await zavu.senders().listAll(params: ListSendersParams(limit: 1)) { all.append(s) }
+        for try await s in zavu.senders().listAll(params: ListSendersParams(limit: 1)) { all.append(s) }
         XCTAssertEqual(all.map(\.id), [senderId])
 
         let error = await zavuError { _ = try await self.zavu.invitations().cancel(invitationId: invitation.id) }
@@ -142,6 +142,8 @@ final class ZavuSDKTests: XCTestCase {
             _ = try await self.sandbox.client(apiKey: "zk_wrong_key").invitations().list()
         }
         XCTAssertEqual(unauthorized?.kind(), .authentication)
+        XCTAssertEqual(unauthorized?.className(), "AuthenticationError")
+        XCTAssertEqual(unauthorized?.isA(class: "APIStatusError"), true)
         XCTAssertEqual(unauthorized?.status(), 401)
     }
 
@@ -169,7 +171,7 @@ final class ZavuSDKTests: XCTestCase {
         XCTAssertNil(none)
 
         var count = 0
-        for try await _ in try await zavu.invitations().listAll(params: ListInvitationsParams(limit: 40)) { count += 1 }
+        for try await _ in zavu.invitations().listAll(params: ListInvitationsParams(limit: 40)) { count += 1 }
         XCTAssertEqual(count, 120)
     }
 
@@ -193,7 +195,7 @@ final class ZavuSDKTests: XCTestCase {
         try await sandbox.control("POST", "/sandbox/faults", fault)
         _ = try await zavu.invitations().list()
         try await sandbox.control("POST", "/sandbox/faults", fault)
-        let noRetries = zavu.withOptions(options: RequestOptions(maxRetries: 0))
+        let noRetries = try zavu.withOptions(options: RequestOptions(maxRetries: 0))
         let error = await zavuError { _ = try await noRetries.invitations().list() }
         XCTAssertEqual(error?.status(), 503)
         XCTAssertEqual(error?.kind(), .server)
@@ -211,7 +213,7 @@ final class ZavuSDKTests: XCTestCase {
             #"{"id":"evt_1","type":"invitation.status_changed","timestamp":1700000000000,"projectId":"prj_1","data":{"invitationId":"inv_1","previousStatus":"in_progress","currentStatus":"completed","senderId":"snd_1"}}"#
                 .utf8)
         let now = Int64(Date().timeIntervalSince1970)
-        let header = signWebhook(payload: body, secret: secret, timestamp: now)
+        let header = try signWebhook(payload: body, secret: secret, timestamp: now)
         try verifyWebhook(payload: body, signature: header, secret: secret)
         let event = try unwrapWebhook(payload: body, signature: header, secret: secret)
         XCTAssertEqual(event.eventType, "invitation.status_changed")

@@ -1,5 +1,7 @@
 // Hand-written Kotlin idiom on top of the generated bindings (target/generated-sources/uniffi):
-// pagers as Flows. No behaviour lives here; each item still comes from core's AutoPager.
+// pagers as Flows. No behaviour lives here: each page comes from core's AutoPager, one FFI
+// crossing per page (`nextBatch()`); a failed fetch throws from `collect`, and collecting the
+// same pager again retries that page.
 package dev.zavu.sdk
 
 import kotlinx.coroutines.flow.Flow
@@ -7,12 +9,18 @@ import kotlinx.coroutines.flow.flow
 
 /** Every invitation from this pager on, as a cold [Flow]; pages are fetched as it is collected. */
 fun InvitationPager.asFlow(): Flow<Invitation> = flow {
-    while (true) emit(next() ?: break)
+    while (true) {
+        val batch = nextBatch() ?: break
+        for (item in batch) emit(item)
+    }
 }
 
 /** Every sender from this pager on, as a cold [Flow]; pages are fetched as it is collected. */
 fun SenderPager.asFlow(): Flow<Sender> = flow {
-    while (true) emit(next() ?: break)
+    while (true) {
+        val batch = nextBatch() ?: break
+        for (item in batch) emit(item)
+    }
 }
 
 /** Every invitation from this page on, across later pages. */

@@ -107,7 +107,7 @@ class ClientTest {
         val waiting = async {
             zavu.invitations().waitForCompletion(
                 invitationId = invitation.id,
-                options = WaitOptions(timeout = Duration.ofSeconds(20), pollInterval = Duration.ofMillis(50)),
+                options = WaitOptions(timeout = 20_000, pollInterval = 50),
             )
         }
         withContext(Dispatchers.IO) {
@@ -144,13 +144,16 @@ class ClientTest {
     @Test
     fun `waitForCompletion times out with wait_timeout`() = runBlocking {
         val invitation = zavu.invitations().create()
-        val e = assertFailsWith<ZavuException.Timeout> {
-            zavu.invitations().waitForCompletion(
-                invitation.id,
-                WaitOptions(timeout = Duration.ofMillis(300), pollInterval = Duration.ofMillis(50)),
-            )
+        val started = System.nanoTime()
+        val e = assertFailsWith<WaitTimeoutError> {
+            zavu.invitations().waitForCompletion(invitation.id, WaitOptions(timeout = 300, pollInterval = 50))
         }
+        val elapsedMs = (System.nanoTime() - started) / 1_000_000
         assertEquals("wait_timeout", e.code())
+        assertEquals(ErrorKind.WAIT_TIMEOUT, e.kind())
+        assertEquals("WaitTimeoutError", e.className())
+        // `timeout` bounds the whole wait, not each poll.
+        assertTrue(elapsedMs in 250..5_000, "waited $elapsedMs ms")
     }
 
     @Test
@@ -188,7 +191,11 @@ class ClientTest {
         assertEquals("Invitation not found", notFound.errorMessage)
         assertEquals(404, notFound.status)
         assertEquals(ErrorKind.NOT_FOUND, notFound.kind())
-        assertEquals("not_found", notFound.kind().toString())
+        assertEquals("not_found", notFound.kindName())
+        assertEquals("NotFoundError", notFound.className())
+        assertEquals(404, notFound.statusCode())
+        assertTrue(notFound.isA("APIStatusError") && notFound.isA("APIError") && notFound.isA("ZavudevError"))
+        assertTrue(!notFound.isA("APIConnectionError"))
         assertNotNull(notFound.requestId)
         assertContains(notFound.body!!, "not_found")
         assertEquals("not_found: Invitation not found (HTTP 404)", notFound.toString())
@@ -218,6 +225,46 @@ class ClientTest {
             zavu.phoneNumbers().purchase(PurchasePhoneNumberParams(phoneNumber = "+14155551234"))
         }
         assertEquals("paid_plan_required", paid.code)
+    }
+
+    @Test
+    fun `a compose sandbox over plain http needs the opt-in, named as Kotlin names it`() {
+        for (url in listOf("http://sandbox:8080", "http://host.docker.internal")) {
+            val refused = assertFailsWith<InvalidRequestError> { ZavuClient(ClientOptions(apiKey = "zk_test", baseUrl = url)) }
+            assertEquals("baseUrl", refused.param)
+            assertContains(refused.errorMessage, "allowInsecureHttp")
+            ZavuClient(ClientOptions(apiKey = "zk_test", baseUrl = url, allowInsecureHttp = true)).use { client ->
+                assertEquals(url, client.baseUrl())
+            }
+        }
+    }
+
+    @Test
+    fun `bad numbers are refused where they cross, naming the parameter`() = runBlocking {
+        val tooMany = assertFailsWith<InvalidRequestError> { sandbox.client(maxRetries = -1) }
+        assertEquals("maxRetries", tooMany.param)
+        val negative = assertFailsWith<InvalidRequestError> { sandbox.client(timeoutMs = -5) }
+        assertEquals("timeout", negative.param)
+        val absurd = assertFailsWith<InvalidRequestError> { zavu.withOptions(RequestOptions(timeout = Long.MAX_VALUE)) }
+        assertEquals("timeout", absurd.param)
+        val retries = assertFailsWith<InvalidRequestError> { zavu.withOptions(RequestOptions(maxRetries = Long.MAX_VALUE)) }
+        assertEquals("maxRetries", retries.param)
+        val poll = assertFailsWith<InvalidRequestError> {
+            zavu.invitations().waitForCompletion("inv_1", WaitOptions(maxPollInterval = -1))
+        }
+        assertEquals("maxPollInterval", poll.param)
+        val bytes = assertFailsWith<InvalidRequestError> {
+            ZavuClient(ClientOptions(apiKey = sandbox.apiKey, baseUrl = sandbox.baseUrl, maxResponseBytes = 0))
+        }
+        assertEquals("maxResponseBytes", bytes.param)
+        val stamp = assertFailsWith<InvalidRequestError> { signWebhook("{}".toByteArray(), "whsec_x", Long.MAX_VALUE) }
+        assertEquals("timestamp", stamp.param)
+        val days = assertFailsWith<InvalidRequestError> {
+            zavu.invitations().create(CreateInvitationParams(expiresInDays = Long.MIN_VALUE))
+        }
+        assertEquals("expiresInDays", days.param)
+        // None of these reached the server.
+        assertEquals(0, sandbox.control("GET", "/sandbox/requests").get("items").size())
     }
 
     @Test
@@ -278,6 +325,67 @@ class ClientTest {
     }
 
     @Test
+    fun `a failed page fetch throws and the next step retries the same page`() = runBlocking {
+        sandbox.control("POST", "/sandbox/invitations/seed", mapOf("count" to 25))
+        sandbox.client(maxRetries = 0).use { client ->
+            fun failNextList() = sandbox.control(
+                "POST",
+                "/sandbox/faults",
+                mapOf(
+                    "path" to "/v1/invitations",
+                    "method" to "GET",
+                    "count" to 1,
+                    "fault" to mapOf("kind" to "status", "status" to 503),
+                ),
+            )
+            fun lists() = sandbox.control("GET", "/sandbox/requests?path=/v1/invitations").get("items").size()
+            client.invitations().listAll(ListInvitationsParams(limit = 10)).use { pager ->
+                // Core's walk: nothing is fetched until the pager is asked.
+                assertEquals(0, lists())
+                // The first page fails, then is fetched again by the next step.
+                failNextList()
+                assertFailsWith<InternalServerError> { pager.nextBatch() }
+                // One crossing per page: the first batch is the first page.
+                val first = assertNotNull(pager.nextBatch())
+                assertEquals(10, first.size)
+                failNextList()
+                val e = assertFailsWith<InternalServerError> { pager.nextBatch() }
+                assertEquals(503, e.status)
+                // The walk is where it was: the same (second) page, then the third, then the end.
+                val second = assertNotNull(pager.nextBatch())
+                assertEquals(10, second.size)
+                val rest = pager.asFlow().toList()
+                assertEquals(5, rest.size)
+                assertNull(pager.nextBatch())
+                val ids = (first + second + rest).map { it.id }
+                assertEquals(25, ids.toSet().size)
+                val all = client.invitations().listAll().use { it.asFlow().toList() }.map { it.id }
+                assertEquals(all, ids)
+            }
+        }
+    }
+
+    @Test
+    fun `secrets never show in text`() = runBlocking {
+        val options = ClientOptions(
+            apiKey = sandbox.apiKey,
+            baseUrl = sandbox.baseUrl,
+            defaultHeaders = mapOf("X-Secret-Header" to "header-value-secret"),
+        )
+        val text = options.toString()
+        assertTrue(sandbox.apiKey !in text, text)
+        assertTrue("header-value-secret" !in text, text)
+        assertContains(text, "[redacted]")
+        val webhook = zavu.invitations().createWebhook(CreateWebhookParams(url = "https://example.com/hooks/zavu"))
+        val secret = assertNotNull(webhook.secret)
+        assertTrue(secret !in webhook.toString(), webhook.toString())
+        val e = assertFailsWith<ZavuException.WebhookVerification> {
+            verifyWebhook("{}".toByteArray(), "t=1,v2=00", secret)
+        }
+        for (t in listOf(e.toString(), e.errorMessage, e.message ?: "")) assertTrue(secret !in t, t)
+    }
+
+    @Test
     fun `concurrent calls share one client`() = runBlocking {
         val ids = (1..40).map { n ->
             async(Dispatchers.Default) {
@@ -302,8 +410,8 @@ class ClientTest {
         zavu.invitations().list().close()
         assertTrue(zavu.stats().retries >= 1uL)
         fault()
-        val noRetries = zavu.withOptions(RequestOptions(maxRetries = 0u))
-        assertEquals(0u, noRetries.maxRetries())
+        val noRetries = zavu.withOptions(RequestOptions(maxRetries = 0))
+        assertEquals(0L, noRetries.maxRetries())
         val e = assertFailsWith<ZavuException.Server> { noRetries.invitations().list() }
         assertEquals(503, e.status)
         assertEquals(ErrorKind.SERVER, e.kind())
@@ -325,7 +433,7 @@ class ClientTest {
         val job = launch(Dispatchers.Default) {
             zavu.invitations().waitForCompletion(
                 invitation.id,
-                WaitOptions(timeout = Duration.ofSeconds(60), pollInterval = Duration.ofMillis(50), maxPollInterval = Duration.ofMillis(50)),
+                WaitOptions(timeout = 60_000, pollInterval = 50, maxPollInterval = 50),
             )
         }
         delay(400)
@@ -395,6 +503,20 @@ class ClientTest {
 
         val viaHeaders = unwrapWebhookHeaders(body.toByteArray(), mapOf("x-zavu-signature" to header), secret)
         assertEquals(event, viaHeaders)
+        verifyWebhookHeaders(body.toByteArray(), mapOf("X-ZAVU-SIGNATURE" to header), secret)
+        // Core's error for a request without the header, the same in every language.
+        val missing = assertFailsWith<WebhookVerificationError> {
+            unwrapWebhookHeaders(body.toByteArray(), mapOf("content-type" to "application/json"), secret)
+        }
+        assertEquals("invalid_signature", missing.code)
+        assertContains(missing.errorMessage, "X-Zavu-Signature")
+        // Core parses the scheme: an unknown one is refused by name.
+        val scheme = assertFailsWith<InvalidRequestError> { signWebhook(body.toByteArray(), secret, now, "v3") }
+        assertEquals("scheme", scheme.param)
+        assertTrue(signWebhook(body.toByteArray(), secret, now, "V1").contains(",v1="))
+        // The signing timestamp defaults to now (core's default).
+        val stamped = signWebhook(body.toByteArray(), secret).substringAfter("t=").substringBefore(",").toLong()
+        assertTrue(kotlin.math.abs(stamped - Instant.now().epochSecond) <= 5, "t=$stamped")
         assertEquals("X-Zavu-Signature", webhookSignatureHeader())
 
         val tampered = assertFailsWith<ZavuException.WebhookVerification> {
@@ -407,7 +529,7 @@ class ClientTest {
         assertEquals("stale_signature", stale.code)
 
         val other = """{"id":"evt_3","type":"message.delivered","timestamp":1,"data":{"messageId":"m_1"}}"""
-        val otherEvent = unwrapWebhook(other.toByteArray(), signWebhook(other.toByteArray(), secret, now, SignatureScheme.V2), secret)
+        val otherEvent = unwrapWebhook(other.toByteArray(), signWebhook(other.toByteArray(), secret, now, "v2"), secret)
         assertEquals(WebhookEventData.Other, otherEvent.data)
         assertEquals("m_1", json.readTree(otherEvent.rawDataJson).get("messageId").asText())
     }

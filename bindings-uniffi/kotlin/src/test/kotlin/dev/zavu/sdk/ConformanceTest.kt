@@ -8,7 +8,6 @@ import kotlinx.coroutines.runBlocking
 import org.junit.jupiter.api.DynamicTest
 import org.junit.jupiter.api.TestFactory
 import java.io.File
-import java.time.Duration
 import java.time.Instant
 import kotlin.test.assertTrue
 import kotlin.test.fail
@@ -83,8 +82,8 @@ private class Run(val sandbox: Sandbox, val clientOptions: JsonNode) {
             ClientOptions(
                 apiKey = o.str("apiKey") ?: sandbox.apiKey,
                 baseUrl = o.str("baseUrl") ?: sandbox.baseUrl,
-                maxRetries = o.long("maxRetries")?.toUInt(),
-                timeout = o.long("timeoutMs")?.let(Duration::ofMillis),
+                maxRetries = o.long("maxRetries"),
+                timeout = o.long("timeoutMs"),
             ),
         )
     }
@@ -93,6 +92,8 @@ private class Run(val sandbox: Sandbox, val clientOptions: JsonNode) {
 private fun JsonNode.str(key: String): String? = get(key)?.takeIf { !it.isNull }?.asText()
 private fun JsonNode.long(key: String): Long? = get(key)?.takeIf { it.isNumber }?.asLong()
 private fun JsonNode.bool(key: String): Boolean? = get(key)?.takeIf { it.isBoolean }?.asBoolean()
+/** `headers` given as `[[name, value], ...]`, as a Kotlin map (what a server framework hands over). */
+private fun JsonNode.headers(): Map<String, String> = get("headers").associate { it[0].asText() to it[1].asText() }
 private fun JsonNode.strings(key: String): List<String>? = get(key)?.takeIf { it.isArray }?.map { it.asText() }
 
 // Enum arguments arrive as wire strings. `Other(value)` carries them: core maps a known wire
@@ -105,7 +106,7 @@ private fun errorJson(e: ZavuException): JsonNode = json.createObjectNode().appl
     put("message", e.message())
     e.status()?.let { put("status", it) } ?: putNull("status")
     e.param()?.let { put("param", it) } ?: putNull("param")
-    put("kind", e.kind().toString())
+    put("kind", e.kindName())
     e.body()?.let { put("body", it) } ?: putNull("body")
 }
 
@@ -121,8 +122,8 @@ private suspend fun call(run: Run, name: String, a: JsonNode, step: JsonNode): J
     } else {
         base.withOptions(
             RequestOptions(
-                timeout = o.long("timeoutMs")?.let(Duration::ofMillis),
-                maxRetries = o.long("maxRetries")?.toUInt(),
+                timeout = o.long("timeoutMs"),
+                maxRetries = o.long("maxRetries"),
                 idempotencyKey = o.str("idempotencyKey"),
             ),
         ).also { base.close() }
@@ -162,8 +163,8 @@ private suspend fun call(run: Run, name: String, a: JsonNode, step: JsonNode): J
             "invitations.waitForCompletion" -> invitations.waitForCompletion(
                 invitationId = a.str("invitationId") ?: "",
                 options = WaitOptions(
-                    timeout = a.long("timeoutMs")?.let(Duration::ofMillis),
-                    pollInterval = a.long("pollIntervalMs")?.let(Duration::ofMillis),
+                    timeout = a.long("timeoutMs"),
+                    pollInterval = a.long("pollIntervalMs"),
                 ),
             ).toWire()
             "invitations.createWebhook" -> invitations.createWebhook(
@@ -196,21 +197,31 @@ private suspend fun call(run: Run, name: String, a: JsonNode, step: JsonNode): J
                 signWebhook(
                     payload = (a.str("payload") ?: "").toByteArray(),
                     secret = a.str("secret") ?: "",
-                    timestamp = a.long("timestamp") ?: 0,
-                    scheme = when (a.str("scheme")) {
-                        "v1" -> SignatureScheme.V1
-                        "v2" -> SignatureScheme.V2
-                        else -> SignatureScheme.BOTH
-                    },
+                    timestamp = a.long("timestamp"),
+                    scheme = a.str("scheme"),
                 ),
             )
-            "webhooks.verify" -> verifyWebhook(
+            "webhooks.verify" -> if (a.has("headers")) {
+                verifyWebhookHeaders(
+                    payload = (a.str("payload") ?: "").toByteArray(),
+                    headers = a.headers(),
+                    secret = a.str("secret") ?: "",
+                    now = a.long("now")?.let(Instant::ofEpochSecond),
+                ).let { nodes.nullNode() }
+            } else verifyWebhook(
                 payload = (a.str("payload") ?: "").toByteArray(),
                 signature = a.str("signature") ?: "",
                 secret = a.str("secret") ?: "",
                 now = a.long("now")?.let(Instant::ofEpochSecond),
             ).let { nodes.nullNode() }
-            "webhooks.unwrap" -> unwrapWebhook(
+            "webhooks.unwrap" -> if (a.has("headers")) {
+                unwrapWebhookHeaders(
+                    payload = (a.str("payload") ?: "").toByteArray(),
+                    headers = a.headers(),
+                    secret = a.str("secret") ?: "",
+                    now = a.long("now")?.let(Instant::ofEpochSecond),
+                ).toWire()
+            } else unwrapWebhook(
                 payload = (a.str("payload") ?: "").toByteArray(),
                 signature = a.str("signature") ?: "",
                 secret = a.str("secret") ?: "",
@@ -275,6 +286,13 @@ fun mismatch(expected: JsonNode, actual: JsonNode?, at: String): String? {
     }
 }
 
+/** `expect.error` with its `param` (a wire name) in Kotlin's spelling, core's `param_name`. */
+private fun inKotlinSpelling(error: JsonNode?): JsonNode? {
+    val param = error?.get("param") ?: return error
+    if (!param.isTextual || param.textValue().startsWith("$")) return error
+    return (error.deepCopy<JsonNode>() as ObjectNode).put("param", paramName(param.textValue()))
+}
+
 private fun runScenario(file: File) {
     val scenario = json.readTree(file)
     Sandbox().use { sandbox ->
@@ -306,7 +324,7 @@ private fun runScenario(file: File) {
             expect.long("minElapsedMs")?.let { min ->
                 if (elapsedMs < min) fail("$label: took $elapsedMs ms, expected at least $min ms")
             }
-            val wantedError = expect.get("error")
+            val wantedError = inKotlinSpelling(expect.get("error"))
             val wantedResult = expect.get("result")
             outcome.fold(
                 onSuccess = { result ->

@@ -63,10 +63,10 @@ class Sandbox : AutoCloseable {
     /** A client on this sandbox with its default key. */
     fun client(
         apiKey: String? = this.apiKey,
-        maxRetries: UInt? = null,
-        timeout: Duration? = null,
+        maxRetries: Long? = null,
+        timeoutMs: Long? = null,
     ): ZavuClient = ZavuClient(
-        ClientOptions(apiKey = apiKey, baseUrl = baseUrl, maxRetries = maxRetries, timeout = timeout),
+        ClientOptions(apiKey = apiKey, baseUrl = baseUrl, maxRetries = maxRetries, timeout = timeoutMs),
     )
 
     /** A control request (`/sandbox/...`, no auth): the status and the JSON body (null if none). */
