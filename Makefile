@@ -2,9 +2,9 @@
 CARGO ?= cargo
 export CARGO_TERM_COLOR ?= never
 
-.PHONY: c-test go-test dist-go php-setup php-test dist-php test lint fmt-check clippy bench-readme check-versions check-lints version rust-test conformance browser-test node-test uniffi-test python-test bench build sandbox demo fmt clean
+.PHONY: c-test go-test dist-go php-setup php-test dist-php ruby-setup ruby-test dist-ruby test lint fmt-check clippy bench-readme check-versions check-lints version rust-test conformance browser-test node-test uniffi-test python-test bench build sandbox demo fmt clean
 
-test: php-setup lint rust-test browser-test python-test node-test uniffi-test c-test go-test php-test
+test: php-setup ruby-setup lint rust-test browser-test python-test node-test uniffi-test c-test go-test php-test ruby-test
 	@echo "make test: all suites passed"
 
 lint: fmt-check check-lints clippy bench-readme check-versions
@@ -89,6 +89,21 @@ php-test: php-setup
 # The release extension dist/php/zavudev.so and the Composer package dist/php/zavudev-sdk/.
 dist-php:
 	bash bindings-php/dist.sh
+
+# Debian's Ruby and libclang when missing; the extension and sandbox (debug); minitest (every
+# method, the guide's Ruby verbatim, conformance and hostile arguments, threads, interrupts, fork,
+# secrets); rbs validate; then the precompiled platform gem installed offline with no cargo.
+ruby-test:
+	bash bindings-ruby/run-tests.sh
+
+# The workspace builds zavu-ruby (clippy, cargo test, build), whose rb-sys needs Ruby's headers
+# and libclang: installed first when missing, before lint.
+ruby-setup:
+	bash bindings-ruby/setup.sh
+
+# dist/zavudev-<version>-x86_64-linux.gem: the release extension inside, installs with no Rust.
+dist-ruby:
+	bash bindings-ruby/build-gem.sh
 
 # Not part of `make test`: release builds, the published SDKs and ~20 minutes of measuring.
 # `bash bench/run.sh --smoke` is a quick check that the harness works.

@@ -12,7 +12,7 @@ installed size. It prints the table and writes bench/results/latest.{md,json}.
 
 Environment: BENCH_SECONDS (10), BENCH_ROUNDS (3), BENCH_COLD_RUNS (10), BENCH_PARTS (comma list of
 speed, walk, cold, size; a partial run writes under target/bench/partial/), BENCH_ONLY (comma list
-of rust, python, node, go, php: the rows to run; the wire limit always runs).
+of rust, python, node, go, php, ruby: the rows to run; the wire limit always runs).
 `--smoke`: 1 s, 1 round, 3 cold runs, a 2,000-item walk; writes under target/bench/ only.
 """
 
@@ -63,6 +63,7 @@ WORKLOADS = {
     "list": "list, one 50-item page, sequential",
     "get64": "get, 64 concurrent on one client",
     "request": "one PHP request: build a client, then get",
+    "get16t": "get, 16 threads on one client",
 }
 
 # Rows of the speed table: id -> (label, language, workloads).
@@ -89,6 +90,8 @@ IMPLS = {
     # PHP has no published SDK in this run; its baseline is the bare curl extension, same calls.
     "php-ours": ("PHP, ours (extension + Composer package)", "php", ["get", "list", "request"]),
     "php-curl": ("PHP, bare curl extension (no SDK)", "php", ["get", "list", "request"]),
+    # No published Ruby row: rubygems.org is out of reach on these machines.
+    "rb-ours": ("Ruby, ours (Zavudev::Client)", "ruby", ["get", "list", "get16t"]),
 }
 # Rust rows: id -> (suffix of the zavu-bench workload, tokio runtime).
 RUST_RUNS = {
@@ -148,6 +151,7 @@ class Setup:
         self.rust_bin = ROOT / "target" / "release" / "zavu-bench"
         self.go_bin = WORK / "go-bench"
         self.php_dist = WORK / "php-dist"
+        self.rb_home = WORK / "ours-rb"
 
     def run(self, only: set[str]) -> None:
         WORK.mkdir(parents=True, exist_ok=True)
@@ -160,6 +164,7 @@ class Setup:
             ("node", self.our_node),
             ("go", self.go),
             ("php", self.our_php),
+            ("ruby", self.our_ruby),
         ]
         for language, step in steps:
             if language not in only:
@@ -313,6 +318,18 @@ class Setup:
         sh(["npm", "install", "--no-audit", "--no-fund", "--ignore-scripts", str(tarball)], cwd=self.node_ours)
         self.versions["@zavudev/sdk (ours)"] = json.loads(manifest.read_text())["version"]
 
+    def our_ruby(self) -> None:
+        """Our gem as users get it: the release platform gem (make dist-ruby), installed into
+        its own GEM_HOME."""
+        if self.skip and (self.rb_home / "gems").exists():
+            return
+        sh(["bash", str(ROOT / "bindings-ruby" / "build-gem.sh")], quiet=False)
+        gem = max((ROOT / "dist").glob("zavudev-*-x86_64-linux.gem"), key=lambda p: p.stat().st_mtime)
+        shutil.rmtree(self.rb_home, ignore_errors=True)
+        sh(["gem", "install", "--local", "--no-document", "--install-dir", str(self.rb_home), str(gem)])
+        self.versions["zavudev gem (ours)"] = gem.name
+        self.versions["ruby"] = sh(["ruby", "-e", "print RUBY_VERSION"]).stdout.strip()
+
     def available(self, impl: str) -> str | None:
         """Why `impl` cannot run, or None."""
         s = self
@@ -325,6 +342,7 @@ class Setup:
             "go-ours": ("go", s.go_bin), "go-bare": ("go", s.go_bin),
             "php-ours": ("our_php", s.php_dist / "zavudev.so"),
             "php-curl": ("our_php", s.php_dist / "zavudev.so"),
+            "rb-ours": ("our_ruby", s.rb_home / "gems"),
         }.get(impl)
         if need is None:
             return None
@@ -415,6 +433,10 @@ class Bench:
             return ["php", "-d", f"extension={s.php_dist / 'zavudev.so'}", str(HERE / "php" / "workload.php"),
                     "--sdk", "ours" if impl == "php-ours" else "curl", "--workload", workload,
                     "--base-url", url, "--seconds", secs, "--dist", str(s.php_dist)]
+        if impl == "rb-ours":
+            return ["env", f"GEM_HOME={s.rb_home}", f"GEM_PATH={s.rb_home}", "ruby",
+                    str(HERE / "ruby" / "workload.rb"), "--workload", workload, "--base-url", url,
+                    "--seconds", secs]
         raise ValueError(impl)
 
     def wrk(self, impl: str, workload: str) -> float:
@@ -783,7 +805,7 @@ def main() -> int:
     seconds = float(os.environ.get("BENCH_SECONDS", "1" if args.smoke else "10"))
     rounds = int(os.environ.get("BENCH_ROUNDS", "1" if args.smoke else "3"))
     cold_runs = int(os.environ.get("BENCH_COLD_RUNS", "3" if args.smoke else "10"))
-    only = set(os.environ.get("BENCH_ONLY", "rust,python,node,go,php").split(","))
+    only = set(os.environ.get("BENCH_ONLY", "rust,python,node,go,php,ruby").split(","))
     walk_pages = 40 if args.smoke else canned.WALK_PAGES
     all_parts = {"speed", "walk", "cold", "size"}
     parts = set(os.environ.get("BENCH_PARTS", ",".join(sorted(all_parts))).split(","))
@@ -793,7 +815,7 @@ def main() -> int:
 
     impls = ["wire-1", "wire-64"]
     skipped = {}
-    lang_of = {"rust": "rust", "python": "python", "node": "node", "go": "go", "php": "php"}
+    lang_of = {"rust": "rust", "python": "python", "node": "node", "go": "go", "php": "php", "ruby": "ruby"}
     for impl, (_, language, _) in IMPLS.items():
         if language == "wire":
             continue
