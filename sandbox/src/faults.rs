@@ -109,7 +109,8 @@ impl Fault {
     }
 }
 
-/// A fault for the next `count` requests matching `method` and `path`.
+/// A fault for the next `count` requests matching `method` and `path`, after letting the first
+/// `skip` of them through (so a test can fail the second page of a walk, not the first).
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub(crate) struct FaultRule {
@@ -118,6 +119,8 @@ pub(crate) struct FaultRule {
     pub path: String,
     #[serde(default = "one")]
     pub count: u64,
+    #[serde(default)]
+    pub skip: u64,
     pub fault: Fault,
     #[serde(default)]
     pub remaining: u64,
@@ -251,9 +254,13 @@ impl FaultBook {
             .rules
             .iter_mut()
             .find(|rule| rule.remaining > 0 && rule.matches(method, path))
-            .map(|rule| {
+            .and_then(|rule| {
+                if rule.skip > 0 {
+                    rule.skip -= 1;
+                    return None;
+                }
                 rule.remaining -= 1;
-                rule.fault.clone()
+                Some(rule.fault.clone())
             });
         let fault = from_rule.or_else(|| self.random.as_mut().and_then(RandomFaults::roll));
         if fault.is_some() {
