@@ -2,7 +2,7 @@
 CARGO ?= cargo
 export CARGO_TERM_COLOR ?= never
 
-.PHONY: c-test go-test dist-go php-setup php-test dist-php ruby-setup ruby-test dist-ruby test lint fmt-check clippy bench-readme check-versions check-lints version rust-test conformance browser-test node-test uniffi-test python-test bench build sandbox demo fmt clean
+.PHONY: soak leak-check c-test go-test dist-go php-setup php-test dist-php ruby-setup ruby-test dist-ruby test lint fmt-check clippy bench-readme check-versions check-lints version rust-test conformance browser-test node-test uniffi-test python-test bench build sandbox demo fmt clean
 
 test: php-setup ruby-setup lint rust-test browser-test python-test node-test uniffi-test c-test go-test php-test ruby-test
 	@echo "make test: all suites passed"
@@ -104,6 +104,18 @@ ruby-setup:
 # dist/zavudev-<version>-x86_64-linux.gem: the release extension inside, installs with no Rust.
 dist-ruby:
 	bash bindings-ruby/build-gem.sh
+
+# Long runs (not in `make test`, whose suites run short ones): the fault soak through core and
+# every binding, ZAVU_SOAK_SECONDS each (default 300; `make test` runs 12 per runner), then
+# 200,000 calls per language with resident memory sampled, and the C programs under valgrind.
+# Figures: RELIABILITY.md. Builds what is missing the way each binding's run-tests.sh does.
+ZAVU_SOAK_SECONDS ?= 300
+soak:
+	ZAVU_SOAK_SECONDS=$(ZAVU_SOAK_SECONDS) bash tests/soak/run.sh soak rust python node go ruby php
+
+ZAVU_LEAK_CALLS ?= 200000
+leak-check:
+	ZAVU_LEAK_CALLS=$(ZAVU_LEAK_CALLS) ZAVU_VALGRIND_CALLS=2000 bash tests/soak/run.sh leak python node c
 
 # Not part of `make test`: release builds, the published SDKs and ~20 minutes of measuring.
 # `bash bench/run.sh --smoke` is a quick check that the harness works.

@@ -6,7 +6,8 @@
 #   3. go vet, then go test -race: every method, errors and their classes against core's table,
 #      webhooks, goroutines sharing a client, context cancellation and deadlines, goroutine and
 #      native-object leak counts, every conformance scenario and the hostile-arguments file,
-#      and the guide's examples built as a separate module and run against the sandbox.
+#      and the guide's examples built as a separate module and run against the sandbox;
+#   4. the fault soak of tests/soak/ (goroutines; creates ended by a context deadline).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
@@ -41,3 +42,6 @@ go vet -tags zavudev_dev ./...
 
 echo "== go: test -race"
 ZAVU_SANDBOX_BIN="$target/debug/zavu-sandbox" go test -race -tags zavudev_dev -count=1 ./...
+
+echo "== go: fault soak through the binding (tests/soak: goroutines, context cancellation)"
+bash "$root/tests/soak/run.sh" soak go

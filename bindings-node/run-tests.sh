@@ -6,7 +6,8 @@
 #   4. `node --test`: every suite against sandboxes the tests start themselves, on an addon built
 #      with the `test-panic` feature into a scratch folder (loaded through
 #      NAPI_RS_NATIVE_LIBRARY_PATH), so test/safety.test.mjs can force a panic inside core;
-#   5. `npm pack`, install the tarball in an empty folder, `require('@zavudev/sdk')` there.
+#   5. the fault soak and the leak run of tests/soak/ (on the addon `npm ci` built);
+#   6. `npm pack`, install the tarball in an empty folder, `require('@zavudev/sdk')` there.
 # Needs the sandbox binary (target/debug/zavu-sandbox, or ZAVU_SANDBOX_BIN); builds it if missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -51,6 +52,10 @@ node bindings-node/scripts/build.mjs --output-dir "$scratch/test-native" --featu
   >"$scratch/build-test.log" 2>&1 || { cat "$scratch/build-test.log"; exit 1; }
 test_addon=$(ls "$scratch"/test-native/zavu.*.node)
 NAPI_RS_NATIVE_LIBRARY_PATH="$test_addon" node --test bindings-node/test/*.test.mjs
+
+step "fault soak (64 in flight, AbortSignal) and leak run through the binding (tests/soak)"
+bash tests/soak/run.sh soak node
+bash tests/soak/run.sh leak node
 
 step "npm pack, then install the tarball in an empty folder (no Rust needed there)"
 # The addon was just built by `npm ci`; --ignore-scripts keeps pack from building it again.

@@ -6,7 +6,8 @@
 #   4. PHPUnit (every method, the guide's PHP verbatim, the conformance scenarios and the
 #      hostile-arguments file, errors, webhooks, pcntl_fork, secrets, PHPDoc, php-fpm 1,000
 #      requests), with the extension loaded by `-d extension=` as users load it;
-#   5. the dist layout (dist.sh, a dev build here; `make dist-php` packs the release one)
+#   5. the fault soak of tests/soak/ (four forked workers, sequential calls);
+#   6. the dist layout (dist.sh, a dev build here; `make dist-php` packs the release one)
 #      installed by Composer into a project outside the repository, offline, then the guide run
 #      there with no Rust toolchain on the PATH (PHPUnit group `dist`).
 set -euo pipefail
@@ -43,6 +44,9 @@ step "phpunit"
 # Both PHPUnit runs go ahead whatever the first one finds, so one report shows every failure.
 status=0
 php -d "extension=$extension" /usr/bin/phpunit -c phpunit.xml --exclude-group dist "$@" || status=$?
+
+step "fault soak through the binding (tests/soak: four forked workers)"
+bash "$root/tests/soak/run.sh" soak php || status=$?
 
 step "dist layout installed into an outside Composer project"
 dist="$root/target/php-dist-check"

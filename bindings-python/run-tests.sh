@@ -7,7 +7,8 @@
 #   4. the stubs checked against the built module (mypy.stubtest) and used by typed code (mypy --strict);
 #   5. pytest (every method sync and async, errors, pages, threads, fork, webhooks, the guide,
 #      and the conformance scenarios);
-#   6. `pip install .` into a fresh virtual environment, then `import zavudev` there.
+#   6. the fault soak (threads, asyncio with cancelled tasks) and the leak run of tests/soak/;
+#   7. `pip install .` into a fresh virtual environment, then `import zavudev` there.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -40,6 +41,10 @@ step "stubs in use: mypy --strict tests/typecheck/usage.py"
 
 step "pytest"
 "$venv/bin/python" -m pytest "$@"
+
+step "fault soak (threads, asyncio) and leak run through the binding (tests/soak)"
+bash "$root/tests/soak/run.sh" soak python
+bash "$root/tests/soak/run.sh" leak python
 
 step "pip install . into a fresh virtual environment"
 fresh="$(mktemp -d /tmp/zavudev-pip-XXXXXX)"

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The Ruby suite (`make ruby-test`): Debian's Ruby and libclang when missing; the extension and
 # the sandbox (debug); `rbs validate` of sig/; the minitest suite (every method, the guide's Ruby
-# verbatim, conformance and hostile arguments, threads, interrupts, fork, secrets); then the
-# platform gem built in release mode, installed offline with no cargo, running the guide.
+# verbatim, conformance and hostile arguments, threads, interrupts, fork, secrets); the fault
+# soak of tests/soak/ (threads, Timeout.timeout ending creates); then the platform gem built in release mode, installed offline with no cargo, running the guide.
 # Every stage runs even when an earlier one failed; the script fails if any did.
 set -uo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -20,6 +20,8 @@ ruby -e 'load Gem.bin_path("rbs", "rbs")' -- -I sig validate --silent || failed+
 echo "== minitest"
 # shellcheck disable=SC2086
 ruby -w -Ilib -Itest test/all.rb ${TESTOPTS:-} || failed+=("minitest")
+echo "== fault soak through the binding (tests/soak: threads, Timeout.timeout)"
+bash "$root/tests/soak/run.sh" soak ruby || failed+=("soak")
 echo "== the platform gem, installed offline with no cargo, runs the guide"
 bash "$here/test-dist.sh" || failed+=("test-dist")
 
