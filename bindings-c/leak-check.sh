@@ -20,7 +20,7 @@ for program in leak_loop guide_flow; do
         "$lib" -lgcc_s -lutil -lrt -lpthread -lm -ldl -lc -o "$out/$program"
 done
 
-echo "== c: resident memory over ${ZAVU_LEAK_CALLS:-the short run's} calls"
+echo "== c: resident memory over ${ZAVU_LEAK_CALLS:-the short run of} calls"
 python3 "$root/tests/soak/soak.py" leak c -- "$out/leak_loop"
 
 if ! command -v valgrind >/dev/null; then

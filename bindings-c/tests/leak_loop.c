@@ -119,7 +119,6 @@ int main(void) {
             status = zavu_invitations_get(client, slow_id, NULL, cancel, &out);
             pthread_join(thread, NULL);
             zavu_cancel_free(cancel);
-            if (status != ZAVU_ERROR || !out || !strstr(out, "\"cancelled\"")) fprintf(stderr, "leak_loop: call %ld\n", i);
             expect(status, out, "cancelled", "cancel");
         }
         if ((i + 1) % every == 0) {

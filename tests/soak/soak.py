@@ -245,6 +245,7 @@ def leak(label: str, command: list[str], judge: bool = True) -> None:
         "rssMaxKiB": max(s[1] for s in samples),
         "growthAfterWarmupKiB": growth,
         "boundKiB": spec["maxGrowthKiB"],
+        "rssSamplesKiB": [s[1] for s in samples],
     }
     figures.update(record.get("extra", {}))
     print("leak: " + json.dumps(figures), flush=True)
