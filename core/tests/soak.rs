@@ -46,12 +46,19 @@ async fn fault_soak_loses_and_duplicates_nothing() {
         json!({"rateLimits": false}),
     )
     .await;
+    // The fault mix every binding's soak uses too (tests/soak/spec.json), so they cannot drift.
+    let spec: serde_json::Value =
+        serde_json::from_str(include_str!("../../tests/soak/spec.json")).unwrap();
+    let spec = &spec["soak"];
+    assert_eq!(
+        spec["client"],
+        json!({"timeoutMs": ATTEMPT_TIMEOUT.as_millis() as u64, "maxRetries": MAX_RETRIES})
+    );
     control(
         &sandbox,
         "POST",
         "/sandbox/random-faults",
-        json!({"probability": 0.25, "seed": 20261127u64, "delayMs": 1500,
-               "kinds": ["status_503", "status_500", "status_429", "delay", "drop_before", "drop_after"]}),
+        spec["faults"].clone(),
     )
     .await;
     let zavu = Client::new(ClientOptions {
