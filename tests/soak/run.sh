@@ -11,7 +11,6 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
-export PATH="/usr/local/go/bin:$PATH"
 CARGO=${CARGO:-cargo}
 soak=(python3 "$root/tests/soak/soak.py")
 venv="$root/target/py-venv"
@@ -60,7 +59,8 @@ soak_one() {
         ;;
     go)
         build_c
-        (cd bindings-go && go build -tags zavudev_dev -o "$root/target/soak/go-soakrunner" ./internal/soakrunner)
+        # Only here: a changed PATH makes the PHP and Ruby extensions' build scripts run again.
+        (cd bindings-go && PATH="/usr/local/go/bin:$PATH" go build -tags zavudev_dev -o "$root/target/soak/go-soakrunner" ./internal/soakrunner)
         "${soak[@]}" soak go -- "$root/target/soak/go-soakrunner"
         ;;
     ruby)
