@@ -90,6 +90,7 @@ pub(crate) fn request_options(
         max_retries: retries(options.max_retries)?,
         idempotency_key: options.idempotency_key,
         headers: headers(options.headers),
+        ..Default::default()
     })
 }
 

@@ -209,6 +209,7 @@ pub fn request_options(
         max_retries: retries(py, "max_retries", max_retries)?,
         idempotency_key: string(py, "idempotency_key", idempotency_key)?,
         headers: headers(py, "extra_headers", extra_headers, false)?,
+        ..Default::default()
     })
 }
 
