@@ -230,6 +230,8 @@ pub struct AsyncInvitations {
 
 macro_rules! invitations_methods {
     ($class:ident) => {
+        // Every method takes the per-call options beside its own arguments.
+        #[allow(clippy::too_many_arguments)]
         #[pymethods]
         impl $class {
             /// Creates an invitation. Every argument is optional. A retried create never makes
@@ -611,6 +613,8 @@ pub struct AsyncPhoneNumbers {
 
 macro_rules! phone_numbers_methods {
     ($class:ident) => {
+        // Every method takes the per-call options beside its own arguments.
+        #[allow(clippy::too_many_arguments)]
         #[pymethods]
         impl $class {
             /// Buys a phone number (E.164) for the team. A team on the free plan gets
@@ -894,6 +898,8 @@ pub struct AsyncSenders {
 
 macro_rules! senders_methods {
     ($class:ident) => {
+        // Every method takes the per-call options beside its own arguments.
+        #[allow(clippy::too_many_arguments)]
         #[pymethods]
         impl $class {
             /// One sender by id.
@@ -1141,6 +1147,8 @@ impl Parts {
 
 macro_rules! client_methods {
     ($class:ident, asynchronous = $asynchronous:literal, { $($extra:tt)* }) => {
+        // Every method takes the per-call options beside its own arguments.
+        #[allow(clippy::too_many_arguments)]
         #[pymethods]
         impl $class {
             /// Unset arguments fall back to the environment (`ZAVUDEV_API_KEY`,
