@@ -142,6 +142,7 @@ impl TryFrom<RequestOptions> for core::RequestOptions {
             max_retries: retries("maxRetries", o.max_retries)?,
             idempotency_key: o.idempotency_key,
             headers: o.headers.into_iter().collect(),
+            ..Default::default()
         })
     }
 }

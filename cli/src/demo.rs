@@ -16,15 +16,15 @@ use tokio::sync::{mpsc, oneshot};
 use zavu_core::webhooks::{self, EventData, WebhookEvent};
 use zavu_core::{
     Client, ClientOptions, CreateInvitationParams, CreateWebhookParams, Invitation,
-    InvitationStatus, ListInvitationsParams, PurchasePhoneNumberParams, WaitOptions,
+    InvitationStatus, ListInvitationsParams, PhoneNumberRequirementsParams, PhoneNumberType,
+    PurchasePhoneNumberParams, SearchAvailablePhoneNumbersParams, WaitOptions,
 };
 use zavu_sandbox::{Sandbox, SandboxConfig};
 
 use crate::duration::parse_duration;
 use crate::output::{self, CliResult, INVITATION_HEADERS, invitation_row, local_error, rfc3339};
 
-const STEPS: usize = 13;
-const PHONE: &str = "+14155551234";
+const STEPS: usize = 14;
 const CLIENT_NAME: &str = "Acme Corp";
 const CLIENT_EMAIL: &str = "contact@acme.com";
 /// How long the scripted client may take to reach `completed`, and the webhook to arrive.
@@ -118,10 +118,43 @@ async fn walk(args: &DemoArgs, n: &mut Narrator) -> CliResult {
         webhook.events.join(", ")
     ))?;
 
+    // Before buying, find a number: search the country, then check what buying it needs.
+    let offered = client
+        .phone_numbers()
+        .search_available(&SearchAvailablePhoneNumbersParams {
+            country_code: "US".into(),
+            capabilities: Some("sms,voice".into()),
+            number_type: Some(PhoneNumberType::Local),
+            limit: Some(5),
+            ..Default::default()
+        })
+        .await?;
+    let pick = offered
+        .first()
+        .ok_or_else(|| local_error("demo_failed", "the search found no number to buy in the US"))?;
+    let requirements = client
+        .phone_numbers()
+        .requirements(&PhoneNumberRequirementsParams {
+            phone_number: Some(pick.phone_number.clone()),
+            ..Default::default()
+        })
+        .await?;
+    n.say(format!(
+        "Searched US local numbers: {} offered; picked {} at {:.2} per month ({})",
+        offered.len(),
+        pick.phone_number,
+        pick.pricing.monthly_price.unwrap_or_default(),
+        if requirements.is_empty() {
+            "no regulatory information needed".to_string()
+        } else {
+            format!("{} requirement groups", requirements.len())
+        }
+    ))?;
+
     let number = client
         .phone_numbers()
         .purchase(&PurchasePhoneNumberParams {
-            phone_number: PHONE.into(),
+            phone_number: pick.phone_number.clone(),
             name: Some(format!("Client: {CLIENT_NAME}")),
         })
         .await?;

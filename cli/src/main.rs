@@ -41,7 +41,7 @@ struct Cli {
 enum Command {
     /// Partner invitations: create, list, get, cancel, wait.
     Invitations(invitations::InvitationsCommand),
-    /// Phone numbers: purchase one to pre-assign to invitations.
+    /// Phone numbers: search, requirements, purchase, list, get, update, release.
     PhoneNumbers(phone_numbers::PhoneNumbersCommand),
     /// Webhooks: check a delivery's signature.
     Webhooks(webhooks::WebhooksCommand),

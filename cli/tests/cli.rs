@@ -739,6 +739,84 @@ fn phone_numbers_purchase() {
     assert_eq!(taken.error_json()["error"]["status"], 409);
 }
 
+#[test]
+fn phone_numbers_search_requirements_list_get_update_release() {
+    let env = Env::new();
+    let table = env
+        .zavu(&["phone-numbers", "search", "US", "--limit", "3"])
+        .ok();
+    assert!(table.stdout.starts_with("NUMBER"), "{}", table.stdout);
+    assert!(table.stdout.contains("+14155551234"), "{}", table.stdout);
+    let found = env
+        .zavu(&[
+            "--json",
+            "phone-numbers",
+            "search",
+            "GB",
+            "--type",
+            "mobile",
+        ])
+        .ok()
+        .json();
+    let pick = found["items"][0]["phoneNumber"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(pick.starts_with("+44"), "{pick}");
+
+    let needs = env
+        .zavu(&["--json", "phone-numbers", "requirements", "--phone", &pick])
+        .ok()
+        .json();
+    assert_eq!(needs["items"][0]["countryCode"], "GB");
+    let none = env
+        .zavu(&["phone-numbers", "requirements", "--country", "US"])
+        .ok();
+    assert!(none.stdout.contains("No regulatory information needed"));
+
+    let bought = env
+        .zavu(&[
+            "--json",
+            "phone-numbers",
+            "purchase",
+            &pick,
+            "--name",
+            "UK line",
+        ])
+        .ok()
+        .json();
+    let id = bought["id"].as_str().unwrap().to_string();
+    let list = env.zavu(&["phone-numbers", "list"]).ok();
+    assert!(list.stdout.starts_with("ID"), "{}", list.stdout);
+    assert!(list.stdout.contains(&pick));
+    let got = env
+        .zavu(&["--json", "phone-numbers", "get", &id])
+        .ok()
+        .json();
+    assert_eq!(got["name"], "UK line");
+    let updated = env
+        .zavu(&["--json", "phone-numbers", "update", &id, "--clear-name"])
+        .ok()
+        .json();
+    assert!(updated.get("name").is_none(), "{updated}");
+    let released = env.zavu(&["phone-numbers", "release", &id]).ok();
+    assert!(released.stdout.contains("Released"));
+    let empty = env
+        .zavu(&["--json", "phone-numbers", "list", "--all"])
+        .ok()
+        .json();
+    assert_eq!(empty["items"], serde_json::json!([]));
+
+    let gone = env.zavu(&["--json", "phone-numbers", "get", &id]);
+    assert_eq!(gone.code, 1);
+    assert_eq!(gone.error_json()["error"]["code"], "not_found");
+    let bad = env.zavu(&["--json", "phone-numbers", "search", "usa"]);
+    assert_eq!(bad.code, 1);
+    assert_eq!(bad.error_json()["error"]["param"], "countryCode");
+    let usage = env.zavu(&["phone-numbers", "requirements"]);
+    assert_eq!(usage.code, 2);
+}
+
 const SECRET: &str = "whsec_cli_test_secret";
 
 fn signed_event() -> (Vec<u8>, String) {
@@ -907,9 +985,9 @@ fn demo_walks_the_guide_end_to_end() {
     let run = exec(command, b"").ok();
     let out = &run.stdout;
     let steps: Vec<&str> = out.lines().filter(|l| l.starts_with('[')).collect();
-    assert_eq!(steps.len(), 13, "{out}");
+    assert_eq!(steps.len(), 14, "{out}");
     for (i, line) in steps.iter().enumerate() {
-        assert!(line.starts_with(&format!("[{}/13] ", i + 1)), "{line}");
+        assert!(line.starts_with(&format!("[{}/14] ", i + 1)), "{line}");
     }
     assert!(out.contains("Purchased +14155551234"), "{out}");
     assert!(out.contains("Created invitation inv_"), "{out}");
@@ -929,7 +1007,7 @@ fn demo_walks_the_guide_end_to_end() {
     assert!(out.contains("cancelled it (cancelled)"), "{out}");
     assert!(out.contains("error[not_found]"), "{out}");
     assert!(
-        out.ends_with("Demo complete: all 13 steps succeeded.\n"),
+        out.ends_with("Demo complete: all 14 steps succeeded.\n"),
         "{out}"
     );
     assert!(

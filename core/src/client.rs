@@ -12,7 +12,7 @@ use serde::de::DeserializeOwned;
 
 use crate::config::{
     self, ClientOptions, DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_MAX_RETRIES,
-    DEFAULT_TIMEOUT, RequestOptions,
+    DEFAULT_TIMEOUT, RateLimit, RequestOptions, Response, ResponseMeta, ResponseSlot,
 };
 use crate::error::{Error, Result, codes};
 
@@ -53,6 +53,34 @@ pub(crate) struct Inner {
     /// Endpoint → instant before which its rate-limit window is known to be exhausted.
     rate_limited_until: Mutex<HashMap<&'static str, Instant>>,
     stats: Stats,
+    /// The options the client was built from, for [`Client::with_client_options`].
+    options: ClientOptions,
+}
+
+/// What [`Client::with_client_options`] changes; unset fields keep the original client's.
+#[derive(Clone, Default)]
+pub struct ClientOverrides {
+    /// Another API key.
+    pub api_key: Option<String>,
+    /// Another base URL.
+    pub base_url: Option<String>,
+    /// Another per-attempt timeout.
+    pub timeout: Option<Duration>,
+    /// Another number of retries.
+    pub max_retries: Option<u32>,
+    /// Default headers replacing the original client's (not added to them).
+    pub default_headers: Option<Vec<(String, String)>>,
+}
+
+impl fmt::Debug for ClientOverrides {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ClientOverrides")
+            .field("api_key", &self.api_key.as_ref().map(|_| "[redacted]"))
+            .field("base_url", &self.base_url)
+            .field("timeout", &self.timeout)
+            .field("max_retries", &self.max_retries)
+            .finish_non_exhaustive()
+    }
 }
 
 /// Counters a caller can read to see what the client did (soak tests, benchmarks).
@@ -99,6 +127,8 @@ pub(crate) struct Call<'a> {
     pub path: String,
     pub query: Vec<(&'a str, String)>,
     pub body: Option<Vec<u8>>,
+    /// `RequestOptions::extra_query`, appended after `query` (filled by `send_raw`).
+    pub extra_query: Vec<(String, String)>,
 }
 
 enum Attempt {
@@ -114,6 +144,37 @@ impl Client {
     /// Builds a client; see [`ClientOptions`] for the fallbacks. Fails with `missing_api_key`
     /// when no key is given or set in the environment.
     pub fn new(options: ClientOptions) -> Result<Client> {
+        Client::build(options, None)
+    }
+
+    /// A new client with `overrides` on top of the options this one was built from (the
+    /// published SDKs' `with_options` / `copy()` / `withOptions`). It shares this client's
+    /// connection pool but not its closed state, rate-limit waits or statistics, and keeps this
+    /// handle's per-call options.
+    pub fn with_client_options(&self, overrides: &ClientOverrides) -> Result<Client> {
+        let mut options = self.inner.options.clone();
+        if let Some(key) = &overrides.api_key {
+            options.api_key = Some(key.clone());
+        }
+        if let Some(url) = &overrides.base_url {
+            options.base_url = Some(url.clone());
+        }
+        if overrides.timeout.is_some() {
+            options.timeout = overrides.timeout;
+        }
+        if overrides.max_retries.is_some() {
+            options.max_retries = overrides.max_retries;
+        }
+        if let Some(headers) = &overrides.default_headers {
+            options.default_headers = headers.clone();
+        }
+        let http = self.http()?;
+        let mut client = Client::build(options, Some(http))?;
+        client.overrides = self.overrides.clone();
+        Ok(client)
+    }
+
+    fn build(options: ClientOptions, http: Option<reqwest::Client>) -> Result<Client> {
         crate::logging::init_from_env();
         install_crypto_provider();
         let api_key = config::resolve_api_key(options.api_key.as_deref())?;
@@ -151,7 +212,10 @@ impl Client {
 
         let user_agent = user_agent(options.binding.as_deref());
         let connect_timeout = options.connect_timeout.unwrap_or(DEFAULT_CONNECT_TIMEOUT);
-        let http = build_http(&user_agent, connect_timeout)?;
+        let http = match http {
+            Some(http) => http,
+            None => build_http(&user_agent, connect_timeout)?,
+        };
 
         Ok(Client {
             inner: Arc::new(Inner {
@@ -170,6 +234,7 @@ impl Client {
                 rate_limit_wait: !options.disable_rate_limit_wait,
                 rate_limited_until: Mutex::new(HashMap::new()),
                 stats: Stats::default(),
+                options,
             }),
             overrides: RequestOptions::default(),
         })
@@ -182,6 +247,24 @@ impl Client {
             inner: Arc::clone(&self.inner),
             overrides: self.overrides.merged_with(options),
         }
+    }
+
+    /// Runs `call` (any method of `client`, given a handle that records its answer) and returns
+    /// its value with the status, headers, request id and rate limit of the answer. This is what
+    /// `with_raw_response` / `.withResponse()` are built on; the plain path records nothing.
+    pub async fn with_response<T, F, Fut>(&self, call: F) -> Result<Response<T>>
+    where
+        F: FnOnce(Client) -> Fut,
+        Fut: std::future::Future<Output = Result<T>>,
+    {
+        let slot = ResponseSlot::new();
+        let handle = self.with_options(&RequestOptions {
+            response: Some(slot.clone()),
+            ..Default::default()
+        });
+        let value = call(handle).await?;
+        let meta = slot.take().unwrap_or_default();
+        Ok(Response { value, meta })
     }
 
     /// The base URL calls go to, without a trailing slash.
@@ -270,6 +353,8 @@ impl Client {
             panic!("forced panic for binding safety tests");
         }
         let inner = &self.inner;
+        let mut call = call;
+        self.apply_extras(&mut call)?;
         let timeout = self.timeout();
         let max_retries = self.max_retries();
         let idempotency_key = (call.method == Method::POST).then(|| {
@@ -288,9 +373,14 @@ impl Client {
                     format!("the request URL could not be built: {e}"),
                 )
             })?;
-        if !call.query.is_empty() {
+        if !call.query.is_empty() || !call.extra_query.is_empty() {
             url.query_pairs_mut()
-                .extend_pairs(call.query.iter().map(|(k, v)| (*k, v.as_str())));
+                .extend_pairs(call.query.iter().map(|(k, v)| (*k, v.as_str())))
+                .extend_pairs(
+                    call.extra_query
+                        .iter()
+                        .map(|(k, v)| (k.as_str(), v.as_str())),
+                );
         }
 
         if self.is_closed() {
@@ -302,6 +392,20 @@ impl Client {
             let outcome = self
                 .attempt(&call, &url, idempotency_key.as_deref(), timeout, attempt)
                 .await;
+            if let (
+                Some(slot),
+                Attempt::Response {
+                    status, headers, ..
+                },
+            ) = (&self.overrides.response, &outcome)
+            {
+                slot.put(response_meta(
+                    *status,
+                    headers,
+                    attempt + 1,
+                    slot.keeps_headers(),
+                ));
+            }
             let (error, retry, headers) = match outcome {
                 Attempt::Response { status, body, .. } if status.is_success() => {
                     tracing::debug!(
@@ -389,11 +493,21 @@ impl Client {
             Ok(http) => http,
             Err(error) => return Attempt::Failed(error),
         };
-        let mut request = http
-            .request(call.method.clone(), url.clone())
-            .headers(inner.headers.clone());
-        for (name, value) in &self.overrides.headers {
-            request = request.header(name.as_str(), value.as_str());
+        let mut request = http.request(call.method.clone(), url.clone());
+        if self.overrides.headers.is_empty() {
+            request = request.headers(inner.headers.clone());
+        } else {
+            // Inserted, not appended: a call's header replaces a default of the same name.
+            let mut headers = inner.headers.clone();
+            for (name, value) in &self.overrides.headers {
+                if let (Ok(name), Ok(value)) = (
+                    HeaderName::from_bytes(name.as_bytes()),
+                    HeaderValue::from_str(value),
+                ) {
+                    headers.insert(name, value);
+                }
+            }
+            request = request.headers(headers);
         }
         if let Some(key) = idempotency_key {
             request = request.header("Idempotency-Key", key);
@@ -410,8 +524,9 @@ impl Client {
             let mut response = request.send().await.map_err(|e| transport_error(&e))?;
             let status = response.status();
             self.note_rate_limit(call.endpoint, response.headers());
-            // Only an error answer's headers are read later (retry advice, request id).
-            let headers = if status.is_success() {
+            // Only an error answer's headers are read later (retry advice, request id), unless
+            // the caller asked for the answer's metadata.
+            let headers = if status.is_success() && self.overrides.response.is_none() {
                 HeaderMap::new()
             } else {
                 response.headers().clone()
@@ -445,6 +560,50 @@ impl Client {
                 format!("the request timed out after {}", human_duration(timeout)),
             )),
         }
+    }
+
+    /// Merges the handle's `extra_query` and `extra_body` into the call (they win over the
+    /// method's own values) after checking the options once.
+    fn apply_extras(&self, call: &mut Call<'_>) -> Result<()> {
+        let options = &self.overrides;
+        if options.headers.is_empty()
+            && options.extra_query.is_empty()
+            && options.extra_body.is_none()
+        {
+            return Ok(());
+        }
+        options.validate()?;
+        if !options.extra_query.is_empty() {
+            call.extra_query = options.extra_query.clone();
+            call.query
+                .retain(|(name, _)| !options.extra_query.iter().any(|(k, _)| k == name));
+        }
+        if let Some(extra) = &options.extra_body {
+            if call.method != Method::POST && call.method != Method::PATCH {
+                return Err(Error::invalid_param(
+                    "extraBody",
+                    format!(
+                        "extraBody cannot be sent with {} {}: only POST and PATCH calls have a body",
+                        call.method, call.path
+                    ),
+                ));
+            }
+            let mut body = match &call.body {
+                Some(bytes) => match serde_json::from_slice::<serde_json::Value>(bytes) {
+                    Ok(serde_json::Value::Object(map)) => map,
+                    _ => serde_json::Map::new(),
+                },
+                None => serde_json::Map::new(),
+            };
+            body.extend(extra.iter().map(|(k, v)| (k.clone(), v.clone())));
+            call.body = Some(serde_json::to_vec(&body).map_err(|e| {
+                Error::new(
+                    codes::INVALID_REQUEST,
+                    format!("cannot encode the request: {e}"),
+                )
+            })?);
+        }
+        Ok(())
     }
 
     fn note_rate_limit(&self, endpoint: &'static str, headers: &HeaderMap) {
@@ -537,6 +696,33 @@ fn header_str<'h>(headers: &'h HeaderMap, name: &str) -> Option<&'h str> {
 
 fn request_id(headers: &HeaderMap) -> Option<String> {
     header_str(headers, "x-request-id").map(str::to_string)
+}
+
+fn response_meta(
+    status: StatusCode,
+    headers: &HeaderMap,
+    attempts: u32,
+    all_headers: bool,
+) -> ResponseMeta {
+    let number = |name: &str| header_str(headers, name).and_then(|v| v.trim().parse::<u64>().ok());
+    ResponseMeta {
+        status: status.as_u16(),
+        headers: if all_headers {
+            headers
+                .iter()
+                .filter_map(|(k, v)| Some((k.as_str().to_string(), v.to_str().ok()?.to_string())))
+                .collect()
+        } else {
+            Vec::new()
+        },
+        request_id: request_id(headers),
+        rate_limit: RateLimit {
+            limit: number("x-ratelimit-limit"),
+            remaining: number("x-ratelimit-remaining"),
+            reset: header_str(headers, "x-ratelimit-reset").and_then(|v| v.trim().parse().ok()),
+        },
+        attempts,
+    }
 }
 
 /// Whether a non-2xx answer is worth another attempt. `x-should-retry` decides when present;

@@ -3,6 +3,8 @@
 use std::fmt;
 use std::time::Duration;
 
+use serde_json::{Map, Value};
+
 use crate::error::{Error, Result, codes};
 
 /// The production API.
@@ -75,6 +77,12 @@ impl fmt::Debug for ClientOptions {
 }
 
 /// Overrides for one call (or for a derived client, see [`crate::Client::with_options`]).
+///
+/// Precedence, lowest to highest: the client's options, a derived handle's options, the call's
+/// options. Within one call the escape hatches win over the method's own arguments, as in the
+/// published SDKs: `extra_query` replaces a parameter of the same name, `extra_body` replaces a
+/// top-level field of the same name, `headers` replace a header of the same name (including the
+/// client's default headers; `Authorization` too).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct RequestOptions {
     /// Per-attempt timeout for this call.
@@ -85,6 +93,14 @@ pub struct RequestOptions {
     pub idempotency_key: Option<String>,
     /// Extra headers for this call.
     pub headers: Vec<(String, String)>,
+    /// Extra query parameters, added to (or replacing) the method's own.
+    pub extra_query: Vec<(String, String)>,
+    /// Extra top-level fields merged into the JSON body of a POST or PATCH (replacing the method's
+    /// own fields of the same name). A GET or DELETE sends no body: giving it one is refused.
+    pub extra_body: Option<Map<String, Value>>,
+    /// Where to record the status, headers, request id and rate limit of the call's final
+    /// answer. Unset (the default) records nothing and costs nothing.
+    pub response: Option<ResponseSlot>,
 }
 
 impl RequestOptions {
@@ -92,6 +108,16 @@ impl RequestOptions {
     pub fn merged_with(&self, other: &RequestOptions) -> RequestOptions {
         let mut headers = self.headers.clone();
         headers.extend(other.headers.iter().cloned());
+        let mut extra_query = self.extra_query.clone();
+        extra_query.extend(other.extra_query.iter().cloned());
+        let extra_body = match (&self.extra_body, &other.extra_body) {
+            (Some(mine), Some(theirs)) => {
+                let mut merged = mine.clone();
+                merged.extend(theirs.iter().map(|(k, v)| (k.clone(), v.clone())));
+                Some(merged)
+            }
+            (mine, theirs) => theirs.clone().or_else(|| mine.clone()),
+        };
         RequestOptions {
             timeout: other.timeout.or(self.timeout),
             max_retries: other.max_retries.or(self.max_retries),
@@ -100,8 +126,153 @@ impl RequestOptions {
                 .clone()
                 .or_else(|| self.idempotency_key.clone()),
             headers,
+            extra_query,
+            extra_body,
+            response: other.response.clone().or_else(|| self.response.clone()),
         }
     }
+
+    /// Checks the header names and values and the query names once, before anything is sent,
+    /// so a bad one is an `invalid_request` naming the option rather than a transport error.
+    pub fn validate(&self) -> Result<()> {
+        for (name, value) in &self.headers {
+            if reqwest::header::HeaderName::from_bytes(name.as_bytes()).is_err() {
+                return Err(Error::invalid_param(
+                    "extraHeaders",
+                    format!(
+                        "'{}' is not a valid header name",
+                        crate::validation::excerpt(name)
+                    ),
+                ));
+            }
+            if reqwest::header::HeaderValue::from_str(value).is_err() {
+                return Err(Error::invalid_param(
+                    "extraHeaders",
+                    format!(
+                        "the value of header '{}' is not valid",
+                        crate::validation::excerpt(name)
+                    ),
+                ));
+            }
+        }
+        for (name, _) in &self.extra_query {
+            if name.is_empty() {
+                return Err(Error::invalid_param(
+                    "extraQuery",
+                    "extraQuery names must not be empty",
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A place a call records its answer's metadata into (see [`RequestOptions::response`] and
+/// [`crate::Client::with_response`]). Clones share the slot, so a handle can carry one and be
+/// asked "what did the last call answer" at any time.
+#[derive(Clone, Default)]
+pub struct ResponseSlot {
+    inner: std::sync::Arc<std::sync::Mutex<Option<ResponseMeta>>>,
+    /// Whether every header is kept (`true`) or only the request id and rate limit.
+    all_headers: bool,
+}
+
+impl ResponseSlot {
+    /// A slot that keeps every header of the answer (for `with_raw_response`).
+    pub fn new() -> ResponseSlot {
+        ResponseSlot {
+            inner: Default::default(),
+            all_headers: true,
+        }
+    }
+
+    /// A slot that keeps only the status, request id and rate limit: enough for "the last
+    /// call's request id", without copying the header map.
+    pub fn light() -> ResponseSlot {
+        ResponseSlot {
+            inner: Default::default(),
+            all_headers: false,
+        }
+    }
+
+    /// Whether every header is kept.
+    pub fn keeps_headers(&self) -> bool {
+        self.all_headers
+    }
+
+    /// What the last call through this slot answered, if any call has answered yet.
+    pub fn get(&self) -> Option<ResponseMeta> {
+        self.inner.lock().unwrap_or_else(|p| p.into_inner()).clone()
+    }
+
+    /// Takes the recorded metadata, leaving the slot empty.
+    pub fn take(&self) -> Option<ResponseMeta> {
+        self.inner.lock().unwrap_or_else(|p| p.into_inner()).take()
+    }
+
+    pub(crate) fn put(&self, meta: ResponseMeta) {
+        *self.inner.lock().unwrap_or_else(|p| p.into_inner()) = Some(meta);
+    }
+}
+
+impl fmt::Debug for ResponseSlot {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ResponseSlot")
+            .field("all_headers", &self.all_headers)
+            .finish_non_exhaustive()
+    }
+}
+
+impl PartialEq for ResponseSlot {
+    fn eq(&self, other: &Self) -> bool {
+        std::sync::Arc::ptr_eq(&self.inner, &other.inner)
+    }
+}
+
+/// The rate-limit window of an endpoint, from `X-RateLimit-Limit`, `-Remaining` and `-Reset`.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct RateLimit {
+    /// Requests allowed in the window.
+    pub limit: Option<u64>,
+    /// Requests left in the window.
+    pub remaining: Option<u64>,
+    /// When the window resets, in unix seconds.
+    pub reset: Option<f64>,
+}
+
+/// What the API answered, beside the parsed value: status, headers, request id, rate limit.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ResponseMeta {
+    /// The HTTP status.
+    pub status: u16,
+    /// The headers, names in lower case, in the order received; empty for a
+    /// [`ResponseSlot::light`] slot.
+    pub headers: Vec<(String, String)>,
+    /// `X-Request-Id`, when sent.
+    pub request_id: Option<String>,
+    /// The endpoint's rate-limit window, when sent.
+    pub rate_limit: RateLimit,
+    /// Attempts made (1 when the first one answered).
+    pub attempts: u32,
+}
+
+impl ResponseMeta {
+    /// The first value of header `name` (any case), if kept.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// A parsed value and what the API answered with it (see [`crate::Client::with_response`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Response<T> {
+    /// The parsed, unwrapped value, as the plain call returns it.
+    pub value: T,
+    /// Status, headers, request id and rate limit.
+    pub meta: ResponseMeta,
 }
 
 /// Reads `ZAVUDEV_CUSTOM_HEADERS`: newline-separated `Name: value` lines, blank lines ignored.

@@ -252,6 +252,45 @@ pub fn unwrap_headers<K: AsRef<str>, V: AsRef<str>>(
     webhooks::unwrap_with(payload, header, secret, verify_options(now)?)
 }
 
+/// Largest `extraBody` accepted from a host, encoded, in bytes: a body the API would refuse
+/// anyway must not be built and sent.
+pub const MAX_EXTRA_BODY_BYTES: usize = 1024 * 1024;
+
+/// `extra_body` / `body` from a host, already converted to JSON: it must be an object (its
+/// fields are merged into the request's top level) and at most [`MAX_EXTRA_BODY_BYTES`].
+pub fn extra_body(
+    param: &str,
+    value: serde_json::Value,
+) -> Result<serde_json::Map<String, serde_json::Value>> {
+    match value {
+        serde_json::Value::Object(map) => {
+            let size = serde_json::to_vec(&map)
+                .map(|v| v.len())
+                .unwrap_or(usize::MAX);
+            if size > MAX_EXTRA_BODY_BYTES {
+                return Err(Error::invalid_param(
+                    param,
+                    format!("{param} must be at most {MAX_EXTRA_BODY_BYTES} bytes of JSON"),
+                ));
+            }
+            Ok(map)
+        }
+        _ => Err(wrong_type(param, "an object of JSON values")),
+    }
+}
+
+/// One `extra_query` value from a host: a string, a number or a boolean, sent as its text.
+pub fn query_value(param: &str, value: &serde_json::Value) -> Result<String> {
+    let text = match value {
+        serde_json::Value::String(s) => s.clone(),
+        serde_json::Value::Number(n) => n.to_string(),
+        serde_json::Value::Bool(b) => b.to_string(),
+        _ => return Err(wrong_type(param, "a map of strings, numbers or booleans")),
+    };
+    crate::validation::too_long(param, &text, crate::validation::MAX_URL_BYTES)?;
+    Ok(text)
+}
+
 fn signature_header<K: AsRef<str>, V: AsRef<str>>(headers: &[(K, V)]) -> Result<&str> {
     headers
         .iter()

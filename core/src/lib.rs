@@ -17,8 +17,8 @@ pub mod runtime;
 pub mod validation;
 pub mod webhooks;
 
-pub use client::{Client, ClientStats, VERSION};
-pub use config::{ClientOptions, RequestOptions};
+pub use client::{Client, ClientOverrides, ClientStats, VERSION};
+pub use config::{ClientOptions, RateLimit, RequestOptions, Response, ResponseMeta, ResponseSlot};
 pub use error::{
     ERROR_CLASSES, Error, ErrorClass, ErrorKind, KNOWN_CODES, ParamStyle, Result, codes, param_name,
 };

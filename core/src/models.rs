@@ -554,6 +554,214 @@ pub(crate) struct WebhookEnvelope {
     pub webhook: WebhookConfig,
 }
 
+// ---------------------------------------------------------------------------------------------
+// Phone-number onboarding (issue 17): searching, requirements, owned numbers. Kept together here,
+// after the older models, so they can be moved as one block.
+
+string_enum! {
+    /// The kind of a phone number, as the API names it.
+    PhoneNumberType {
+        /// A geographic number.
+        Local => "local",
+        /// A non-geographic national number.
+        National => "national",
+        /// A mobile number.
+        Mobile => "mobile",
+        /// A toll-free number.
+        TollFree => "tollFree",
+    }
+}
+
+/// What an available number can do.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PhoneNumberCapabilities {
+    /// Text messages.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sms: Option<bool>,
+    /// Calls.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub voice: Option<bool>,
+    /// Picture messages.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mms: Option<bool>,
+    /// Fields this version does not name, kept as they came.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// What an available number would cost.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AvailablePhoneNumberPricing {
+    /// Whether the number qualifies as the one number a paid plan includes (a +1 number costing
+    /// $20 a month or less).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub is_free_eligible: Option<bool>,
+    /// Monthly price in USD.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub monthly_price: Option<f64>,
+    /// One-off purchase price in USD.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub upfront_price: Option<f64>,
+    /// Fields this version does not name, kept as they came.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// A number that can be bought (`GET /v1/phone-numbers/available`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AvailablePhoneNumber {
+    /// The number, E.164: pass it to purchase.
+    pub phone_number: String,
+    /// What the number can do.
+    #[serde(default)]
+    pub capabilities: PhoneNumberCapabilities,
+    /// What it would cost.
+    #[serde(default)]
+    pub pricing: AvailablePhoneNumberPricing,
+    /// The number formatted for people.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub friendly_name: Option<String>,
+    /// The city or area, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locality: Option<String>,
+    /// The region or state, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+    /// Fields this version does not name, kept as they came.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// One piece of regulatory information a requirement group asks for.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RequirementType {
+    /// The id to send back as `requirementType` on purchase.
+    pub id: String,
+    /// A short name.
+    pub name: String,
+    /// What is asked for.
+    #[serde(default)]
+    pub description: String,
+    /// The kind of value: `textual`, `address`, `document` or `action`.
+    pub r#type: String,
+    /// What a value must satisfy, as the API sends it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub acceptance_criteria: Option<Value>,
+    /// An example value.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub example: Option<String>,
+    /// Fields this version does not name, kept as they came.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// The regulatory information buying a number needs, for one country and number type.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Requirement {
+    /// The group's id.
+    pub id: String,
+    /// What the information is for (`purchase`).
+    pub action: String,
+    /// ISO 3166 alpha-2 country code.
+    pub country_code: String,
+    /// The number type it applies to.
+    pub phone_number_type: String,
+    /// Each piece of information asked for.
+    #[serde(default)]
+    pub requirement_types: Vec<RequirementType>,
+    /// Fields this version does not name, kept as they came.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// Parameters of `phone_numbers.search_available`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SearchAvailablePhoneNumbersParams {
+    /// ISO 3166 alpha-2 country code (required).
+    pub country_code: String,
+    /// Comma-separated capabilities every result must have: `sms`, `voice`, `mms`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub capabilities: Option<String>,
+    /// Digits the number must contain.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contains: Option<String>,
+    /// At most this many results, 1 to 100 (the API's default is 20).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub limit: Option<i64>,
+    /// Only numbers of this type.
+    #[serde(default, rename = "type", skip_serializing_if = "Option::is_none")]
+    pub number_type: Option<PhoneNumberType>,
+}
+
+/// Parameters of `phone_numbers.requirements`: a number, or a country (and type).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PhoneNumberRequirementsParams {
+    /// ISO 3166 alpha-2 country code; required unless `phone_number` is given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country_code: Option<String>,
+    /// An E.164 number from the search; takes precedence over `country_code`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone_number: Option<String>,
+    /// The number type (default `local`).
+    #[serde(default, rename = "type", skip_serializing_if = "Option::is_none")]
+    pub number_type: Option<PhoneNumberType>,
+}
+
+/// Parameters of `phone_numbers.list`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ListPhoneNumbersParams {
+    /// Only numbers with this status.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<PhoneNumberStatus>,
+    /// Items per page, 1 to 100 (the API's default is 50).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub limit: Option<i64>,
+    /// Where to start: a `next_cursor` from an earlier page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cursor: Option<String>,
+}
+
+/// Parameters of `phone_numbers.update`: only the given fields change; a field given as null
+/// (`Some(None)`) is cleared.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct UpdatePhoneNumberParams {
+    /// A new label, or `Some(None)` to clear it.
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: Option<Option<String>>,
+    /// The sender to assign the number to, or `Some(None)` to unassign it.
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sender_id: Option<Option<String>>,
+}
+
+/// A field that is present (even as null) deserializes to `Some`, so null can mean "clear".
+fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
+    deserializer: D,
+) -> Result<Option<Option<T>>, D::Error> {
+    Option::<T>::deserialize(deserializer).map(Some)
+}
+
+#[derive(Deserialize)]
+pub(crate) struct ItemsEnvelope<T> {
+    pub items: Vec<T>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

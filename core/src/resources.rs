@@ -11,9 +11,11 @@ use crate::client::{Call, Client, human_duration};
 use crate::config::RequestOptions;
 use crate::error::{Error, Result, codes};
 use crate::models::{
-    CreateInvitationParams, CreateWebhookParams, Invitation, InvitationEnvelope,
-    ListInvitationsParams, ListSendersParams, PageData, PhoneNumber, PhoneNumberEnvelope,
-    PurchasePhoneNumberParams, Sender, UpdateWebhookParams, WebhookConfig, WebhookEnvelope,
+    AvailablePhoneNumber, CreateInvitationParams, CreateWebhookParams, Invitation,
+    InvitationEnvelope, ItemsEnvelope, ListInvitationsParams, ListPhoneNumbersParams,
+    ListSendersParams, PageData, PhoneNumber, PhoneNumberEnvelope, PhoneNumberRequirementsParams,
+    PurchasePhoneNumberParams, Requirement, SearchAvailablePhoneNumbersParams, Sender,
+    UpdatePhoneNumberParams, UpdateWebhookParams, WebhookConfig, WebhookEnvelope,
 };
 use crate::pagination::{AutoPager, Page};
 use crate::validation;
@@ -92,6 +94,7 @@ impl Invitations<'_> {
             path: "/v1/invitations".into(),
             query: vec![],
             body: Some(json_body(params)?),
+            extra_query: Vec::new(),
         };
         Ok(self
             .client
@@ -133,6 +136,7 @@ impl Invitations<'_> {
             path: format!("/v1/invitations/{}", segment(invitation_id)),
             query: vec![],
             body: None,
+            extra_query: Vec::new(),
         };
         Ok(self
             .client
@@ -151,6 +155,7 @@ impl Invitations<'_> {
             path: format!("/v1/invitations/{}/cancel", segment(invitation_id)),
             query: vec![],
             body: None,
+            extra_query: Vec::new(),
         };
         Ok(self
             .client
@@ -249,6 +254,7 @@ impl Invitations<'_> {
             path: "/v1/invitations/webhook".into(),
             query: vec![],
             body: None,
+            extra_query: Vec::new(),
         };
         self.client.send_raw(call).await.map(|_| ())
     }
@@ -265,6 +271,7 @@ impl Invitations<'_> {
             path: "/v1/invitations/webhook".into(),
             query: vec![],
             body,
+            extra_query: Vec::new(),
         };
         Ok(self.client.send::<WebhookEnvelope>(call).await?.webhook)
     }
@@ -332,6 +339,28 @@ impl ListQuery for ListSendersParams {
     }
 }
 
+impl ListQuery for ListPhoneNumbersParams {
+    const ENDPOINT: &'static str = "phone_numbers.list";
+    const PATH: &'static str = "/v1/phone-numbers";
+
+    fn query(&self) -> Vec<(&'static str, String)> {
+        let mut query = Vec::new();
+        if let Some(status) = &self.status {
+            query.push(("status", status.to_string()));
+        }
+        query.extend(self.limit.map(|limit| ("limit", limit.to_string())));
+        query.extend(self.cursor.clone().map(|cursor| ("cursor", cursor)));
+        query
+    }
+
+    fn at_cursor(&self, cursor: String) -> Self {
+        ListPhoneNumbersParams {
+            cursor: Some(cursor),
+            ..self.clone()
+        }
+    }
+}
+
 /// One page of a list; the page knows how to fetch the next one with the same query.
 fn list_page<T, Q>(
     client: Client,
@@ -348,6 +377,7 @@ where
             path: Q::PATH.into(),
             query: params.query(),
             body: None,
+            extra_query: Vec::new(),
         };
         let data: PageData<T> = client.send(call).await?;
         let next = client.clone();
@@ -372,12 +402,148 @@ impl PhoneNumbers<'_> {
             path: "/v1/phone-numbers".into(),
             query: vec![],
             body: Some(json_body(params)?),
+            extra_query: Vec::new(),
         };
         Ok(self
             .client
             .send::<PhoneNumberEnvelope>(call)
             .await?
             .phone_number)
+    }
+
+    /// Numbers the team can buy in a country (`GET /v1/phone-numbers/available`): the first
+    /// step of onboarding, before `purchase`.
+    pub async fn search_available(
+        &self,
+        params: &SearchAvailablePhoneNumbersParams,
+    ) -> Result<Vec<AvailablePhoneNumber>> {
+        validation::validate_search_available_phone_numbers(params)?;
+        let mut query = vec![("countryCode", params.country_code.clone())];
+        query.extend(params.capabilities.clone().map(|c| ("capabilities", c)));
+        query.extend(params.contains.clone().map(|c| ("contains", c)));
+        query.extend(params.limit.map(|l| ("limit", l.to_string())));
+        query.extend(params.number_type.as_ref().map(|t| ("type", t.to_string())));
+        let call = Call {
+            method: Method::GET,
+            endpoint: "phone_numbers.search_available",
+            path: "/v1/phone-numbers/available".into(),
+            query,
+            body: None,
+            extra_query: Vec::new(),
+        };
+        Ok(self
+            .client
+            .send::<ItemsEnvelope<AvailablePhoneNumber>>(call)
+            .await?
+            .items)
+    }
+
+    /// The regulatory information buying a number needs: for one number (preferred: exactly
+    /// what its purchase checks) or for a country and type. Empty when none is needed.
+    pub async fn requirements(
+        &self,
+        params: &PhoneNumberRequirementsParams,
+    ) -> Result<Vec<Requirement>> {
+        validation::validate_phone_number_requirements(params)?;
+        let mut query = Vec::new();
+        query.extend(params.country_code.clone().map(|c| ("countryCode", c)));
+        query.extend(params.phone_number.clone().map(|p| ("phoneNumber", p)));
+        query.extend(params.number_type.as_ref().map(|t| ("type", t.to_string())));
+        let call = Call {
+            method: Method::GET,
+            endpoint: "phone_numbers.requirements",
+            path: "/v1/phone-numbers/requirements".into(),
+            query,
+            body: None,
+            extra_query: Vec::new(),
+        };
+        Ok(self
+            .client
+            .send::<ItemsEnvelope<Requirement>>(call)
+            .await?
+            .items)
+    }
+
+    /// One page of the team's numbers, newest first.
+    pub async fn list(&self, params: &ListPhoneNumbersParams) -> Result<Page<PhoneNumber>> {
+        validation::validate_list_phone_numbers(params)?;
+        list_page(self.client.clone(), params.clone()).await
+    }
+
+    /// Every number of the team, across pages, fetched lazily from the first item asked for;
+    /// see [`Invitations::walk`].
+    pub fn walk(&self, params: &ListPhoneNumbersParams) -> AutoPager<PhoneNumber> {
+        let client = self.client.clone();
+        let params = params.clone();
+        AutoPager::lazy(Arc::new(move || {
+            let client = client.clone();
+            let params = params.clone();
+            Box::pin(async move { client.phone_numbers().list(&params).await })
+        }))
+    }
+
+    /// Every number of the team, across pages, fetched lazily.
+    pub async fn list_all(
+        &self,
+        params: &ListPhoneNumbersParams,
+    ) -> Result<AutoPager<PhoneNumber>> {
+        Ok(self.list(params).await?.into_items())
+    }
+
+    /// One of the team's numbers by id; another team's number is `not_found`.
+    pub async fn retrieve(&self, phone_number_id: &str) -> Result<PhoneNumber> {
+        validation::validate_id("phoneNumberId", phone_number_id)?;
+        let call = Call {
+            method: Method::GET,
+            endpoint: "phone_numbers.retrieve",
+            path: format!("/v1/phone-numbers/{}", segment(phone_number_id)),
+            query: vec![],
+            body: None,
+            extra_query: Vec::new(),
+        };
+        Ok(self
+            .client
+            .send::<PhoneNumberEnvelope>(call)
+            .await?
+            .phone_number)
+    }
+
+    /// Renames a number or (un)assigns it to a sender; only the given fields change.
+    pub async fn update(
+        &self,
+        phone_number_id: &str,
+        params: &UpdatePhoneNumberParams,
+    ) -> Result<PhoneNumber> {
+        validation::validate_id("phoneNumberId", phone_number_id)?;
+        validation::validate_update_phone_number(params)?;
+        let call = Call {
+            method: Method::PATCH,
+            endpoint: "phone_numbers.update",
+            path: format!("/v1/phone-numbers/{}", segment(phone_number_id)),
+            query: vec![],
+            body: Some(json_body(params)?),
+            extra_query: Vec::new(),
+        };
+        Ok(self
+            .client
+            .send::<PhoneNumberEnvelope>(call)
+            .await?
+            .phone_number)
+    }
+
+    /// Releases a number; it leaves the list. A number assigned to a sender is refused with
+    /// `conflict`: unassign it first.
+    pub async fn release(&self, phone_number_id: &str) -> Result<()> {
+        validation::validate_id("phoneNumberId", phone_number_id)?;
+        let call = Call {
+            method: Method::DELETE,
+            endpoint: "phone_numbers.release",
+            path: format!("/v1/phone-numbers/{}", segment(phone_number_id)),
+            query: vec![],
+            body: None,
+            extra_query: Vec::new(),
+        };
+        self.client.send_raw(call).await.map(|_| ())
     }
 }
 
@@ -396,6 +562,7 @@ impl Senders<'_> {
             path: format!("/v1/senders/{}", segment(sender_id)),
             query: vec![],
             body: None,
+            extra_query: Vec::new(),
         };
         self.client.send(call).await
     }

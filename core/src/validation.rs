@@ -4,7 +4,9 @@
 use crate::error::{Error, Result};
 use crate::models::{
     ConnectionType, CreateInvitationParams, CreateWebhookParams, InvitationStatus,
-    ListInvitationsParams, ListSendersParams, PurchasePhoneNumberParams, UpdateWebhookParams,
+    ListInvitationsParams, ListPhoneNumbersParams, ListSendersParams,
+    PhoneNumberRequirementsParams, PhoneNumberStatus, PhoneNumberType, PurchasePhoneNumberParams,
+    SearchAvailablePhoneNumbersParams, UpdatePhoneNumberParams, UpdateWebhookParams,
 };
 
 /// Longest accepted `clientName`, in characters.
@@ -309,9 +311,179 @@ pub fn validate_update_webhook(params: &UpdateWebhookParams) -> Result<()> {
     Ok(())
 }
 
+// ---------------------------------------------------------------------------------------------
+// Phone-number onboarding
+
+/// The capabilities `capabilities` may name in a search.
+pub const PHONE_CAPABILITIES: &[&str] = &["sms", "voice", "mms"];
+/// Longest `contains` accepted in a search, in characters (an E.164 number has at most 15 digits).
+pub const MAX_CONTAINS_CHARS: usize = 15;
+
+fn validate_country(param: &str, code: &str) -> Result<()> {
+    too_long(param, code, MAX_TEXT_BYTES)?;
+    if code.is_empty() {
+        return Err(Error::invalid_param(param, format!("{param} is required")));
+    }
+    if !is_country_code(code) {
+        return Err(Error::invalid_param(
+            param,
+            format!(
+                "{param}: '{}' is not an ISO 3166 alpha-2 country code",
+                excerpt(code)
+            ),
+        ));
+    }
+    Ok(())
+}
+
+fn validate_number_type(number_type: Option<&PhoneNumberType>) -> Result<()> {
+    match number_type {
+        Some(t) if !t.is_known() => Err(Error::invalid_param(
+            "type",
+            format!("type must be one of {}", PhoneNumberType::KNOWN.join(", ")),
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// Rules of `GET /v1/phone-numbers/available`.
+pub fn validate_search_available_phone_numbers(
+    params: &SearchAvailablePhoneNumbersParams,
+) -> Result<()> {
+    validate_country("countryCode", &params.country_code)?;
+    if let Some(capabilities) = &params.capabilities {
+        too_long("capabilities", capabilities, MAX_TEXT_BYTES)?;
+        for capability in capabilities.split(',').map(str::trim) {
+            if !PHONE_CAPABILITIES.contains(&capability) {
+                return Err(Error::invalid_param(
+                    "capabilities",
+                    format!(
+                        "capabilities must be a comma-separated list of {}",
+                        PHONE_CAPABILITIES.join(", ")
+                    ),
+                ));
+            }
+        }
+    }
+    if let Some(contains) = &params.contains {
+        too_long("contains", contains, MAX_TEXT_BYTES)?;
+        if contains.is_empty()
+            || contains.chars().count() > MAX_CONTAINS_CHARS
+            || !contains.chars().all(|c| c.is_ascii_digit())
+        {
+            return Err(Error::invalid_param(
+                "contains",
+                format!("contains must be 1 to {MAX_CONTAINS_CHARS} digits"),
+            ));
+        }
+    }
+    validate_limit(params.limit)?;
+    validate_number_type(params.number_type.as_ref())
+}
+
+/// Rules of `GET /v1/phone-numbers/requirements`: a number, or a country.
+pub fn validate_phone_number_requirements(params: &PhoneNumberRequirementsParams) -> Result<()> {
+    match (&params.phone_number, &params.country_code) {
+        (Some(phone), _) => {
+            too_long("phoneNumber", phone, MAX_TEXT_BYTES)?;
+            if !is_e164(phone) {
+                return Err(Error::invalid_param(
+                    "phoneNumber",
+                    "phoneNumber must be in E.164 format (+ then 8 to 15 digits)",
+                ));
+            }
+            if let Some(country) = &params.country_code {
+                validate_country("countryCode", country)?;
+            }
+        }
+        (None, Some(country)) => validate_country("countryCode", country)?,
+        (None, None) => {
+            return Err(Error::invalid_param(
+                "countryCode",
+                "countryCode is required unless phoneNumber is given",
+            ));
+        }
+    }
+    validate_number_type(params.number_type.as_ref())
+}
+
+/// Rules of `GET /v1/phone-numbers`.
+pub fn validate_list_phone_numbers(params: &ListPhoneNumbersParams) -> Result<()> {
+    validate_limit(params.limit)?;
+    validate_cursor(params.cursor.as_deref())?;
+    if let Some(status) = &params.status
+        && !status.is_known()
+    {
+        return Err(Error::invalid_param(
+            "status",
+            format!(
+                "status must be one of {}",
+                PhoneNumberStatus::KNOWN.join(", ")
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// Rules of `PATCH /v1/phone-numbers/{phoneNumberId}`.
+pub fn validate_update_phone_number(params: &UpdatePhoneNumberParams) -> Result<()> {
+    if let Some(Some(name)) = &params.name {
+        too_long("name", name, MAX_TEXT_BYTES)?;
+        if name.chars().count() > MAX_CLIENT_NAME_CHARS {
+            return Err(Error::invalid_param(
+                "name",
+                format!("name must be at most {MAX_CLIENT_NAME_CHARS} characters"),
+            ));
+        }
+    }
+    if let Some(Some(sender_id)) = &params.sender_id {
+        validate_id("senderId", sender_id)?;
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn phone_number_rules() {
+        let search = |country: &str| SearchAvailablePhoneNumbersParams {
+            country_code: country.into(),
+            ..Default::default()
+        };
+        assert!(validate_search_available_phone_numbers(&search("US")).is_ok());
+        let err = validate_search_available_phone_numbers(&search("")).unwrap_err();
+        assert_eq!(err.param(), Some("countryCode"));
+        let err = validate_search_available_phone_numbers(&SearchAvailablePhoneNumbersParams {
+            capabilities: Some("sms,fax".into()),
+            ..search("US")
+        })
+        .unwrap_err();
+        assert_eq!(err.param(), Some("capabilities"));
+        let err = validate_search_available_phone_numbers(&SearchAvailablePhoneNumbersParams {
+            contains: Some("41a".into()),
+            ..search("US")
+        })
+        .unwrap_err();
+        assert_eq!(err.param(), Some("contains"));
+        let err = validate_phone_number_requirements(&PhoneNumberRequirementsParams::default())
+            .unwrap_err();
+        assert_eq!(err.param(), Some("countryCode"));
+        assert!(
+            validate_phone_number_requirements(&PhoneNumberRequirementsParams {
+                phone_number: Some("+442071234567".into()),
+                ..Default::default()
+            })
+            .is_ok()
+        );
+        let err = validate_update_phone_number(&UpdatePhoneNumberParams {
+            sender_id: Some(Some(String::new())),
+            ..Default::default()
+        })
+        .unwrap_err();
+        assert_eq!(err.param(), Some("senderId"));
+    }
 
     #[test]
     fn e164() {

@@ -7,7 +7,9 @@ use serde_json::{Value, json};
 use zavu_core::webhooks;
 use zavu_core::{
     Client, ClientOptions, CreateInvitationParams, CreateWebhookParams, ListInvitationsParams,
-    ListSendersParams, PurchasePhoneNumberParams, RequestOptions, UpdateWebhookParams, ffi,
+    ListPhoneNumbersParams, ListSendersParams, PhoneNumberRequirementsParams,
+    PurchasePhoneNumberParams, RequestOptions, SearchAvailablePhoneNumbersParams,
+    UpdatePhoneNumberParams, UpdateWebhookParams, ffi,
 };
 use zavu_sandbox::Sandbox;
 
@@ -185,6 +187,7 @@ async fn call(run: &Run, name: &str, a: &Value, step: &Value) -> zavu_core::Resu
         max_retries: o["maxRetries"].as_u64().map(|n| n as u32),
         idempotency_key: o["idempotencyKey"].as_str().map(str::to_string),
         headers: vec![],
+        ..Default::default()
     });
     let invitations = client.invitations();
     match name {
@@ -232,6 +235,55 @@ async fn call(run: &Run, name: &str, a: &Value, step: &Value) -> zavu_core::Resu
                 .purchase(&args::<PurchasePhoneNumberParams>(a))
                 .await,
         ),
+        "phoneNumbers.searchAvailable" => to_json(
+            client
+                .phone_numbers()
+                .search_available(&args::<SearchAvailablePhoneNumbersParams>(a))
+                .await
+                .map(|items| json!({ "items": items })),
+        ),
+        "phoneNumbers.requirements" => to_json(
+            client
+                .phone_numbers()
+                .requirements(&args::<PhoneNumberRequirementsParams>(a))
+                .await
+                .map(|items| json!({ "items": items })),
+        ),
+        "phoneNumbers.list" => page_json(
+            client
+                .phone_numbers()
+                .list(&args::<ListPhoneNumbersParams>(a))
+                .await,
+        ),
+        "phoneNumbers.listAll" => {
+            all_json(
+                client
+                    .phone_numbers()
+                    .list_all(&args::<ListPhoneNumbersParams>(a))
+                    .await,
+            )
+            .await
+        }
+        "phoneNumbers.retrieve" => to_json(
+            client
+                .phone_numbers()
+                .retrieve(&text(a, "phoneNumberId"))
+                .await,
+        ),
+        "phoneNumbers.update" => to_json(
+            client
+                .phone_numbers()
+                .update(
+                    &text(a, "phoneNumberId"),
+                    &args::<UpdatePhoneNumberParams>(a),
+                )
+                .await,
+        ),
+        "phoneNumbers.release" => client
+            .phone_numbers()
+            .release(&text(a, "phoneNumberId"))
+            .await
+            .map(|_| Value::Null),
         "senders.get" => to_json(client.senders().get(&text(a, "senderId")).await),
         "senders.list" => page_json(client.senders().list(&args::<ListSendersParams>(a)).await),
         "senders.listAll" => {

@@ -8,16 +8,20 @@ use axum::Extension;
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::{FromRequestParts, Path, RawQuery, State};
+use axum::http::StatusCode;
 use axum::http::request::Parts;
 use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
 use zavu_core::models::{
     CreateInvitationParams, CreateWebhookParams, InvitationStatus, ListInvitationsParams,
-    ListSendersParams, PurchasePhoneNumberParams, UpdateWebhookParams, WebhookConfig,
+    ListPhoneNumbersParams, ListSendersParams, PhoneNumberRequirementsParams, PhoneNumberStatus,
+    PhoneNumberType, PurchasePhoneNumberParams, SearchAvailablePhoneNumbersParams,
+    UpdatePhoneNumberParams, UpdateWebhookParams, WebhookConfig,
 };
 use zavu_core::validation;
 
 use crate::error::{ApiError, parse_json};
+use crate::inventory;
 use crate::state::{AppState, Team, lock};
 use crate::webhooks;
 
@@ -146,6 +150,122 @@ pub(crate) async fn purchase_phone_number(
         now,
     )?;
     Ok(Json(json!({ "phoneNumber": number })))
+}
+
+pub(crate) async fn search_available_phone_numbers(
+    State(state): State<Arc<AppState>>,
+    RawQuery(query): RawQuery,
+) -> ApiResult {
+    let pairs = query_pairs(query.as_deref());
+    let params = SearchAvailablePhoneNumbersParams {
+        country_code: query_value(&pairs, "countryCode").unwrap_or_default(),
+        capabilities: query_value(&pairs, "capabilities"),
+        contains: query_value(&pairs, "contains"),
+        limit: query_limit(&pairs)?,
+        number_type: query_value(&pairs, "type").map(PhoneNumberType::from),
+    };
+    validation::validate_search_available_phone_numbers(&params).map_err(ApiError::from_core)?;
+    let search = inventory::Search {
+        country: &params.country_code,
+        number_type: params.number_type.as_ref(),
+        capabilities: params
+            .capabilities
+            .as_deref()
+            .map(|c| c.split(',').map(str::trim).collect())
+            .unwrap_or_default(),
+        contains: params.contains.as_deref(),
+        limit: params
+            .limit
+            .map(|limit| page_limit(Some(limit)))
+            .unwrap_or(inventory::DEFAULT_SEARCH_LIMIT),
+    };
+    let store = lock(&state.store);
+    let items = inventory::search(&search, |number| store.is_owned(number));
+    Ok(Json(json!({ "items": items })))
+}
+
+pub(crate) async fn phone_number_requirements(RawQuery(query): RawQuery) -> ApiResult {
+    let pairs = query_pairs(query.as_deref());
+    let params = PhoneNumberRequirementsParams {
+        country_code: query_value(&pairs, "countryCode"),
+        phone_number: query_value(&pairs, "phoneNumber"),
+        number_type: query_value(&pairs, "type").map(PhoneNumberType::from),
+    };
+    validation::validate_phone_number_requirements(&params).map_err(ApiError::from_core)?;
+    // The number's own country wins over `countryCode`, as the API documents.
+    let country = params
+        .phone_number
+        .as_deref()
+        .and_then(inventory::country_of)
+        .or(params.country_code.as_deref());
+    let number_type = params.number_type.unwrap_or(PhoneNumberType::Local);
+    let items = country
+        .map(|c| inventory::requirements(c, &number_type))
+        .unwrap_or_default();
+    Ok(Json(json!({ "items": items })))
+}
+
+pub(crate) async fn list_phone_numbers(
+    State(state): State<Arc<AppState>>,
+    Extension(team): Extension<Team>,
+    RawQuery(query): RawQuery,
+) -> ApiResult {
+    let pairs = query_pairs(query.as_deref());
+    let params = ListPhoneNumbersParams {
+        status: query_value(&pairs, "status").map(PhoneNumberStatus::from),
+        limit: query_limit(&pairs)?,
+        cursor: query_value(&pairs, "cursor"),
+    };
+    validation::validate_list_phone_numbers(&params).map_err(ApiError::from_core)?;
+    let page = lock(&state.store).list_phone_numbers(
+        team.index,
+        params.status.as_ref(),
+        page_limit(params.limit),
+        params.cursor.as_deref(),
+    )?;
+    Ok(Json(
+        json!({ "items": page.items, "nextCursor": page.next_cursor }),
+    ))
+}
+
+pub(crate) async fn get_phone_number(
+    State(state): State<Arc<AppState>>,
+    Extension(team): Extension<Team>,
+    PathParam(id): PathParam<String>,
+) -> ApiResult {
+    validation::validate_id("phoneNumberId", &id).map_err(ApiError::from_core)?;
+    let number = lock(&state.store).get_phone_number(team.index, &id)?;
+    Ok(Json(json!({ "phoneNumber": number })))
+}
+
+pub(crate) async fn update_phone_number(
+    State(state): State<Arc<AppState>>,
+    Extension(team): Extension<Team>,
+    PathParam(id): PathParam<String>,
+    body: Bytes,
+) -> ApiResult {
+    validation::validate_id("phoneNumberId", &id).map_err(ApiError::from_core)?;
+    let params: UpdatePhoneNumberParams = parse_json(&body)?;
+    validation::validate_update_phone_number(&params).map_err(ApiError::from_core)?;
+    let now = state.now();
+    let number = lock(&state.store).update_phone_number(
+        team.index,
+        &id,
+        params.name,
+        params.sender_id,
+        now,
+    )?;
+    Ok(Json(json!({ "phoneNumber": number })))
+}
+
+pub(crate) async fn release_phone_number(
+    State(state): State<Arc<AppState>>,
+    Extension(team): Extension<Team>,
+    PathParam(id): PathParam<String>,
+) -> Result<StatusCode, ApiError> {
+    validation::validate_id("phoneNumberId", &id).map_err(ApiError::from_core)?;
+    lock(&state.store).release_phone_number(team.index, &id)?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 pub(crate) async fn get_sender(

@@ -8,6 +8,7 @@ mod delivery_log;
 mod error;
 mod faults;
 mod idempotency;
+mod inventory;
 mod page;
 mod pipeline;
 mod rate_limit;
@@ -165,7 +166,24 @@ fn router(state: Arc<AppState>) -> Router {
         )
         .route("/v1/invitations/{id}", get(api::get_invitation))
         .route("/v1/invitations/{id}/cancel", post(api::cancel_invitation))
-        .route("/v1/phone-numbers", post(api::purchase_phone_number))
+        .route(
+            "/v1/phone-numbers",
+            post(api::purchase_phone_number).get(api::list_phone_numbers),
+        )
+        .route(
+            "/v1/phone-numbers/available",
+            get(api::search_available_phone_numbers),
+        )
+        .route(
+            "/v1/phone-numbers/requirements",
+            get(api::phone_number_requirements),
+        )
+        .route(
+            "/v1/phone-numbers/{id}",
+            get(api::get_phone_number)
+                .patch(api::update_phone_number)
+                .delete(api::release_phone_number),
+        )
         .route("/v1/senders", get(api::list_senders))
         .route("/v1/senders/{id}", get(api::get_sender))
         .route("/v1", axum::routing::any(api::unknown_route))

@@ -537,6 +537,89 @@ impl Store {
         Ok(number)
     }
 
+    /// The team's numbers, newest first, optionally of one status.
+    pub fn list_phone_numbers(
+        &self,
+        team: usize,
+        status: Option<&PhoneNumberStatus>,
+        limit: usize,
+        cursor: Option<&str>,
+    ) -> Result<Page<PhoneNumber>, ApiError> {
+        let records: Vec<&PhoneNumber> = self
+            .phone_numbers
+            .iter()
+            .rev()
+            .filter(|n| n.team == team)
+            .map(|n| &n.item)
+            .collect();
+        page_after(
+            &records,
+            cursor,
+            limit,
+            |n| &n.id,
+            |n| status.is_none_or(|s| &n.status == s),
+        )
+    }
+
+    /// One of the team's numbers; another team's number is not found, as an unknown one.
+    pub fn get_phone_number(&self, team: usize, id: &str) -> Result<PhoneNumber, ApiError> {
+        self.phone_numbers
+            .iter()
+            .find(|n| n.team == team && n.item.id == id)
+            .map(|n| n.item.clone())
+            .ok_or_else(phone_number_not_found)
+    }
+
+    /// Renames a number and (un)assigns its sender; `None` leaves a field, `Some(None)` clears it.
+    pub fn update_phone_number(
+        &mut self,
+        team: usize,
+        id: &str,
+        name: Option<Option<String>>,
+        sender_id: Option<Option<String>>,
+        now: OffsetDateTime,
+    ) -> Result<PhoneNumber, ApiError> {
+        if let Some(Some(sender)) = &sender_id {
+            self.get_sender(team, sender)?;
+        }
+        let number = self
+            .phone_numbers
+            .iter_mut()
+            .find(|n| n.team == team && n.item.id == id)
+            .ok_or_else(phone_number_not_found)?;
+        if let Some(name) = name {
+            number.item.name = name;
+        }
+        if let Some(sender_id) = sender_id {
+            number.item.sender_id = sender_id;
+        }
+        number.item.updated_at = Some(now);
+        Ok(number.item.clone())
+    }
+
+    /// Releases a number: it leaves the team's list and can be bought again.
+    pub fn release_phone_number(&mut self, team: usize, id: &str) -> Result<(), ApiError> {
+        let position = self
+            .phone_numbers
+            .iter()
+            .position(|n| n.team == team && n.item.id == id)
+            .ok_or_else(phone_number_not_found)?;
+        if self.phone_numbers[position].item.sender_id.is_some() {
+            return Err(ApiError::conflict(
+                "The phone number is assigned to a sender; unassign it before releasing it",
+            ));
+        }
+        self.phone_numbers.remove(position);
+        Ok(())
+    }
+
+    /// Whether any team owns `phone_number` (E.164).
+    pub fn is_owned(&self, phone_number: &str) -> bool {
+        self.phone_numbers
+            .iter()
+            .any(|n| n.item.phone_number == phone_number)
+    }
+
     /// The E.164 number of a phone number id, for the invitation page.
     pub fn phone_number_e164(&self, id: &str) -> Option<String> {
         self.phone_numbers
@@ -587,6 +670,10 @@ impl Store {
     pub fn remove_webhook(&mut self, team: usize) -> Option<WebhookConfig> {
         self.webhooks.remove(&team)
     }
+}
+
+fn phone_number_not_found() -> ApiError {
+    ApiError::not_found("Phone number not found")
 }
 
 fn status_changed_event(invitation: &Invitation, previous: InvitationStatus) -> PendingEvent {

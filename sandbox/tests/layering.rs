@@ -15,6 +15,7 @@ const LAYERS: &[(&str, u32)] = &[
     ("rate_limit", 0),
     ("delivery_log", 0),
     ("server", 0),
+    ("inventory", 0),
     ("faults", 1),
     ("store", 1),
     ("idempotency", 1),
