@@ -2,9 +2,9 @@
 CARGO ?= cargo
 export CARGO_TERM_COLOR ?= never
 
-.PHONY: c-test go-test dist-go php-setup php-test dist-php ruby-setup ruby-test dist-ruby test lint fmt-check clippy bench-readme check-versions check-lints version rust-test conformance browser-test node-test uniffi-test python-test bench build sandbox demo fmt clean
+.PHONY: fuzz fuzz-test contract-test c-test go-test dist-go php-setup php-test dist-php ruby-setup ruby-test dist-ruby test lint fmt-check clippy bench-readme check-versions check-lints version rust-test conformance browser-test node-test uniffi-test python-test bench build sandbox demo fmt clean
 
-test: php-setup ruby-setup lint rust-test browser-test python-test node-test uniffi-test c-test go-test php-test ruby-test
+test: php-setup ruby-setup lint rust-test browser-test python-test node-test uniffi-test c-test go-test php-test ruby-test fuzz-test contract-test
 	@echo "make test: all suites passed"
 
 lint: fmt-check check-lints clippy bench-readme check-versions
@@ -104,6 +104,20 @@ ruby-setup:
 # dist/zavudev-<version>-x86_64-linux.gem: the release extension inside, installs with no Rust.
 dist-ruby:
 	bash bindings-ruby/build-gem.sh
+
+# cargo-fuzz (pinned, installed under target/tools by the script) on the nightly toolchain: the
+# fuzz crate's ASan build in fuzz/target, then each target for 15 s from its committed seeds.
+fuzz-test:
+	bash scripts/fuzz.sh 15
+
+# Not part of `make test`: every target for 5 minutes (`bash scripts/fuzz.sh SECONDS [TARGET...]`).
+fuzz:
+	bash scripts/fuzz.sh 300
+
+# schemathesis (pinned, in a venv under target/) against a sandbox on a free port, driven by the
+# OpenAPI document the sandbox serves: responses match it, no 5xx, none slower than 5 s.
+contract-test:
+	bash scripts/contract-test.sh
 
 # Not part of `make test`: release builds, the published SDKs and ~20 minutes of measuring.
 # `bash bench/run.sh --smoke` is a quick check that the harness works.
