@@ -47,6 +47,8 @@ mkdir -p "$REPORT_DIR"
 # document; no 5xx; no answer slower than 5 s (a hang fails on the 10 s request timeout).
 # --seed keeps CI reproducible; the fuzzing phase draws new cases from it each example.
 set +e
+# schemathesis keeps its example database in the working directory: keep it under target/.
+cd "$REPORT_DIR"
 "$VENV/bin/st" run "$BASE/openapi.json" \
     --url "$BASE" \
     --header "Authorization: Bearer $KEY" \
