@@ -60,6 +60,13 @@ fn text(bytes: &[u8]) -> CString {
     CString::new(&bytes[..end]).expect("no NUL")
 }
 
+/// One client for the whole run (a client is thread-safe and calls do not change it): opening one
+/// per input would spend the run building TLS configurations.
+fn shared_client() -> *const ZavuClient {
+    static CLIENT: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *CLIENT.get_or_init(|| open_client() as usize) as *const ZavuClient
+}
+
 fn open_client() -> *mut ZavuClient {
     let options = CString::new(
         r#"{"apiKey":"zavu_fuzz","baseUrl":"http://127.0.0.1:9","maxRetries":0,"timeout":2000}"#,
@@ -94,24 +101,27 @@ fuzz_target!(|data: &[u8]| {
             }
         }
         n @ 1..=6 => {
-            let client = open_client();
             let call = PARAMS_CALLS[usize::from(n - 1)];
             // SAFETY: a live client, a valid string, NULL options and cancel, a writable out.
-            let status = unsafe { call(client, json.as_ptr(), ptr::null(), ptr::null(), &mut out) };
+            let status = unsafe {
+                call(
+                    shared_client(),
+                    json.as_ptr(),
+                    ptr::null(),
+                    ptr::null(),
+                    &mut out,
+                )
+            };
             take(status, out);
-            // SAFETY: freed once.
-            unsafe { zavu_client_free(client) };
         }
         7 => {
-            let client = open_client();
+            let client = shared_client();
             let id = CString::new("inv_fuzz").expect("no NUL");
             // SAFETY: as above; the JSON is the per-call options.
             let status = unsafe {
                 zavu_invitations_get(client, id.as_ptr(), json.as_ptr(), ptr::null(), &mut out)
             };
             take(status, out);
-            // SAFETY: freed once.
-            unsafe { zavu_client_free(client) };
         }
         n => {
             // Webhook header lists: the payload follows the headers' JSON after a NUL.
