@@ -2,9 +2,9 @@
 CARGO ?= cargo
 export CARGO_TERM_COLOR ?= never
 
-.PHONY: soak leak-check c-test go-test dist-go php-setup php-test dist-php ruby-setup ruby-test dist-ruby test lint fmt-check clippy bench-readme check-versions check-lints version rust-test conformance browser-test node-test uniffi-test python-test bench build sandbox demo fmt clean
+.PHONY: soak leak-check fuzz fuzz-test contract-test c-test go-test dist-go php-setup php-test dist-php ruby-setup ruby-test dist-ruby test lint fmt-check clippy bench-readme check-versions check-lints version rust-test conformance browser-test node-test uniffi-test python-test bench build sandbox demo fmt clean
 
-test: php-setup ruby-setup lint rust-test browser-test python-test node-test uniffi-test c-test go-test php-test ruby-test
+test: php-setup ruby-setup lint rust-test browser-test python-test node-test uniffi-test c-test go-test php-test ruby-test fuzz-test contract-test
 	@echo "make test: all suites passed"
 
 lint: fmt-check check-lints clippy bench-readme check-versions
@@ -116,6 +116,19 @@ soak:
 ZAVU_LEAK_CALLS ?= 200000
 leak-check:
 	ZAVU_LEAK_CALLS=$(ZAVU_LEAK_CALLS) ZAVU_VALGRIND_CALLS=2000 bash tests/soak/run.sh leak python node c
+# cargo-fuzz (pinned, installed under target/tools by the script) on the nightly toolchain: the
+# fuzz crate's ASan build in fuzz/target, then each target for 15 s from its committed seeds.
+fuzz-test:
+	bash scripts/fuzz.sh 15
+
+# Not part of `make test`: every target for 5 minutes (`bash scripts/fuzz.sh SECONDS [TARGET...]`).
+fuzz:
+	bash scripts/fuzz.sh 300
+
+# schemathesis (pinned, in a venv under target/) against a sandbox on a free port, driven by the
+# OpenAPI document the sandbox serves: responses match it, no 5xx, none slower than 5 s.
+contract-test:
+	bash scripts/contract-test.sh
 
 # Not part of `make test`: release builds, the published SDKs and ~20 minutes of measuring.
 # `bash bench/run.sh --smoke` is a quick check that the harness works.

@@ -610,31 +610,24 @@ impl Client {
         if !self.inner.rate_limit_wait {
             return;
         }
-        let remaining =
-            header_str(headers, "x-ratelimit-remaining").and_then(|v| v.trim().parse::<u64>().ok());
-        let reset =
-            header_str(headers, "x-ratelimit-reset").and_then(|v| v.trim().parse::<f64>().ok());
+        let now = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .unwrap_or_default()
+            .as_secs_f64();
+        let note = rate_limit_note(headers, now);
         let mut limits = self
             .inner
             .rate_limited_until
             .lock()
             .unwrap_or_else(|p| p.into_inner());
-        match (remaining, reset) {
-            (Some(0), Some(reset)) => {
-                let now = SystemTime::now()
-                    .duration_since(UNIX_EPOCH)
-                    .unwrap_or_default()
-                    .as_secs_f64();
-                let wait = reset - now;
-                // A reset far away is more likely clock skew than a real window: don't stall on it.
-                if wait > 0.0 && wait <= MAX_SERVER_DELAY.as_secs_f64() {
-                    limits.insert(endpoint, Instant::now() + Duration::from_secs_f64(wait));
-                }
+        match note {
+            RateLimitNote::Wait(wait) => {
+                limits.insert(endpoint, Instant::now() + wait);
             }
-            (Some(_), _) => {
+            RateLimitNote::Clear => {
                 limits.remove(endpoint);
             }
-            _ => {}
+            RateLimitNote::Keep => {}
         }
     }
 
@@ -728,7 +721,7 @@ fn response_meta(
 /// Whether a non-2xx answer is worth another attempt. `x-should-retry` decides when present;
 /// otherwise 408, 429 and 5xx are retried, and 409 is not: unlike the published clients, a
 /// conflict is an answer, not a fault.
-fn should_retry(status: StatusCode, headers: &HeaderMap) -> bool {
+pub(crate) fn should_retry(status: StatusCode, headers: &HeaderMap) -> bool {
     match header_str(headers, "x-should-retry").map(str::trim) {
         Some("true") => return true,
         Some("false") => return false,
@@ -760,6 +753,36 @@ pub(crate) fn server_delay(headers: &HeaderMap) -> Option<Duration> {
         Err(_) => 0.0,
     };
     within(secs)
+}
+
+/// What `X-RateLimit-Remaining` and `X-RateLimit-Reset` (unix seconds) ask of the next call.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum RateLimitNote {
+    /// None left: wait this long (in (0, 60] s) before the next call to the endpoint.
+    Wait(Duration),
+    /// Calls are left (or no reset was given): forget any earlier wait.
+    Clear,
+    /// Nothing usable was said.
+    Keep,
+}
+
+pub(crate) fn rate_limit_note(headers: &HeaderMap, now_unix: f64) -> RateLimitNote {
+    let remaining =
+        header_str(headers, "x-ratelimit-remaining").and_then(|v| v.trim().parse::<u64>().ok());
+    let reset = header_str(headers, "x-ratelimit-reset").and_then(|v| v.trim().parse::<f64>().ok());
+    match (remaining, reset) {
+        (Some(0), Some(reset)) => {
+            let wait = reset - now_unix;
+            // A reset far away is more likely clock skew than a real window: don't stall on it.
+            if wait > 0.0 && wait <= MAX_SERVER_DELAY.as_secs_f64() {
+                RateLimitNote::Wait(Duration::from_secs_f64(wait))
+            } else {
+                RateLimitNote::Keep
+            }
+        }
+        (Some(_), _) => RateLimitNote::Clear,
+        _ => RateLimitNote::Keep,
+    }
 }
 
 /// `min(0.5 * 2^n, 8)` seconds, times a jitter factor in [0.75, 1].

@@ -9,6 +9,8 @@ mod client;
 pub mod config;
 pub mod error;
 pub mod ffi;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod logging;
 pub mod models;
 mod pagination;

@@ -7,8 +7,11 @@ mod control;
 mod delivery_log;
 mod error;
 mod faults;
+#[doc(hidden)]
+pub mod fuzzing;
 mod idempotency;
 mod inventory;
+mod openapi;
 mod page;
 mod pipeline;
 mod rate_limit;
@@ -29,6 +32,8 @@ use tokio::task::JoinHandle;
 pub use config::{
     DEFAULT_KEYS, DEFAULT_WEBHOOK_RETRY_DELAYS, SandboxArgs, SandboxConfig, config_from_args,
 };
+/// The OpenAPI 3.1 document the sandbox serves at `GET /openapi.json`.
+pub use openapi::DOCUMENT as OPENAPI_DOCUMENT;
 
 use state::AppState;
 
@@ -225,6 +230,7 @@ fn router(state: Arc<AppState>) -> Router {
 
     api.merge(control)
         .merge(pages)
+        .route("/openapi.json", get(openapi::document))
         .method_not_allowed_fallback(api::unknown_route)
         .with_state(state.clone())
         .layer(axum::middleware::from_fn_with_state(
