@@ -138,8 +138,8 @@ fn the_document_is_openapi_3_1_with_an_answer_for_every_operation() {
         );
         let responses = op["responses"].as_object().expect("responses");
         assert!(
-            responses.contains_key("200"),
-            "{method} {path}: no 200 answer"
+            responses.keys().any(|status| status.starts_with('2')),
+            "{method} {path}: no success answer"
         );
         // Every `{name}` in the path is a declared path parameter.
         for name in path
