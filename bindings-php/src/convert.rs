@@ -64,6 +64,37 @@ pub(crate) const LIST_INVITATIONS: &[Field] = &[
 pub(crate) const LIST_SENDERS: &[Field] = &[opt("limit", Kind::Int), opt("cursor", Kind::Str)];
 pub(crate) const PURCHASE_PHONE_NUMBER: &[Field] =
     &[req("phoneNumber", Kind::Str), opt("name", Kind::Str)];
+pub(crate) const SEARCH_AVAILABLE: &[Field] = &[
+    req("countryCode", Kind::Str),
+    opt("type", Kind::Str),
+    opt("contains", Kind::Str),
+    opt("capabilities", Kind::Str),
+    opt("limit", Kind::Int),
+];
+pub(crate) const PHONE_NUMBER_REQUIREMENTS: &[Field] = &[
+    opt("phoneNumber", Kind::Str),
+    opt("countryCode", Kind::Str),
+    opt("type", Kind::Str),
+];
+pub(crate) const LIST_PHONE_NUMBERS: &[Field] = &[
+    opt("status", Kind::Str),
+    opt("limit", Kind::Int),
+    opt("cursor", Kind::Str),
+];
+pub(crate) const UPDATE_PHONE_NUMBER: &[Field] =
+    &[opt("name", Kind::Str), opt("senderId", Kind::Str)];
+
+/// The keys of a parameter array given as `null`: an update's "clear this field".
+pub(crate) fn null_keys(value: Option<&Zval>) -> zavu_core::Result<Vec<String>> {
+    let Some(value) = value.filter(|v| !v.is_null()) else {
+        return Ok(Vec::new());
+    };
+    Ok(entries("params", value)?
+        .into_iter()
+        .filter(|(_, item)| item.is_null())
+        .map(|(key, _)| key)
+        .collect())
+}
 pub(crate) const CREATE_WEBHOOK: &[Field] = &[req("url", Kind::Str), opt("events", Kind::StrList)];
 pub(crate) const UPDATE_WEBHOOK: &[Field] = &[
     opt("url", Kind::Str),
