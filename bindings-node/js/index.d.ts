@@ -241,6 +241,90 @@ export interface PhoneNumberPurchaseParams {
   name?: string;
 }
 
+/** The kind of a phone number. */
+export type PhoneNumberType = 'local' | 'national' | 'mobile' | 'tollFree' | (string & {});
+
+/** What an available number can do. */
+export interface PhoneNumberCapabilities {
+  sms?: boolean;
+  voice?: boolean;
+  mms?: boolean;
+  [key: string]: unknown;
+}
+
+/** A number the team can buy (`phoneNumbers.searchAvailable`). */
+export interface AvailablePhoneNumber {
+  /** E.164: pass it to `purchase`. */
+  phoneNumber: string;
+  capabilities: PhoneNumberCapabilities;
+  pricing: {
+    /** The one number a paid plan includes: a +1 number at $20 a month or less. */
+    isFreeEligible?: boolean;
+    monthlyPrice?: number;
+    upfrontPrice?: number;
+    [key: string]: unknown;
+  };
+  friendlyName?: string;
+  locality?: string;
+  region?: string;
+  [key: string]: unknown;
+}
+
+/** One piece of regulatory information a requirement group asks for. */
+export interface RequirementType {
+  id: string;
+  name: string;
+  description: string;
+  /** `textual`, `address`, `document` or `action`. */
+  type: string;
+  acceptanceCriteria?: unknown;
+  example?: string;
+  [key: string]: unknown;
+}
+
+/** The regulatory information buying a number needs, for one country and number type. */
+export interface Requirement {
+  id: string;
+  action: string;
+  countryCode: string;
+  phoneNumberType: string;
+  requirementTypes: RequirementType[];
+  [key: string]: unknown;
+}
+
+export interface PhoneNumberSearchAvailableParams {
+  /** ISO 3166 alpha-2 country code. */
+  countryCode: string;
+  type?: PhoneNumberType;
+  /** Digits the number must contain. */
+  contains?: string;
+  /** Comma-separated: `sms`, `voice`, `mms`. */
+  capabilities?: string;
+  /** At most this many results, 1 to 100. */
+  limit?: number;
+}
+
+export interface PhoneNumberRequirementsParams {
+  /** The number you mean to buy (preferred). */
+  phoneNumber?: string;
+  /** Or a country; required without `phoneNumber`. */
+  countryCode?: string;
+  type?: PhoneNumberType;
+}
+
+export interface PhoneNumberListParams {
+  status?: 'active' | 'suspended' | 'pending' | (string & {});
+  limit?: number;
+  cursor?: string;
+}
+
+export interface PhoneNumberUpdateParams {
+  /** A new label; `null` clears it. */
+  name?: string | null;
+  /** The sender to assign the number to; `null` unassigns it. */
+  senderId?: string | null;
+}
+
 export interface SenderGetParams {
   senderId: string;
 }
@@ -282,8 +366,37 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** The `Idempotency-Key` of a POST (a fresh one per call by default, reused across retries). */
   idempotencyKey?: string;
-  /** Extra headers for this call. */
+  /** Extra headers for this call; they replace the client's headers of the same name. */
   headers?: Record<string, string>;
+  /** Extra query parameters; they replace the method's parameters of the same name. */
+  query?: Record<string, string | number | boolean | null | undefined>;
+  /** Extra top-level JSON body fields (POST and PATCH only); they replace the method's fields. */
+  body?: Record<string, unknown>;
+}
+
+/** What `.withResponse()` resolves to. */
+export interface WithResponse<T> {
+  /** The parsed value, as the plain call resolves. */
+  data: T;
+  /** The answer as a fetch `Response` (status, headers, the JSON body). */
+  response: Response;
+  /** `X-Request-Id`, when sent. */
+  requestId: string | undefined;
+  /** The endpoint's rate-limit window (`X-RateLimit-Limit`, `-Remaining`, `-Reset` unix seconds). */
+  rateLimit?: { limit: number | null; remaining: number | null; reset: number | null };
+  /** Retries the call needed. */
+  retriesTaken?: number;
+}
+
+/**
+ * What every method but `list` returns: a promise of the value, with the answer's metadata on
+ * request. Call `.withResponse()` / `.asResponse()` on the promise as returned (before awaiting it).
+ */
+export declare class APIPromise<T> extends Promise<T> {
+  /** The value with the answer's `Response`, request id and rate limit. */
+  withResponse(): Promise<WithResponse<T>>;
+  /** The answer as a fetch `Response`. */
+  asResponse(): Promise<Response>;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -321,15 +434,15 @@ export declare class PagePromise<Item> extends Promise<Page<Item>> implements As
 export declare class Invitations {
   private constructor();
   /** Creates an invitation; resolves to it. */
-  create(params?: InvitationCreateParams, options?: RequestOptions): Promise<Invitation>;
+  create(params?: InvitationCreateParams, options?: RequestOptions): APIPromise<Invitation>;
   /** One page of invitations, newest first; also async-iterable over every invitation. */
   list(params?: InvitationListParams, options?: RequestOptions): PagePromise<Invitation>;
   /** One invitation. */
-  get(params: InvitationGetParams | string, options?: RequestOptions): Promise<Invitation>;
+  get(params: InvitationGetParams | string, options?: RequestOptions): APIPromise<Invitation>;
   /** One invitation by id. */
-  retrieve(invitationId: string, options?: RequestOptions): Promise<Invitation>;
+  retrieve(invitationId: string, options?: RequestOptions): APIPromise<Invitation>;
   /** Cancels a pending or in-progress invitation; a completed one is refused (`already_completed`). */
-  cancel(params: InvitationCancelParams | string, options?: RequestOptions): Promise<Invitation>;
+  cancel(params: InvitationCancelParams | string, options?: RequestOptions): APIPromise<Invitation>;
   /**
    * Polls, with growing pauses, until the invitation is final (`completed`, `expired`,
    * `cancelled`) and resolves to it; past `timeout` it rejects with code `wait_timeout`.
@@ -337,31 +450,53 @@ export declare class Invitations {
   waitForCompletion(
     params: WaitForCompletionParams | string,
     options?: WaitOptions,
-  ): Promise<Invitation>;
+  ): APIPromise<Invitation>;
   /** Sets the project webhook for invitation events; only this answer carries the `secret`. */
-  createWebhook(params: WebhookCreateParams, options?: RequestOptions): Promise<WebhookConfig>;
+  createWebhook(params: WebhookCreateParams, options?: RequestOptions): APIPromise<WebhookConfig>;
   /** The project webhook (without its secret). */
-  getWebhook(options?: RequestOptions): Promise<WebhookConfig>;
+  getWebhook(options?: RequestOptions): APIPromise<WebhookConfig>;
   /** Changes the given fields of the project webhook. */
-  updateWebhook(params: WebhookUpdateParams, options?: RequestOptions): Promise<WebhookConfig>;
+  updateWebhook(params: WebhookUpdateParams, options?: RequestOptions): APIPromise<WebhookConfig>;
   /** Removes the project webhook. */
-  deleteWebhook(options?: RequestOptions): Promise<void>;
+  deleteWebhook(options?: RequestOptions): APIPromise<void>;
 }
 
 /** Phone numbers. */
 export declare class PhoneNumbers {
   private constructor();
   /** Buys a phone number for the team; a free-plan team gets `paid_plan_required`. */
-  purchase(params: PhoneNumberPurchaseParams, options?: RequestOptions): Promise<PhoneNumber>;
+  purchase(params: PhoneNumberPurchaseParams, options?: RequestOptions): APIPromise<PhoneNumber>;
+  /** Numbers the team can buy in a country (the step before `purchase`). */
+  searchAvailable(
+    params: PhoneNumberSearchAvailableParams,
+    options?: RequestOptions,
+  ): APIPromise<AvailablePhoneNumber[]>;
+  /** What buying a number needs; empty when nothing is. */
+  requirements(
+    params: PhoneNumberRequirementsParams,
+    options?: RequestOptions,
+  ): APIPromise<Requirement[]>;
+  /** One page of the team's numbers; also async-iterable over every number. */
+  list(params?: PhoneNumberListParams, options?: RequestOptions): PagePromise<PhoneNumber>;
+  /** One of the team's numbers; another team's is `NotFoundError`. */
+  retrieve(phoneNumberId: string, options?: RequestOptions): APIPromise<PhoneNumber>;
+  /** Renames a number or (un)assigns its sender; `null` clears. */
+  update(
+    phoneNumberId: string,
+    params?: PhoneNumberUpdateParams,
+    options?: RequestOptions,
+  ): APIPromise<PhoneNumber>;
+  /** Releases a number (it must not be assigned to a sender). */
+  release(phoneNumberId: string, options?: RequestOptions): APIPromise<void>;
 }
 
 /** Senders. */
 export declare class Senders {
   private constructor();
   /** One sender. */
-  get(params: SenderGetParams | string, options?: RequestOptions): Promise<Sender>;
+  get(params: SenderGetParams | string, options?: RequestOptions): APIPromise<Sender>;
   /** One sender by id. */
-  retrieve(senderId: string, options?: RequestOptions): Promise<Sender>;
+  retrieve(senderId: string, options?: RequestOptions): APIPromise<Sender>;
   /** One page of senders; also async-iterable over every sender. */
   list(params?: SenderListParams, options?: RequestOptions): PagePromise<Sender>;
 }
@@ -563,6 +698,13 @@ declare class Zavudev {
   readonly maxRetries: number;
   /** What this client (one connection pool) has sent. */
   stats(): { requests: number; retries: number };
+  /**
+   * A new client with these options changed (the rest are this client's), on the same
+   * connection pool, as the published SDK's `withOptions`.
+   */
+  withOptions(
+    options?: Pick<ClientOptions, 'apiKey' | 'baseURL' | 'timeout' | 'maxRetries' | 'defaultHeaders'>,
+  ): Zavudev;
 }
 
 export { Zavudev };

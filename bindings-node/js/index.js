@@ -18,29 +18,110 @@ function unwrap(answer) {
   throw errorFromNative(answer.error);
 }
 
-/** Splits per-call options into what core takes and the AbortSignal this layer listens to. */
+/**
+ * Splits per-call options into what core takes and the AbortSignal this layer listens to. The
+ * names are the published SDK's: `headers`, `query` and `body` are its escape hatches (core
+ * merges them, and they win over the method's own values).
+ */
 function splitOptions(options) {
   if (options == null) return { nativeOptions: undefined, signal: undefined };
-  const { signal, timeout, maxRetries, idempotencyKey, headers } = options;
-  return { nativeOptions: { timeout, maxRetries, idempotencyKey, headers }, signal };
+  const { signal, timeout, maxRetries, idempotencyKey, headers, query, body } = options;
+  return { nativeOptions: { timeout, maxRetries, idempotencyKey, headers, query, body }, signal };
 }
 
 /**
  * Runs one native call. With a signal, the call gets a native cancel token that the signal's
- * `abort` event flips; core then drops the request and answers with code `cancelled`.
+ * `abort` event flips; core then drops the request and answers with code `cancelled`. With
+ * `track`, the token also records the answer's metadata, and the result is `{ data, meta, text }`.
  */
-async function invoke(signal, call) {
-  if (signal == null) return unwrap(await call(undefined));
+async function invoke(signal, call, track = false) {
+  if (signal == null && !track) return unwrap(await call(undefined));
   const token = new native.CancelToken();
+  if (track) token.trackResponse();
   const onAbort = () => token.cancel();
-  if (signal.aborted) token.cancel();
-  else signal.addEventListener('abort', onAbort, { once: true });
+  if (signal != null) {
+    if (signal.aborted) token.cancel();
+    else signal.addEventListener('abort', onAbort, { once: true });
+  }
   try {
-    return unwrap(await call(token));
+    const answer = await call(token);
+    const data = unwrap(answer);
+    return track ? { data, meta: token.response(), text: answer } : data;
   } finally {
-    signal.removeEventListener('abort', onAbort);
+    signal?.removeEventListener('abort', onAbort);
   }
 }
+
+/** A fetch `Response` carrying an answer's status, headers and (unless 204) its JSON body. */
+function toResponse(meta, text) {
+  const status = meta?.status ?? 200;
+  const body = status === 204 || status === 205 || status === 304 ? null : text;
+  return new Response(body, { status, headers: meta?.headers ?? [] });
+}
+
+/**
+ * What every non-list method returns, as the published SDK's APIPromise: a promise of the parsed
+ * value with `.withResponse()` (`{ data, response, requestId, rateLimit }`) and `.asResponse()`
+ * (a fetch `Response`). The call starts in a microtask, so `.withResponse()` called on the promise
+ * as returned asks core to record the answer's metadata; plain calls record nothing.
+ */
+class APIPromise extends Promise {
+  static get [Symbol.species]() {
+    return Promise;
+  }
+
+  #state;
+
+  constructor(start) {
+    let settle;
+    super((resolve, reject) => {
+      settle = { resolve, reject };
+    });
+    const state = { track: false, running: null, start };
+    state.run = () => (state.running ??= state.start(state.track));
+    this.#state = state;
+    queueMicrotask(() =>
+      state.run().then((value) => settle.resolve(state.track ? value.data : value), settle.reject),
+    );
+  }
+
+  /** `{ data, response, requestId, rateLimit }`: the parsed value and a fetch `Response`. */
+  withResponse() {
+    const state = this.#state;
+    if (state.running == null) state.track = true;
+    // The value now travels through the returned promise; a failure is reported there.
+    Promise.prototype.catch.call(this, () => {});
+    return state.run().then((value) => {
+      if (!state.track) return { data: value, response: toResponse(null, null), requestId: undefined };
+      const { data, meta, text } = value;
+      return {
+        data,
+        response: toResponse(meta, text),
+        requestId: meta?.requestId ?? undefined,
+        rateLimit: meta?.rateLimit,
+        retriesTaken: meta?.retriesTaken ?? 0,
+      };
+    });
+  }
+
+  /** The answer as a fetch `Response` (status, headers, the JSON body). */
+  asResponse() {
+    return this.withResponse().then(({ response }) => response);
+  }
+}
+
+/** A call as an APIPromise: `run(nativeOptions, token)` sends it; `map` shapes its value. */
+function request(options, run, map) {
+  const { nativeOptions, signal } = splitOptions(options);
+  return new APIPromise(async (track) => {
+    const value = await invoke(signal, (token) => run(nativeOptions, token), track);
+    if (map == null) return value;
+    return track ? { ...value, data: map(value.data) } : map(value);
+  });
+}
+
+const nothing = () => undefined;
+const itemsOf = (answer) => answer.items;
 
 /** `get('inv_1')` and `get({ invitationId: 'inv_1' })` name the same invitation. */
 function idOf(params, key) {
@@ -205,8 +286,9 @@ class Invitations {
 
   /** Creates an invitation; resolves to the invitation. */
   create(params, options) {
-    const { nativeOptions, signal } = splitOptions(options);
-    return invoke(signal, (token) => this.#client.createInvitation(params, nativeOptions, token));
+    return request(options, (nativeOptions, token) =>
+      this.#client.createInvitation(params, nativeOptions, token),
+    );
   }
 
   /** One page of invitations, newest first; also async-iterable over every invitation. */
@@ -216,9 +298,10 @@ class Invitations {
 
   /** One invitation: `get({ invitationId })`. */
   get(params, options) {
-    const { nativeOptions, signal } = splitOptions(options);
     const id = idOf(params, 'invitationId');
-    return invoke(signal, (token) => this.#client.getInvitation(id, nativeOptions, token));
+    return request(options, (nativeOptions, token) =>
+      this.#client.getInvitation(id, nativeOptions, token),
+    );
   }
 
   /** One invitation by id: `retrieve(invitationId)`. */
@@ -228,9 +311,10 @@ class Invitations {
 
   /** Cancels a pending or in-progress invitation; resolves to the cancelled invitation. */
   cancel(params, options) {
-    const { nativeOptions, signal } = splitOptions(options);
     const id = idOf(params, 'invitationId');
-    return invoke(signal, (token) => this.#client.cancelInvitation(id, nativeOptions, token));
+    return request(options, (nativeOptions, token) =>
+      this.#client.cancelInvitation(id, nativeOptions, token),
+    );
   }
 
   /**
@@ -248,49 +332,104 @@ class Invitations {
       pollInterval: fields.pollInterval,
       maxPollInterval: fields.maxPollInterval,
     };
-    const { nativeOptions, signal } = splitOptions({ ...options, timeout: options?.requestTimeout });
-    return invoke(signal, (token) =>
+    return request({ ...options, timeout: options?.requestTimeout }, (nativeOptions, token) =>
       this.#client.waitForCompletion(id, wait, nativeOptions, token),
     );
   }
 
   /** Sets the project webhook for invitation events; the answer carries the signing `secret`. */
   createWebhook(params, options) {
-    const { nativeOptions, signal } = splitOptions(options);
-    return invoke(signal, (token) => this.#client.createWebhook(params, nativeOptions, token));
+    return request(options, (nativeOptions, token) =>
+      this.#client.createWebhook(params, nativeOptions, token),
+    );
   }
 
   /** The project webhook (without its secret). */
   getWebhook(options) {
-    const { nativeOptions, signal } = splitOptions(options);
-    return invoke(signal, (token) => this.#client.getWebhook(nativeOptions, token));
+    return request(options, (nativeOptions, token) =>
+      this.#client.getWebhook(nativeOptions, token),
+    );
   }
 
   /** Changes the given fields of the project webhook. */
   updateWebhook(params, options) {
-    const { nativeOptions, signal } = splitOptions(options);
-    return invoke(signal, (token) => this.#client.updateWebhook(params, nativeOptions, token));
+    return request(options, (nativeOptions, token) =>
+      this.#client.updateWebhook(params, nativeOptions, token),
+    );
   }
 
   /** Removes the project webhook. */
-  async deleteWebhook(options) {
-    const { nativeOptions, signal } = splitOptions(options);
-    await invoke(signal, (token) => this.#client.deleteWebhook(nativeOptions, token));
+  deleteWebhook(options) {
+    return request(
+      options,
+      (nativeOptions, token) => this.#client.deleteWebhook(nativeOptions, token),
+      nothing,
+    );
   }
 }
 
-/** `zavu.phoneNumbers`. */
+/** `zavu.phoneNumbers`: the onboarding steps around buying a number. */
 class PhoneNumbers {
   #client;
+  #lister;
 
   constructor(client) {
     this.#client = client;
+    this.#lister = new Lister(
+      (params, options, token) => client.listPhoneNumbers(params, options, token),
+      (params, options) => client.phoneNumberPager(params, options),
+    );
+  }
+
+  /** Numbers the team can buy (an array): `searchAvailable({ countryCode, type?, contains?, capabilities?, limit? })`. */
+  searchAvailable(params, options) {
+    return request(
+      options,
+      (nativeOptions, token) => this.#client.searchAvailablePhoneNumbers(params, nativeOptions, token),
+      itemsOf,
+    );
+  }
+
+  /** What buying a number needs (an array; empty when nothing): `requirements({ phoneNumber })` or `({ countryCode, type? })`. */
+  requirements(params, options) {
+    return request(
+      options,
+      (nativeOptions, token) => this.#client.phoneNumberRequirements(params, nativeOptions, token),
+      itemsOf,
+    );
+  }
+
+  /** One page of the team's numbers, newest first; also async-iterable over every number. */
+  list(params, options) {
+    return this.#lister.list(params, options);
+  }
+
+  /** One of the team's numbers: `retrieve(phoneNumberId)`. */
+  retrieve(phoneNumberId, options) {
+    return request(options, (nativeOptions, token) =>
+      this.#client.getPhoneNumber(phoneNumberId, nativeOptions, token),
+    );
+  }
+
+  /** Renames a number or (un)assigns its sender: `update(id, { name?, senderId? })`; `null` clears. */
+  update(phoneNumberId, params, options) {
+    return request(options, (nativeOptions, token) =>
+      this.#client.updatePhoneNumber(phoneNumberId, params ?? {}, nativeOptions, token),
+    );
+  }
+
+  /** Releases a number (it must not be assigned to a sender). */
+  release(phoneNumberId, options) {
+    return request(
+      options,
+      (nativeOptions, token) => this.#client.releasePhoneNumber(phoneNumberId, nativeOptions, token),
+      nothing,
+    );
   }
 
   /** Buys a phone number for the team; resolves to the phone number. */
   purchase(params, options) {
-    const { nativeOptions, signal } = splitOptions(options);
-    return invoke(signal, (token) =>
+    return request(options, (nativeOptions, token) =>
       this.#client.purchasePhoneNumber(params, nativeOptions, token),
     );
   }
@@ -311,9 +450,10 @@ class Senders {
 
   /** One sender: `get({ senderId })` or `get(senderId)`. */
   get(params, options) {
-    const { nativeOptions, signal } = splitOptions(options);
     const id = idOf(params, 'senderId');
-    return invoke(signal, (token) => this.#client.getSender(id, nativeOptions, token));
+    return request(options, (nativeOptions, token) =>
+      this.#client.getSender(id, nativeOptions, token),
+    );
   }
 
   /** One sender by id. */
@@ -391,6 +531,13 @@ class Webhooks {
 
 const webhooks = new Webhooks();
 
+/** A native client made by `withOptions`, handed to the constructor. */
+class Derived {
+  constructor(client) {
+    this.client = client;
+  }
+}
+
 /** The Zavu client. One instance holds one connection pool; share it. */
 class Zavudev {
   #client;
@@ -401,6 +548,10 @@ class Zavudev {
    * Durations are milliseconds.
    */
   constructor(options = {}) {
+    if (options instanceof Derived) {
+      this.#attach(options.client);
+      return;
+    }
     const opened = native.openClient({
       apiKey: options.apiKey ?? undefined,
       baseUrl: options.baseURL ?? undefined,
@@ -414,6 +565,10 @@ class Zavudev {
       binding: `node/${process.versions.node}`,
     });
     if (!(opened instanceof native.NativeClient)) throw errorFromNative(opened.error);
+    this.#attach(opened);
+  }
+
+  #attach(opened) {
     this.#client = opened;
     /** Partner invitations. */
     this.invitations = new Invitations(opened);
@@ -423,6 +578,22 @@ class Zavudev {
     this.senders = new Senders(opened);
     /** Webhook verification. */
     this.webhooks = webhooks;
+  }
+
+  /**
+   * A new client with some options changed (`apiKey`, `baseURL`, `timeout`, `maxRetries`,
+   * `defaultHeaders`); the rest are this client's. It shares this client's connection pool.
+   */
+  withOptions(options = {}) {
+    const derived = this.#client.derive({
+      apiKey: options.apiKey ?? undefined,
+      baseUrl: options.baseURL ?? undefined,
+      timeout: options.timeout ?? undefined,
+      maxRetries: options.maxRetries ?? undefined,
+      defaultHeaders: options.defaultHeaders ?? undefined,
+    });
+    if (!(derived instanceof native.NativeClient)) throw errorFromNative(derived.error);
+    return new Zavudev(new Derived(derived));
   }
 
   /** The base URL calls go to. */
@@ -464,6 +635,7 @@ Object.assign(module.exports, publicErrors, {
   Zavudev,
   Page,
   PagePromise,
+  APIPromise,
   Webhooks,
   VERSION,
 });

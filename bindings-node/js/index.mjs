@@ -7,6 +7,7 @@ export const {
   Zavudev,
   Page,
   PagePromise,
+  APIPromise,
   Webhooks,
   VERSION,
   ERROR_CODES,

@@ -11,7 +11,9 @@ export declare const __napiBindingTarget: 'native' | 'wasm32-wasi' | 'wasm32-was
 
 /**
  * A switch that cancels the calls it is passed to; the JavaScript layer flips it from an
- * `AbortSignal`'s `abort` event.
+ * `AbortSignal`'s `abort` event. With `trackResponse()`, the calls it is passed to also record
+ * their answer's status, headers, request id and rate limit (`.withResponse()`), read back
+ * with `response()`.
  */
 export declare class CancelToken {
   constructor()
@@ -19,6 +21,14 @@ export declare class CancelToken {
   cancel(): void
   /** Whether `cancel` was called. */
   get cancelled(): boolean
+  /** Asks the calls run under this token to record their answer's metadata. */
+  trackResponse(): void
+  /**
+   * The metadata of the last answer recorded under this token: `{ status, headers (pairs,
+   * lower-case names), requestId, rateLimit: { limit, remaining, reset }, retriesTaken }`, or
+   * `null`.
+   */
+  response(): any
 }
 
 /** A Zavu client: one core `Client` (one connection pool) per `new Zavudev(...)`. */
@@ -45,6 +55,24 @@ export declare class NativeClient {
   getSender(senderId: JsArg, options: JsArg, cancel?: CancelToken | undefined | null): Promise<string | any>
   /** One page of senders as `{ items, nextCursor }`. */
   listSenders(params: JsArg, options: JsArg, cancel?: CancelToken | undefined | null): Promise<string | any>
+  /**
+   * A new client on the same pool with some options changed (`withOptions`): `{ apiKey,
+   * baseUrl, timeout, maxRetries, defaultHeaders }`, unset ones kept. Returns the client, or
+   * the tagged error.
+   */
+  derive(options: JsArg): NativeClient | any
+  /** Numbers the team can buy, as `{ items }` (`phoneNumbers.searchAvailable`). */
+  searchAvailablePhoneNumbers(params: JsArg, options: JsArg, cancel?: CancelToken | undefined | null): Promise<string | any>
+  /** A number's regulatory requirements, as `{ items }`. */
+  phoneNumberRequirements(params: JsArg, options: JsArg, cancel?: CancelToken | undefined | null): Promise<string | any>
+  /** One page of the team's numbers as `{ items, nextCursor }`. */
+  listPhoneNumbers(params: JsArg, options: JsArg, cancel?: CancelToken | undefined | null): Promise<string | any>
+  getPhoneNumber(phoneNumberId: JsArg, options: JsArg, cancel?: CancelToken | undefined | null): Promise<string | any>
+  /** Changes the given fields of a number; `null` clears `name` or unassigns `senderId`. */
+  updatePhoneNumber(phoneNumberId: JsArg, params: JsArg, options: JsArg, cancel?: CancelToken | undefined | null): Promise<string | any>
+  releasePhoneNumber(phoneNumberId: JsArg, options: JsArg, cancel?: CancelToken | undefined | null): Promise<string | any>
+  /** A lazy walk over every number of the team; see `invitationPager`. */
+  phoneNumberPager(params: JsArg, options: JsArg): Pager
   /**
    * A lazy walk over every invitation matching `params` (from `params.cursor` on, when set).
    * Nothing is fetched until the first `nextBatch()`.

@@ -31,6 +31,33 @@ pub struct CallOptions {
     pub max_retries: Option<f64>,
     pub idempotency_key: Option<String>,
     pub headers: Option<BTreeMap<String, String>>,
+    /// Extra query parameters (`query`, as the published SDK names it).
+    pub query: Option<BTreeMap<String, serde_json::Value>>,
+    /// Extra top-level JSON body fields (`body`).
+    pub body: Option<serde_json::Value>,
+}
+
+/// What `withOptions` changes. Durations are milliseconds.
+#[derive(Default, serde::Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct OverrideOptions {
+    pub api_key: Option<String>,
+    pub base_url: Option<String>,
+    pub timeout: Option<f64>,
+    pub max_retries: Option<f64>,
+    pub default_headers: Option<BTreeMap<String, String>>,
+}
+
+pub(crate) fn client_overrides(
+    options: OverrideOptions,
+) -> zavu_core::Result<zavu_core::ClientOverrides> {
+    Ok(zavu_core::ClientOverrides {
+        api_key: options.api_key,
+        base_url: options.base_url,
+        timeout: optional_millis(options.timeout, "timeout")?,
+        max_retries: retries(options.max_retries)?,
+        default_headers: options.default_headers.map(|h| h.into_iter().collect()),
+    })
 }
 
 /// How `waitForCompletion` polls. Durations are milliseconds; `timeout` bounds the whole wait.
@@ -90,6 +117,18 @@ pub(crate) fn request_options(
         max_retries: retries(options.max_retries)?,
         idempotency_key: options.idempotency_key,
         headers: headers(options.headers),
+        extra_query: options
+            .query
+            .unwrap_or_default()
+            .iter()
+            .filter(|(_, value)| !value.is_null())
+            .map(|(name, value)| Ok((name.clone(), ffi::query_value("query", value)?)))
+            .collect::<zavu_core::Result<_>>()?,
+        extra_body: options
+            .body
+            .filter(|body| !body.is_null())
+            .map(|body| ffi::extra_body("body", body))
+            .transpose()?,
         ..Default::default()
     })
 }

@@ -21,7 +21,7 @@ use napi_derive::napi;
 use serde_json::Value;
 use zavu_core::ffi::{CancelHandle, catch_panics, catch_panics_sync};
 use zavu_core::webhooks;
-use zavu_core::{AutoPager, Client, Invitation, Sender};
+use zavu_core::{AutoPager, Client, Invitation, PhoneNumber, ResponseSlot, Sender};
 
 use crate::arg::JsArg;
 use crate::convert::{CallOptions, ClientOptions, WaitOptions, request_options};
@@ -88,11 +88,14 @@ pub fn error_classes() -> Value {
 }
 
 /// A switch that cancels the calls it is passed to; the JavaScript layer flips it from an
-/// `AbortSignal`'s `abort` event.
+/// `AbortSignal`'s `abort` event. With `trackResponse()`, the calls it is passed to also record
+/// their answer's status, headers, request id and rate limit (`.withResponse()`), read back
+/// with `response()`.
 #[napi]
 #[derive(Default)]
 pub struct CancelToken {
     handle: CancelHandle,
+    slot: std::sync::OnceLock<ResponseSlot>,
 }
 
 #[napi]
@@ -112,6 +115,33 @@ impl CancelToken {
     #[napi(getter)]
     pub fn cancelled(&self) -> bool {
         self.handle.is_cancelled()
+    }
+
+    /// Asks the calls run under this token to record their answer's metadata.
+    #[napi]
+    pub fn track_response(&self) {
+        self.slot.get_or_init(ResponseSlot::new);
+    }
+
+    /// The metadata of the last answer recorded under this token: `{ status, headers (pairs,
+    /// lower-case names), requestId, rateLimit: { limit, remaining, reset }, retriesTaken }`, or
+    /// `null`.
+    #[napi]
+    pub fn response(&self) -> Value {
+        match self.slot.get().and_then(ResponseSlot::get) {
+            Some(meta) => serde_json::json!({
+                "status": meta.status,
+                "headers": meta.headers,
+                "requestId": meta.request_id,
+                "rateLimit": {
+                    "limit": meta.rate_limit.limit,
+                    "remaining": meta.rate_limit.remaining,
+                    "reset": meta.rate_limit.reset,
+                },
+                "retriesTaken": meta.attempts.saturating_sub(1),
+            }),
+            None => Value::Null,
+        }
     }
 }
 
@@ -155,9 +185,11 @@ pub fn open_client(options: JsArg) -> Either<NativeClient, Value> {
 }
 
 impl NativeClient {
-    /// The client for one call: a cheap clone sharing the pool, with the call's options.
-    fn with(&self, options: JsArg) -> zavu_core::Result<Client> {
-        let options = request_options(options.parse::<CallOptions>("options")?)?;
+    /// The client for one call: a cheap clone sharing the pool, with the call's options (and
+    /// the token's response slot when it tracks the answer).
+    fn with(&self, options: JsArg, cancel: Option<&CancelToken>) -> zavu_core::Result<Client> {
+        let mut options = request_options(options.parse::<CallOptions>("options")?)?;
+        options.response = cancel.and_then(|token| token.slot.get().cloned());
         if options == zavu_core::RequestOptions::default() {
             Ok(self.client.clone())
         } else {
@@ -202,7 +234,10 @@ impl NativeClient {
     ) -> Either<String, Value> {
         run(handle_of(cancel), async {
             let params = params.parse("params")?;
-            self.with(options)?.invitations().create(&params).await
+            self.with(options, cancel)?
+                .invitations()
+                .create(&params)
+                .await
         })
         .await
     }
@@ -217,7 +252,11 @@ impl NativeClient {
     ) -> Either<String, Value> {
         run(handle_of(cancel), async {
             let params = params.parse("params")?;
-            let page = self.with(options)?.invitations().list(&params).await?;
+            let page = self
+                .with(options, cancel)?
+                .invitations()
+                .list(&params)
+                .await?;
             Ok(convert::PageJson::from(page))
         })
         .await
@@ -232,7 +271,7 @@ impl NativeClient {
     ) -> Either<String, Value> {
         run(handle_of(cancel), async {
             let id = invitation_id.string("invitationId")?;
-            self.with(options)?.invitations().get(&id).await
+            self.with(options, cancel)?.invitations().get(&id).await
         })
         .await
     }
@@ -246,7 +285,7 @@ impl NativeClient {
     ) -> Either<String, Value> {
         run(handle_of(cancel), async {
             let id = invitation_id.string("invitationId")?;
-            self.with(options)?.invitations().cancel(&id).await
+            self.with(options, cancel)?.invitations().cancel(&id).await
         })
         .await
     }
@@ -262,7 +301,7 @@ impl NativeClient {
         run(handle_of(cancel), async {
             let id = invitation_id.string("invitationId")?;
             let wait = convert::wait_options(wait.parse::<WaitOptions>("options")?)?;
-            self.with(options)?
+            self.with(options, cancel)?
                 .invitations()
                 .wait_for_completion(&id, wait)
                 .await
@@ -279,7 +318,7 @@ impl NativeClient {
     ) -> Either<String, Value> {
         run(handle_of(cancel), async {
             let params = params.parse("params")?;
-            self.with(options)?
+            self.with(options, cancel)?
                 .invitations()
                 .create_webhook(&params)
                 .await
@@ -294,7 +333,10 @@ impl NativeClient {
         cancel: Option<&CancelToken>,
     ) -> Either<String, Value> {
         run(handle_of(cancel), async {
-            self.with(options)?.invitations().get_webhook().await
+            self.with(options, cancel)?
+                .invitations()
+                .get_webhook()
+                .await
         })
         .await
     }
@@ -308,7 +350,7 @@ impl NativeClient {
     ) -> Either<String, Value> {
         run(handle_of(cancel), async {
             let params = params.parse("params")?;
-            self.with(options)?
+            self.with(options, cancel)?
                 .invitations()
                 .update_webhook(&params)
                 .await
@@ -323,7 +365,10 @@ impl NativeClient {
         cancel: Option<&CancelToken>,
     ) -> Either<String, Value> {
         run(handle_of(cancel), async {
-            self.with(options)?.invitations().delete_webhook().await
+            self.with(options, cancel)?
+                .invitations()
+                .delete_webhook()
+                .await
         })
         .await
     }
@@ -337,7 +382,10 @@ impl NativeClient {
     ) -> Either<String, Value> {
         run(handle_of(cancel), async {
             let params = params.parse("params")?;
-            self.with(options)?.phone_numbers().purchase(&params).await
+            self.with(options, cancel)?
+                .phone_numbers()
+                .purchase(&params)
+                .await
         })
         .await
     }
@@ -351,7 +399,7 @@ impl NativeClient {
     ) -> Either<String, Value> {
         run(handle_of(cancel), async {
             let id = sender_id.string("senderId")?;
-            self.with(options)?.senders().get(&id).await
+            self.with(options, cancel)?.senders().get(&id).await
         })
         .await
     }
@@ -366,10 +414,150 @@ impl NativeClient {
     ) -> Either<String, Value> {
         run(handle_of(cancel), async {
             let params = params.parse("params")?;
-            let page = self.with(options)?.senders().list(&params).await?;
+            let page = self.with(options, cancel)?.senders().list(&params).await?;
             Ok(convert::PageJson::from(page))
         })
         .await
+    }
+
+    /// A new client on the same pool with some options changed (`withOptions`): `{ apiKey,
+    /// baseUrl, timeout, maxRetries, defaultHeaders }`, unset ones kept. Returns the client, or
+    /// the tagged error.
+    #[napi]
+    pub fn derive(&self, options: JsArg) -> Either<NativeClient, Value> {
+        let derived = catch_panics_sync(|| {
+            let overrides = convert::client_overrides(options.parse("options")?)?;
+            self.client.with_client_options(&overrides)
+        });
+        match derived {
+            Ok(client) => Either::A(NativeClient { client }),
+            Err(error) => Either::B(error_value(&error)),
+        }
+    }
+
+    /// Numbers the team can buy, as `{ items }` (`phoneNumbers.searchAvailable`).
+    #[napi]
+    pub async fn search_available_phone_numbers(
+        &self,
+        params: JsArg,
+        options: JsArg,
+        cancel: Option<&CancelToken>,
+    ) -> Either<String, Value> {
+        run(handle_of(cancel), async {
+            let params = params.parse("params")?;
+            let items = self
+                .with(options, cancel)?
+                .phone_numbers()
+                .search_available(&params)
+                .await?;
+            Ok(serde_json::json!({ "items": items }))
+        })
+        .await
+    }
+
+    /// A number's regulatory requirements, as `{ items }`.
+    #[napi]
+    pub async fn phone_number_requirements(
+        &self,
+        params: JsArg,
+        options: JsArg,
+        cancel: Option<&CancelToken>,
+    ) -> Either<String, Value> {
+        run(handle_of(cancel), async {
+            let params = params.parse("params")?;
+            let items = self
+                .with(options, cancel)?
+                .phone_numbers()
+                .requirements(&params)
+                .await?;
+            Ok(serde_json::json!({ "items": items }))
+        })
+        .await
+    }
+
+    /// One page of the team's numbers as `{ items, nextCursor }`.
+    #[napi]
+    pub async fn list_phone_numbers(
+        &self,
+        params: JsArg,
+        options: JsArg,
+        cancel: Option<&CancelToken>,
+    ) -> Either<String, Value> {
+        run(handle_of(cancel), async {
+            let params = params.parse("params")?;
+            let page = self
+                .with(options, cancel)?
+                .phone_numbers()
+                .list(&params)
+                .await?;
+            Ok(convert::PageJson::from(page))
+        })
+        .await
+    }
+
+    #[napi]
+    pub async fn get_phone_number(
+        &self,
+        phone_number_id: JsArg,
+        options: JsArg,
+        cancel: Option<&CancelToken>,
+    ) -> Either<String, Value> {
+        run(handle_of(cancel), async {
+            let id = phone_number_id.string("phoneNumberId")?;
+            self.with(options, cancel)?
+                .phone_numbers()
+                .retrieve(&id)
+                .await
+        })
+        .await
+    }
+
+    /// Changes the given fields of a number; `null` clears `name` or unassigns `senderId`.
+    #[napi]
+    pub async fn update_phone_number(
+        &self,
+        phone_number_id: JsArg,
+        params: JsArg,
+        options: JsArg,
+        cancel: Option<&CancelToken>,
+    ) -> Either<String, Value> {
+        run(handle_of(cancel), async {
+            let id = phone_number_id.string("phoneNumberId")?;
+            let params = params.parse("params")?;
+            self.with(options, cancel)?
+                .phone_numbers()
+                .update(&id, &params)
+                .await
+        })
+        .await
+    }
+
+    #[napi]
+    pub async fn release_phone_number(
+        &self,
+        phone_number_id: JsArg,
+        options: JsArg,
+        cancel: Option<&CancelToken>,
+    ) -> Either<String, Value> {
+        run(handle_of(cancel), async {
+            let id = phone_number_id.string("phoneNumberId")?;
+            self.with(options, cancel)?
+                .phone_numbers()
+                .release(&id)
+                .await
+        })
+        .await
+    }
+
+    /// A lazy walk over every number of the team; see `invitationPager`.
+    #[napi]
+    pub fn phone_number_pager(&self, params: JsArg, options: JsArg) -> Pager {
+        let walk = params.parse("params").and_then(|params| {
+            Ok(Walk::PhoneNumbers(
+                self.with(options, None)?.phone_numbers().walk(&params),
+            ))
+        });
+        Pager::new(walk)
     }
 
     /// A lazy walk over every invitation matching `params` (from `params.cursor` on, when set).
@@ -378,7 +566,7 @@ impl NativeClient {
     pub fn invitation_pager(&self, params: JsArg, options: JsArg) -> Pager {
         let walk = params.parse("params").and_then(|params| {
             Ok(Walk::Invitations(
-                self.with(options)?.invitations().walk(&params),
+                self.with(options, None)?.invitations().walk(&params),
             ))
         });
         Pager::new(walk)
@@ -387,9 +575,11 @@ impl NativeClient {
     /// A lazy walk over every sender; see `invitationPager`.
     #[napi]
     pub fn sender_pager(&self, params: JsArg, options: JsArg) -> Pager {
-        let walk = params
-            .parse("params")
-            .and_then(|params| Ok(Walk::Senders(self.with(options)?.senders().walk(&params))));
+        let walk = params.parse("params").and_then(|params| {
+            Ok(Walk::Senders(
+                self.with(options, None)?.senders().walk(&params),
+            ))
+        });
         Pager::new(walk)
     }
 }
@@ -399,6 +589,7 @@ impl NativeClient {
 enum Walk {
     Invitations(AutoPager<Invitation>),
     Senders(AutoPager<Sender>),
+    PhoneNumbers(AutoPager<PhoneNumber>),
     Refused(zavu_core::Error),
     Done,
 }
@@ -427,6 +618,7 @@ impl Pager {
 enum Batch {
     Invitations(Vec<Invitation>),
     Senders(Vec<Sender>),
+    PhoneNumbers(Vec<PhoneNumber>),
 }
 
 async fn next_batch(walk: &mut Walk) -> zavu_core::Result<Option<Batch>> {
@@ -434,6 +626,7 @@ async fn next_batch(walk: &mut Walk) -> zavu_core::Result<Option<Batch>> {
     let batch = match walk {
         Walk::Invitations(pager) => pager.next_batch().await?.map(Batch::Invitations),
         Walk::Senders(pager) => pager.next_batch().await?.map(Batch::Senders),
+        Walk::PhoneNumbers(pager) => pager.next_batch().await?.map(Batch::PhoneNumbers),
         Walk::Refused(error) => return Err(error.clone()),
         Walk::Done => None,
     };

@@ -4,13 +4,32 @@ use napi::bindgen_prelude::Either;
 use serde_json::{Value, json};
 use zavu_core::Error;
 
+/// Core's name of an option → the name a JavaScript caller wrote (`baseURL` as the published
+/// SDK spells it; the per-call escape hatches as `headers`, `query`, `body`).
+fn js_param(param: &str) -> &str {
+    match param {
+        "baseUrl" => "baseURL",
+        "extraHeaders" => "headers",
+        "extraQuery" => "query",
+        "extraBody" => "body",
+        other => other,
+    }
+}
+
 pub(crate) fn error_fields(error: &Error) -> Value {
+    let param = error.param().map(js_param);
+    let mut message = error.message().to_string();
+    if let (Some(core), Some(js)) = (error.param(), param)
+        && core != js
+    {
+        message = message.replace(core, js);
+    }
     json!({
         "code": error.code(),
-        "message": error.message(),
+        "message": message,
         "status": error.status(),
         "body": error.body(),
-        "param": error.param(),
+        "param": param,
         "retryAfter": error.retry_after().map(|d| d.as_secs_f64()),
         "requestId": error.request_id(),
         "kind": error.kind().as_str(),

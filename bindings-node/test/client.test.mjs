@@ -72,10 +72,10 @@ describe('client options', () => {
     assert.equal(missing.stdout.trim(), 'AuthenticationError missing_api_key apiKey');
   });
 
-  test('a refused base URL is an InvalidRequestError naming baseUrl', () => {
+  test('a refused base URL is an InvalidRequestError naming baseURL, as the option is spelled', () => {
     assert.throws(
       () => new Zavudev({ apiKey: 'zk_test', baseURL: 'http://api.example.com' }),
-      (e) => e instanceof InvalidRequestError && e.code === 'invalid_request' && e.param === 'baseUrl',
+      (e) => e instanceof InvalidRequestError && e.code === 'invalid_request' && e.param === 'baseURL',
     );
   });
 

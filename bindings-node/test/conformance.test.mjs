@@ -118,6 +118,23 @@ async function call(run, name, a, step) {
       return null;
     case 'phoneNumbers.purchase':
       return zavu.phoneNumbers.purchase(a, options);
+    case 'phoneNumbers.searchAvailable':
+      return { items: await zavu.phoneNumbers.searchAvailable(a, options) };
+    case 'phoneNumbers.requirements':
+      return { items: await zavu.phoneNumbers.requirements(a, options) };
+    case 'phoneNumbers.list':
+      return pageJson(await zavu.phoneNumbers.list(a, options));
+    case 'phoneNumbers.listAll':
+      return collect(zavu.phoneNumbers.list(a, options));
+    case 'phoneNumbers.retrieve':
+      return zavu.phoneNumbers.retrieve(a.phoneNumberId, options);
+    case 'phoneNumbers.update': {
+      const { phoneNumberId, ...fields } = a;
+      return zavu.phoneNumbers.update(phoneNumberId, fields, options);
+    }
+    case 'phoneNumbers.release':
+      await zavu.phoneNumbers.release(a.phoneNumberId, options);
+      return null;
     case 'senders.get':
       return zavu.senders.get({ senderId: a.senderId }, options);
     case 'senders.list':
@@ -138,13 +155,17 @@ async function call(run, name, a, step) {
   }
 }
 
+// Node's spelling of a parameter → the wire's, which scenarios use (the client option is
+// `baseURL`, as the published SDK spells it).
+const WIRE_PARAM = { baseURL: 'baseUrl' };
+
 function errorJson(error) {
   if (!(error instanceof Zavudev.ZavuError)) throw error;
   return {
     code: error.code,
     message: error.message,
     status: error.status,
-    param: error.param,
+    param: WIRE_PARAM[error.param] ?? error.param,
     kind: error.kind,
     body: error.body,
   };

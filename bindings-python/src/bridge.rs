@@ -97,7 +97,7 @@ where
 pub fn run_async<'py, T, U, F>(
     py: Python<'py>,
     call: F,
-    convert: fn(T) -> U,
+    convert: impl FnOnce(T) -> U + Send + 'static,
 ) -> PyResult<Bound<'py, PyAny>>
 where
     F: Future<Output = zavu_core::Result<T>> + Send + 'static,
@@ -266,7 +266,7 @@ static LAZY: pyo3::sync::PyOnceLock<Py<PyAny>> = pyo3::sync::PyOnceLock::new();
 pub fn lazy<'py, T, U, F>(
     py: Python<'py>,
     call: F,
-    convert: fn(T) -> U,
+    convert: impl FnOnce(T) -> U + Send + 'static,
 ) -> PyResult<Bound<'py, PyAny>>
 where
     F: Future<Output = zavu_core::Result<T>> + Send + 'static,

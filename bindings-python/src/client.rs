@@ -10,10 +10,13 @@ use std::sync::Arc;
 
 use pyo3::IntoPyObjectExt;
 use pyo3::prelude::*;
+use pyo3::types::PyDict;
 use zavu_core::{
-    Client, ClientOptions, ConnectionType, CreateInvitationParams, CreateWebhookParams,
-    InvitationStatus, ListInvitationsParams, ListSendersParams, PurchasePhoneNumberParams,
-    RequestOptions, UpdateWebhookParams,
+    Client, ClientOptions, ClientOverrides, ConnectionType, CreateInvitationParams,
+    CreateWebhookParams, InvitationStatus, ListInvitationsParams, ListPhoneNumbersParams,
+    ListSendersParams, PhoneNumberRequirementsParams, PhoneNumberStatus, PhoneNumberType,
+    PurchasePhoneNumberParams, RequestOptions, SearchAvailablePhoneNumbersParams,
+    UpdatePhoneNumberParams, UpdateWebhookParams,
 };
 
 use crate::bridge::{lazy, run_sync};
@@ -22,8 +25,11 @@ use crate::convert::{
     string_list,
 };
 use crate::errors::to_py_err;
-use crate::models::{Invitation, PhoneNumber, Sender, WebhookConfig};
+use crate::models::{
+    AvailablePhoneNumber, Invitation, PhoneNumber, Requirement, Sender, WebhookConfig,
+};
 use crate::pages::{AnyPage, AnyPager, AsyncPaginator, PageCall, SyncPage, WalkStart};
+use crate::raw::Raw;
 use crate::webhooks::Webhooks;
 
 /// The core client of one `Zavudev`/`AsyncZavudev` object and of its resources.
@@ -56,11 +62,13 @@ impl Shared {
     }
 }
 
-/// Makes the calls of one resource, blocking or as awaitables.
+/// Makes the calls of one resource, blocking or as awaitables; with `raw` (the resource's
+/// `with_raw_response`), each call answers a `RawResponse` instead of the parsed value.
 #[derive(Clone)]
 struct Caller {
     shared: Arc<Shared>,
     asynchronous: bool,
+    raw: bool,
 }
 
 impl Caller {
@@ -70,7 +78,7 @@ impl Caller {
         &self,
         py: Python<'py>,
         options: RequestOptions,
-        op: impl FnOnce(Client) -> F,
+        op: impl FnOnce(Client) -> F + Send + 'static,
         convert: fn(T) -> U,
     ) -> PyResult<Bound<'py, PyAny>>
     where
@@ -78,7 +86,21 @@ impl Caller {
         T: Send + 'static,
         U: for<'a> IntoPyObject<'a> + Send + 'static,
     {
-        let call = op(self.shared.client(&options)?);
+        let client = self.shared.client(&options)?;
+        if self.raw {
+            // Core records the answer's metadata beside the value; nothing else changes.
+            let call = async move { client.with_response(op).await };
+            let convert = move |answer: zavu_core::Response<T>| Raw {
+                meta: answer.meta,
+                value: convert(answer.value),
+            };
+            return if self.asynchronous {
+                lazy(py, call, convert)
+            } else {
+                convert(run_sync(py, call)?).into_bound_py_any(py)
+            };
+        }
+        let call = op(client);
         if self.asynchronous {
             lazy(py, call, convert)
         } else {
@@ -99,7 +121,7 @@ impl Caller {
         F: Future<Output = zavu_core::Result<T>> + Send + 'static,
         T: Into<AnyPage> + Send + 'static,
     {
-        if self.asynchronous {
+        if self.asynchronous && !self.raw {
             let client = self.shared.client(&options)?;
             let walker = client.clone();
             let call: PageCall = Arc::new(move || {
@@ -109,6 +131,7 @@ impl Caller {
             let walk: WalkStart = Arc::new(move || walk(walker.clone()));
             AsyncPaginator::new(call, walk).into_bound_py_any(py)
         } else {
+            // A raw page (either client) parses to a `SyncPage` of the first page.
             self.call(py, options, op, |page| SyncPage::new(page))
         }
     }
@@ -116,6 +139,78 @@ impl Caller {
 
 fn unit(_: ()) -> Option<bool> {
     None
+}
+
+/// Keyword arguments taken as `**kwargs`, where "given as None" (clear the field) and "not
+/// given" (leave it) differ, as in the published SDK's `update(name=None)`.
+struct Kwargs<'a, 'py> {
+    py: Python<'py>,
+    dict: Option<&'a Bound<'py, PyDict>>,
+}
+
+impl<'a, 'py> Kwargs<'a, 'py> {
+    /// The per-call options every method takes, besides the method's own `fields`.
+    const OPTIONS: [&'static str; 6] = [
+        "timeout",
+        "max_retries",
+        "idempotency_key",
+        "extra_headers",
+        "extra_query",
+        "extra_body",
+    ];
+
+    fn new(
+        py: Python<'py>,
+        dict: Option<&'a Bound<'py, PyDict>>,
+        fields: &[&str],
+    ) -> PyResult<Kwargs<'a, 'py>> {
+        if let Some(dict) = dict {
+            for key in dict.keys() {
+                let key: String = key.extract()?;
+                if !fields.contains(&key.as_str()) && !Self::OPTIONS.contains(&key.as_str()) {
+                    return Err(pyo3::exceptions::PyTypeError::new_err(format!(
+                        "got an unexpected keyword argument '{key}'"
+                    )));
+                }
+            }
+        }
+        Ok(Kwargs { py, dict })
+    }
+
+    fn get(&self, name: &str) -> PyResult<Option<Bound<'py, PyAny>>> {
+        match self.dict {
+            Some(dict) => dict.get_item(name),
+            None => Ok(None),
+        }
+    }
+
+    /// `None` when not given, `Some(None)` when given as `None`, else the converted value.
+    fn clearable<T>(
+        &self,
+        name: &str,
+        convert: impl FnOnce(&Bound<'py, PyAny>) -> PyResult<Option<T>>,
+    ) -> PyResult<Option<Option<T>>> {
+        match self.get(name)? {
+            None => Ok(None),
+            Some(value) if value.is_none() => Ok(Some(None)),
+            Some(value) => convert(&value).map(Some),
+        }
+    }
+
+    fn request_options(&self, idempotent: bool) -> PyResult<RequestOptions> {
+        let [timeout, max_retries, key, headers, query, body] =
+            Self::OPTIONS.map(|name| self.get(name));
+        let key = if idempotent { key? } else { None };
+        request_options(
+            self.py,
+            timeout?.as_ref(),
+            max_retries?.as_ref(),
+            key.as_ref(),
+            headers?.as_ref(),
+            query?.as_ref(),
+            body?.as_ref(),
+        )
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -135,11 +230,13 @@ pub struct AsyncInvitations {
 
 macro_rules! invitations_methods {
     ($class:ident) => {
+        // Every method takes the per-call options beside its own arguments.
+        #[allow(clippy::too_many_arguments)]
         #[pymethods]
         impl $class {
             /// Creates an invitation. Every argument is optional. A retried create never makes
             /// two invitations (one idempotency key per call, reused across its retries).
-            #[pyo3(signature = (*, client_name=None, client_email=None, client_phone=None, phone_number_id=None, expires_in_days=None, connection_type=None, allowed_phone_countries=None, timeout=None, max_retries=None, idempotency_key=None, extra_headers=None))]
+            #[pyo3(signature = (*, client_name=None, client_email=None, client_phone=None, phone_number_id=None, expires_in_days=None, connection_type=None, allowed_phone_countries=None, timeout=None, max_retries=None, idempotency_key=None, extra_headers=None, extra_query=None, extra_body=None))]
             #[allow(clippy::too_many_arguments)]
             fn create<'py>(
                 &self,
@@ -155,6 +252,8 @@ macro_rules! invitations_methods {
                 max_retries: Option<&Bound<'py, PyAny>>,
                 idempotency_key: Option<&Bound<'py, PyAny>>,
                 extra_headers: Option<&Bound<'py, PyAny>>,
+                extra_query: Option<&Bound<'py, PyAny>>,
+                extra_body: Option<&Bound<'py, PyAny>>,
             ) -> PyResult<Bound<'py, PyAny>> {
                 let params = CreateInvitationParams {
                     client_name: string(py, "client_name", client_name)?,
@@ -171,7 +270,13 @@ macro_rules! invitations_methods {
                     )?,
                 };
                 let options =
-                    request_options(py, timeout, max_retries, idempotency_key, extra_headers)?;
+                    request_options(
+                    py,
+                    timeout, max_retries, idempotency_key,
+                    extra_headers,
+                    extra_query,
+                    extra_body,
+                )?;
                 self.caller.call(
                     py,
                     options,
@@ -182,7 +287,7 @@ macro_rules! invitations_methods {
 
             /// One page of invitations, newest first. Iterating the page walks every
             /// invitation across pages.
-            #[pyo3(signature = (*, status=None, limit=None, cursor=None, timeout=None, max_retries=None, extra_headers=None))]
+            #[pyo3(signature = (*, status=None, limit=None, cursor=None, timeout=None, max_retries=None, extra_headers=None, extra_query=None, extra_body=None))]
             #[allow(clippy::too_many_arguments)]
             fn list<'py>(
                 &self,
@@ -193,13 +298,21 @@ macro_rules! invitations_methods {
                 timeout: Option<&Bound<'py, PyAny>>,
                 max_retries: Option<&Bound<'py, PyAny>>,
                 extra_headers: Option<&Bound<'py, PyAny>>,
+                extra_query: Option<&Bound<'py, PyAny>>,
+                extra_body: Option<&Bound<'py, PyAny>>,
             ) -> PyResult<Bound<'py, PyAny>> {
                 let params = ListInvitationsParams {
                     status: string(py, "status", status)?.map(InvitationStatus::from),
                     limit: integer(py, "limit", limit)?,
                     cursor: string(py, "cursor", cursor)?,
                 };
-                let options = request_options(py, timeout, max_retries, None, extra_headers)?;
+                let options = request_options(
+                    py,
+                    timeout, max_retries, None,
+                    extra_headers,
+                    extra_query,
+                    extra_body,
+                )?;
                 let walked = params.clone();
                 self.caller.page(
                     py,
@@ -213,7 +326,7 @@ macro_rules! invitations_methods {
             }
 
             /// One invitation by id.
-            #[pyo3(signature = (invitation_id, *, timeout=None, max_retries=None, extra_headers=None))]
+            #[pyo3(signature = (invitation_id, *, timeout=None, max_retries=None, extra_headers=None, extra_query=None, extra_body=None))]
             fn get<'py>(
                 &self,
                 py: Python<'py>,
@@ -221,9 +334,17 @@ macro_rules! invitations_methods {
                 timeout: Option<&Bound<'py, PyAny>>,
                 max_retries: Option<&Bound<'py, PyAny>>,
                 extra_headers: Option<&Bound<'py, PyAny>>,
+                extra_query: Option<&Bound<'py, PyAny>>,
+                extra_body: Option<&Bound<'py, PyAny>>,
             ) -> PyResult<Bound<'py, PyAny>> {
                 let invitation_id = required_string(py, "invitation_id", invitation_id)?;
-                let options = request_options(py, timeout, max_retries, None, extra_headers)?;
+                let options = request_options(
+                    py,
+                    timeout, max_retries, None,
+                    extra_headers,
+                    extra_query,
+                    extra_body,
+                )?;
                 self.caller.call(
                     py,
                     options,
@@ -233,7 +354,7 @@ macro_rules! invitations_methods {
             }
 
             /// Same as `get`.
-            #[pyo3(signature = (invitation_id, *, timeout=None, max_retries=None, extra_headers=None))]
+            #[pyo3(signature = (invitation_id, *, timeout=None, max_retries=None, extra_headers=None, extra_query=None, extra_body=None))]
             fn retrieve<'py>(
                 &self,
                 py: Python<'py>,
@@ -241,13 +362,23 @@ macro_rules! invitations_methods {
                 timeout: Option<&Bound<'py, PyAny>>,
                 max_retries: Option<&Bound<'py, PyAny>>,
                 extra_headers: Option<&Bound<'py, PyAny>>,
+                extra_query: Option<&Bound<'py, PyAny>>,
+                extra_body: Option<&Bound<'py, PyAny>>,
             ) -> PyResult<Bound<'py, PyAny>> {
-                self.get(py, invitation_id, timeout, max_retries, extra_headers)
+                self.get(
+                    py,
+                    invitation_id,
+                    timeout,
+                    max_retries,
+                    extra_headers,
+                    extra_query,
+                    extra_body,
+                )
             }
 
             /// Cancels a pending or in-progress invitation; a completed one is refused
             /// (`already_completed`).
-            #[pyo3(signature = (invitation_id, *, timeout=None, max_retries=None, idempotency_key=None, extra_headers=None))]
+            #[pyo3(signature = (invitation_id, *, timeout=None, max_retries=None, idempotency_key=None, extra_headers=None, extra_query=None, extra_body=None))]
             fn cancel<'py>(
                 &self,
                 py: Python<'py>,
@@ -256,10 +387,18 @@ macro_rules! invitations_methods {
                 max_retries: Option<&Bound<'py, PyAny>>,
                 idempotency_key: Option<&Bound<'py, PyAny>>,
                 extra_headers: Option<&Bound<'py, PyAny>>,
+                extra_query: Option<&Bound<'py, PyAny>>,
+                extra_body: Option<&Bound<'py, PyAny>>,
             ) -> PyResult<Bound<'py, PyAny>> {
                 let invitation_id = required_string(py, "invitation_id", invitation_id)?;
                 let options =
-                    request_options(py, timeout, max_retries, idempotency_key, extra_headers)?;
+                    request_options(
+                    py,
+                    timeout, max_retries, idempotency_key,
+                    extra_headers,
+                    extra_query,
+                    extra_body,
+                )?;
                 self.caller.call(
                     py,
                     options,
@@ -272,7 +411,7 @@ macro_rules! invitations_methods {
             /// `expired` or `cancelled`) and returns it. `timeout` (seconds) bounds the whole
             /// wait, then `APITimeoutError` with code `wait_timeout`; `poll_interval` is the
             /// first pause, `max_poll_interval` the longest. Unset values take core's defaults.
-            #[pyo3(signature = (invitation_id, *, timeout=None, poll_interval=None, max_poll_interval=None, max_retries=None, extra_headers=None))]
+            #[pyo3(signature = (invitation_id, *, timeout=None, poll_interval=None, max_poll_interval=None, max_retries=None, extra_headers=None, extra_query=None, extra_body=None))]
             #[allow(clippy::too_many_arguments)]
             fn wait_for_completion<'py>(
                 &self,
@@ -283,6 +422,8 @@ macro_rules! invitations_methods {
                 max_poll_interval: Option<&Bound<'py, PyAny>>,
                 max_retries: Option<&Bound<'py, PyAny>>,
                 extra_headers: Option<&Bound<'py, PyAny>>,
+                extra_query: Option<&Bound<'py, PyAny>>,
+                extra_body: Option<&Bound<'py, PyAny>>,
             ) -> PyResult<Bound<'py, PyAny>> {
                 let invitation_id = required_string(py, "invitation_id", invitation_id)?;
                 let mut wait = zavu_core::ffi::wait_options(
@@ -292,7 +433,13 @@ macro_rules! invitations_methods {
                 if let Some(interval) = seconds(py, "max_poll_interval", max_poll_interval)? {
                     wait.max_poll_interval = interval;
                 }
-                let options = request_options(py, None, max_retries, None, extra_headers)?;
+                let options = request_options(
+                    py,
+                    None, max_retries, None,
+                    extra_headers,
+                    extra_query,
+                    extra_body,
+                )?;
                 self.caller.call(
                     py,
                     options,
@@ -309,7 +456,7 @@ macro_rules! invitations_methods {
             /// Sets the project webhook that receives `invitation.status_changed`. The answer
             /// is the only one carrying the signing `secret`. `events` defaults (in core) to
             /// `["invitation.status_changed"]`.
-            #[pyo3(signature = (*, url, events=None, timeout=None, max_retries=None, idempotency_key=None, extra_headers=None))]
+            #[pyo3(signature = (*, url, events=None, timeout=None, max_retries=None, idempotency_key=None, extra_headers=None, extra_query=None, extra_body=None))]
             #[allow(clippy::too_many_arguments)]
             fn create_webhook<'py>(
                 &self,
@@ -320,13 +467,21 @@ macro_rules! invitations_methods {
                 max_retries: Option<&Bound<'py, PyAny>>,
                 idempotency_key: Option<&Bound<'py, PyAny>>,
                 extra_headers: Option<&Bound<'py, PyAny>>,
+                extra_query: Option<&Bound<'py, PyAny>>,
+                extra_body: Option<&Bound<'py, PyAny>>,
             ) -> PyResult<Bound<'py, PyAny>> {
                 let params = CreateWebhookParams::with_events(
                     required_string(py, "url", url)?,
                     string_list(py, "events", events)?,
                 );
                 let options =
-                    request_options(py, timeout, max_retries, idempotency_key, extra_headers)?;
+                    request_options(
+                    py,
+                    timeout, max_retries, idempotency_key,
+                    extra_headers,
+                    extra_query,
+                    extra_body,
+                )?;
                 self.caller.call(
                     py,
                     options,
@@ -336,15 +491,23 @@ macro_rules! invitations_methods {
             }
 
             /// The project webhook (without its secret).
-            #[pyo3(signature = (*, timeout=None, max_retries=None, extra_headers=None))]
+            #[pyo3(signature = (*, timeout=None, max_retries=None, extra_headers=None, extra_query=None, extra_body=None))]
             fn get_webhook<'py>(
                 &self,
                 py: Python<'py>,
                 timeout: Option<&Bound<'py, PyAny>>,
                 max_retries: Option<&Bound<'py, PyAny>>,
                 extra_headers: Option<&Bound<'py, PyAny>>,
+                extra_query: Option<&Bound<'py, PyAny>>,
+                extra_body: Option<&Bound<'py, PyAny>>,
             ) -> PyResult<Bound<'py, PyAny>> {
-                let options = request_options(py, timeout, max_retries, None, extra_headers)?;
+                let options = request_options(
+                    py,
+                    timeout, max_retries, None,
+                    extra_headers,
+                    extra_query,
+                    extra_body,
+                )?;
                 self.caller.call(
                     py,
                     options,
@@ -354,7 +517,7 @@ macro_rules! invitations_methods {
             }
 
             /// Changes the given fields of the project webhook.
-            #[pyo3(signature = (*, url=None, events=None, active=None, timeout=None, max_retries=None, extra_headers=None))]
+            #[pyo3(signature = (*, url=None, events=None, active=None, timeout=None, max_retries=None, extra_headers=None, extra_query=None, extra_body=None))]
             #[allow(clippy::too_many_arguments)]
             fn update_webhook<'py>(
                 &self,
@@ -365,13 +528,21 @@ macro_rules! invitations_methods {
                 timeout: Option<&Bound<'py, PyAny>>,
                 max_retries: Option<&Bound<'py, PyAny>>,
                 extra_headers: Option<&Bound<'py, PyAny>>,
+                extra_query: Option<&Bound<'py, PyAny>>,
+                extra_body: Option<&Bound<'py, PyAny>>,
             ) -> PyResult<Bound<'py, PyAny>> {
                 let params = UpdateWebhookParams {
                     url: string(py, "url", url)?,
                     events: string_list(py, "events", events)?,
                     active: boolean(py, "active", active)?,
                 };
-                let options = request_options(py, timeout, max_retries, None, extra_headers)?;
+                let options = request_options(
+                    py,
+                    timeout, max_retries, None,
+                    extra_headers,
+                    extra_query,
+                    extra_body,
+                )?;
                 self.caller.call(
                     py,
                     options,
@@ -381,21 +552,41 @@ macro_rules! invitations_methods {
             }
 
             /// Removes the project webhook; returns `None`.
-            #[pyo3(signature = (*, timeout=None, max_retries=None, extra_headers=None))]
+            #[pyo3(signature = (*, timeout=None, max_retries=None, extra_headers=None, extra_query=None, extra_body=None))]
             fn delete_webhook<'py>(
                 &self,
                 py: Python<'py>,
                 timeout: Option<&Bound<'py, PyAny>>,
                 max_retries: Option<&Bound<'py, PyAny>>,
                 extra_headers: Option<&Bound<'py, PyAny>>,
+                extra_query: Option<&Bound<'py, PyAny>>,
+                extra_body: Option<&Bound<'py, PyAny>>,
             ) -> PyResult<Bound<'py, PyAny>> {
-                let options = request_options(py, timeout, max_retries, None, extra_headers)?;
+                let options = request_options(
+                    py,
+                    timeout, max_retries, None,
+                    extra_headers,
+                    extra_query,
+                    extra_body,
+                )?;
                 self.caller.call(
                     py,
                     options,
                     |client| async move { client.invitations().delete_webhook().await },
                     unit,
                 )
+            }
+
+            /// The same methods, answering a `RawResponse` (status, headers, request id,
+            /// rate limit; `parse()` gives what the plain call returns).
+            #[getter]
+            fn with_raw_response(&self) -> Self {
+                $class {
+                    caller: Caller {
+                        raw: true,
+                        ..self.caller.clone()
+                    },
+                }
             }
 
             fn __repr__(&self) -> &'static str {
@@ -422,11 +613,13 @@ pub struct AsyncPhoneNumbers {
 
 macro_rules! phone_numbers_methods {
     ($class:ident) => {
+        // Every method takes the per-call options beside its own arguments.
+        #[allow(clippy::too_many_arguments)]
         #[pymethods]
         impl $class {
             /// Buys a phone number (E.164) for the team. A team on the free plan gets
             /// `PaymentRequiredError` (`paid_plan_required`).
-            #[pyo3(signature = (*, phone_number, name=None, timeout=None, max_retries=None, idempotency_key=None, extra_headers=None))]
+            #[pyo3(signature = (*, phone_number, name=None, timeout=None, max_retries=None, idempotency_key=None, extra_headers=None, extra_query=None, extra_body=None))]
             #[allow(clippy::too_many_arguments)]
             fn purchase<'py>(
                 &self,
@@ -437,19 +630,248 @@ macro_rules! phone_numbers_methods {
                 max_retries: Option<&Bound<'py, PyAny>>,
                 idempotency_key: Option<&Bound<'py, PyAny>>,
                 extra_headers: Option<&Bound<'py, PyAny>>,
+                extra_query: Option<&Bound<'py, PyAny>>,
+                extra_body: Option<&Bound<'py, PyAny>>,
             ) -> PyResult<Bound<'py, PyAny>> {
                 let params = PurchasePhoneNumberParams {
                     phone_number: required_string(py, "phone_number", phone_number)?,
                     name: string(py, "name", name)?,
                 };
                 let options =
-                    request_options(py, timeout, max_retries, idempotency_key, extra_headers)?;
+                    request_options(
+                    py,
+                    timeout, max_retries, idempotency_key,
+                    extra_headers,
+                    extra_query,
+                    extra_body,
+                )?;
                 self.caller.call(
                     py,
                     options,
                     |client| async move { client.phone_numbers().purchase(&params).await },
                     PhoneNumber::from,
                 )
+            }
+
+            /// Numbers the team can buy in a country: the first onboarding step, before
+            /// `purchase`. `type` is `local`, `national`, `mobile` or `tollFree`;
+            /// `capabilities` a comma-separated list of `sms`, `voice`, `mms`.
+            #[pyo3(signature = (*, country_code, capabilities=None, contains=None, limit=None, r#type=None, timeout=None, max_retries=None, extra_headers=None, extra_query=None, extra_body=None))]
+            #[allow(clippy::too_many_arguments)]
+            fn search_available<'py>(
+                &self,
+                py: Python<'py>,
+                country_code: &Bound<'py, PyAny>,
+                capabilities: Option<&Bound<'py, PyAny>>,
+                contains: Option<&Bound<'py, PyAny>>,
+                limit: Option<&Bound<'py, PyAny>>,
+                r#type: Option<&Bound<'py, PyAny>>,
+                timeout: Option<&Bound<'py, PyAny>>,
+                max_retries: Option<&Bound<'py, PyAny>>,
+                extra_headers: Option<&Bound<'py, PyAny>>,
+                extra_query: Option<&Bound<'py, PyAny>>,
+                extra_body: Option<&Bound<'py, PyAny>>,
+            ) -> PyResult<Bound<'py, PyAny>> {
+                let params = SearchAvailablePhoneNumbersParams {
+                    country_code: required_string(py, "country_code", country_code)?,
+                    capabilities: string(py, "capabilities", capabilities)?,
+                    contains: string(py, "contains", contains)?,
+                    limit: integer(py, "limit", limit)?,
+                    number_type: string(py, "type", r#type)?.map(PhoneNumberType::from),
+                };
+                let options = request_options(
+                    py,
+                    timeout,
+                    max_retries,
+                    None,
+                    extra_headers,
+                    extra_query,
+                    extra_body,
+                )?;
+                self.caller.call(
+                    py,
+                    options,
+                    |client| async move { client.phone_numbers().search_available(&params).await },
+                    AvailablePhoneNumber::list,
+                )
+            }
+
+            /// The regulatory information buying a number needs: for `phone_number`
+            /// (preferred) or for `country_code` and `type`. An empty list: none needed.
+            #[pyo3(signature = (*, country_code=None, phone_number=None, r#type=None, timeout=None, max_retries=None, extra_headers=None, extra_query=None, extra_body=None))]
+            #[allow(clippy::too_many_arguments)]
+            fn requirements<'py>(
+                &self,
+                py: Python<'py>,
+                country_code: Option<&Bound<'py, PyAny>>,
+                phone_number: Option<&Bound<'py, PyAny>>,
+                r#type: Option<&Bound<'py, PyAny>>,
+                timeout: Option<&Bound<'py, PyAny>>,
+                max_retries: Option<&Bound<'py, PyAny>>,
+                extra_headers: Option<&Bound<'py, PyAny>>,
+                extra_query: Option<&Bound<'py, PyAny>>,
+                extra_body: Option<&Bound<'py, PyAny>>,
+            ) -> PyResult<Bound<'py, PyAny>> {
+                let params = PhoneNumberRequirementsParams {
+                    country_code: string(py, "country_code", country_code)?,
+                    phone_number: string(py, "phone_number", phone_number)?,
+                    number_type: string(py, "type", r#type)?.map(PhoneNumberType::from),
+                };
+                let options = request_options(
+                    py,
+                    timeout,
+                    max_retries,
+                    None,
+                    extra_headers,
+                    extra_query,
+                    extra_body,
+                )?;
+                self.caller.call(
+                    py,
+                    options,
+                    |client| async move { client.phone_numbers().requirements(&params).await },
+                    Requirement::list,
+                )
+            }
+
+            /// One page of the team's numbers, newest first. Iterating the page walks every
+            /// number across pages.
+            #[pyo3(signature = (*, status=None, limit=None, cursor=None, timeout=None, max_retries=None, extra_headers=None, extra_query=None, extra_body=None))]
+            #[allow(clippy::too_many_arguments)]
+            fn list<'py>(
+                &self,
+                py: Python<'py>,
+                status: Option<&Bound<'py, PyAny>>,
+                limit: Option<&Bound<'py, PyAny>>,
+                cursor: Option<&Bound<'py, PyAny>>,
+                timeout: Option<&Bound<'py, PyAny>>,
+                max_retries: Option<&Bound<'py, PyAny>>,
+                extra_headers: Option<&Bound<'py, PyAny>>,
+                extra_query: Option<&Bound<'py, PyAny>>,
+                extra_body: Option<&Bound<'py, PyAny>>,
+            ) -> PyResult<Bound<'py, PyAny>> {
+                let params = ListPhoneNumbersParams {
+                    status: string(py, "status", status)?.map(PhoneNumberStatus::from),
+                    limit: integer(py, "limit", limit)?,
+                    cursor: string(py, "cursor", cursor)?,
+                };
+                let options = request_options(
+                    py,
+                    timeout,
+                    max_retries,
+                    None,
+                    extra_headers,
+                    extra_query,
+                    extra_body,
+                )?;
+                let walked = params.clone();
+                self.caller.page(
+                    py,
+                    options,
+                    move |client| {
+                        let params = params.clone();
+                        async move { client.phone_numbers().list(&params).await }
+                    },
+                    move |client| AnyPager::PhoneNumbers(client.phone_numbers().walk(&walked)),
+                )
+            }
+
+            /// One of the team's numbers; another team's number is `NotFoundError`.
+            #[pyo3(signature = (phone_number_id, *, timeout=None, max_retries=None, extra_headers=None, extra_query=None, extra_body=None))]
+            #[allow(clippy::too_many_arguments)]
+            fn retrieve<'py>(
+                &self,
+                py: Python<'py>,
+                phone_number_id: &Bound<'py, PyAny>,
+                timeout: Option<&Bound<'py, PyAny>>,
+                max_retries: Option<&Bound<'py, PyAny>>,
+                extra_headers: Option<&Bound<'py, PyAny>>,
+                extra_query: Option<&Bound<'py, PyAny>>,
+                extra_body: Option<&Bound<'py, PyAny>>,
+            ) -> PyResult<Bound<'py, PyAny>> {
+                let id = required_string(py, "phone_number_id", phone_number_id)?;
+                let options = request_options(
+                    py,
+                    timeout,
+                    max_retries,
+                    None,
+                    extra_headers,
+                    extra_query,
+                    extra_body,
+                )?;
+                self.caller.call(
+                    py,
+                    options,
+                    move |client| async move { client.phone_numbers().retrieve(&id).await },
+                    PhoneNumber::from,
+                )
+            }
+
+            /// Renames a number (`name`) or (un)assigns its sender (`sender_id`); only the
+            /// arguments given change, and `None` clears (`name=None`, `sender_id=None`).
+            #[pyo3(signature = (phone_number_id, **kwargs))]
+            fn update<'py>(
+                &self,
+                py: Python<'py>,
+                phone_number_id: &Bound<'py, PyAny>,
+                kwargs: Option<&Bound<'py, PyDict>>,
+            ) -> PyResult<Bound<'py, PyAny>> {
+                let id = required_string(py, "phone_number_id", phone_number_id)?;
+                let args = Kwargs::new(py, kwargs, &["name", "sender_id"])?;
+                let params = UpdatePhoneNumberParams {
+                    name: args.clearable("name", |v| string(py, "name", Some(v)))?,
+                    sender_id: args.clearable("sender_id", |v| string(py, "sender_id", Some(v)))?,
+                };
+                let options = args.request_options(true)?;
+                self.caller.call(
+                    py,
+                    options,
+                    move |client| async move { client.phone_numbers().update(&id, &params).await },
+                    PhoneNumber::from,
+                )
+            }
+
+            /// Releases a number (it must not be assigned to a sender); returns `None`.
+            #[pyo3(signature = (phone_number_id, *, timeout=None, max_retries=None, extra_headers=None, extra_query=None, extra_body=None))]
+            #[allow(clippy::too_many_arguments)]
+            fn release<'py>(
+                &self,
+                py: Python<'py>,
+                phone_number_id: &Bound<'py, PyAny>,
+                timeout: Option<&Bound<'py, PyAny>>,
+                max_retries: Option<&Bound<'py, PyAny>>,
+                extra_headers: Option<&Bound<'py, PyAny>>,
+                extra_query: Option<&Bound<'py, PyAny>>,
+                extra_body: Option<&Bound<'py, PyAny>>,
+            ) -> PyResult<Bound<'py, PyAny>> {
+                let id = required_string(py, "phone_number_id", phone_number_id)?;
+                let options = request_options(
+                    py,
+                    timeout,
+                    max_retries,
+                    None,
+                    extra_headers,
+                    extra_query,
+                    extra_body,
+                )?;
+                self.caller.call(
+                    py,
+                    options,
+                    move |client| async move { client.phone_numbers().release(&id).await },
+                    unit,
+                )
+            }
+
+            /// The same methods, answering a `RawResponse` (status, headers, request id,
+            /// rate limit; `parse()` gives what the plain call returns).
+            #[getter]
+            fn with_raw_response(&self) -> Self {
+                $class {
+                    caller: Caller {
+                        raw: true,
+                        ..self.caller.clone()
+                    },
+                }
             }
 
             fn __repr__(&self) -> &'static str {
@@ -476,10 +898,12 @@ pub struct AsyncSenders {
 
 macro_rules! senders_methods {
     ($class:ident) => {
+        // Every method takes the per-call options beside its own arguments.
+        #[allow(clippy::too_many_arguments)]
         #[pymethods]
         impl $class {
             /// One sender by id.
-            #[pyo3(signature = (sender_id, *, timeout=None, max_retries=None, extra_headers=None))]
+            #[pyo3(signature = (sender_id, *, timeout=None, max_retries=None, extra_headers=None, extra_query=None, extra_body=None))]
             fn get<'py>(
                 &self,
                 py: Python<'py>,
@@ -487,9 +911,17 @@ macro_rules! senders_methods {
                 timeout: Option<&Bound<'py, PyAny>>,
                 max_retries: Option<&Bound<'py, PyAny>>,
                 extra_headers: Option<&Bound<'py, PyAny>>,
+                extra_query: Option<&Bound<'py, PyAny>>,
+                extra_body: Option<&Bound<'py, PyAny>>,
             ) -> PyResult<Bound<'py, PyAny>> {
                 let sender_id = required_string(py, "sender_id", sender_id)?;
-                let options = request_options(py, timeout, max_retries, None, extra_headers)?;
+                let options = request_options(
+                    py,
+                    timeout, max_retries, None,
+                    extra_headers,
+                    extra_query,
+                    extra_body,
+                )?;
                 self.caller.call(
                     py,
                     options,
@@ -499,7 +931,7 @@ macro_rules! senders_methods {
             }
 
             /// Same as `get`.
-            #[pyo3(signature = (sender_id, *, timeout=None, max_retries=None, extra_headers=None))]
+            #[pyo3(signature = (sender_id, *, timeout=None, max_retries=None, extra_headers=None, extra_query=None, extra_body=None))]
             fn retrieve<'py>(
                 &self,
                 py: Python<'py>,
@@ -507,12 +939,22 @@ macro_rules! senders_methods {
                 timeout: Option<&Bound<'py, PyAny>>,
                 max_retries: Option<&Bound<'py, PyAny>>,
                 extra_headers: Option<&Bound<'py, PyAny>>,
+                extra_query: Option<&Bound<'py, PyAny>>,
+                extra_body: Option<&Bound<'py, PyAny>>,
             ) -> PyResult<Bound<'py, PyAny>> {
-                self.get(py, sender_id, timeout, max_retries, extra_headers)
+                self.get(
+                    py,
+                    sender_id,
+                    timeout,
+                    max_retries,
+                    extra_headers,
+                    extra_query,
+                    extra_body,
+                )
             }
 
             /// One page of senders. Iterating the page walks every sender across pages.
-            #[pyo3(signature = (*, limit=None, cursor=None, timeout=None, max_retries=None, extra_headers=None))]
+            #[pyo3(signature = (*, limit=None, cursor=None, timeout=None, max_retries=None, extra_headers=None, extra_query=None, extra_body=None))]
             fn list<'py>(
                 &self,
                 py: Python<'py>,
@@ -521,12 +963,20 @@ macro_rules! senders_methods {
                 timeout: Option<&Bound<'py, PyAny>>,
                 max_retries: Option<&Bound<'py, PyAny>>,
                 extra_headers: Option<&Bound<'py, PyAny>>,
+                extra_query: Option<&Bound<'py, PyAny>>,
+                extra_body: Option<&Bound<'py, PyAny>>,
             ) -> PyResult<Bound<'py, PyAny>> {
                 let params = ListSendersParams {
                     limit: integer(py, "limit", limit)?,
                     cursor: string(py, "cursor", cursor)?,
                 };
-                let options = request_options(py, timeout, max_retries, None, extra_headers)?;
+                let options = request_options(
+                    py,
+                    timeout, max_retries, None,
+                    extra_headers,
+                    extra_query,
+                    extra_body,
+                )?;
                 let walked = params.clone();
                 self.caller.page(
                     py,
@@ -537,6 +987,18 @@ macro_rules! senders_methods {
                     },
                     move |client| AnyPager::Senders(client.senders().walk(&walked)),
                 )
+            }
+
+            /// The same methods, answering a `RawResponse` (status, headers, request id,
+            /// rate limit; `parse()` gives what the plain call returns).
+            #[getter]
+            fn with_raw_response(&self) -> Self {
+                $class {
+                    caller: Caller {
+                        raw: true,
+                        ..self.caller.clone()
+                    },
+                }
             }
 
             fn __repr__(&self) -> &'static str {
@@ -597,6 +1059,7 @@ impl Parts {
         let caller = Caller {
             shared: Arc::clone(&shared),
             asynchronous,
+            raw: false,
         };
         let (invitations, phone_numbers, senders) = if asynchronous {
             (
@@ -632,16 +1095,35 @@ impl Parts {
         })
     }
 
+    /// A client with some options changed (core's `with_client_options`: the same connection
+    /// pool; unset values keep this client's).
+    #[allow(clippy::too_many_arguments)]
     fn derived(
         &self,
         py: Python<'_>,
+        api_key: Arg<'_, '_>,
+        base_url: Arg<'_, '_>,
         timeout: Arg<'_, '_>,
         max_retries: Arg<'_, '_>,
         default_headers: Arg<'_, '_>,
         asynchronous: bool,
     ) -> PyResult<Parts> {
-        let options = request_options(py, timeout, max_retries, None, default_headers)?;
-        let client = self.shared.client(&options)?;
+        let overrides = ClientOverrides {
+            api_key: string(py, "api_key", api_key)?,
+            base_url: string(py, "base_url", base_url)?,
+            timeout: seconds(py, "timeout", timeout)?,
+            max_retries: retries(py, "max_retries", max_retries)?,
+            default_headers: match default_headers {
+                Some(value) if !value.is_none() => {
+                    Some(headers(py, "default_headers", Some(value), false)?)
+                }
+                _ => None,
+            },
+        };
+        let client = zavu_core::ffi::catch_panics_sync(|| {
+            self.shared.client.with_client_options(&overrides)
+        })
+        .map_err(|e| to_py_err(py, e))?;
         Parts::new(py, client, asynchronous)
     }
 
@@ -665,6 +1147,8 @@ impl Parts {
 
 macro_rules! client_methods {
     ($class:ident, asynchronous = $asynchronous:literal, { $($extra:tt)* }) => {
+        // Every method takes the per-call options beside its own arguments.
+        #[allow(clippy::too_many_arguments)]
         #[pymethods]
         impl $class {
             /// Unset arguments fall back to the environment (`ZAVUDEV_API_KEY`,
@@ -746,11 +1230,15 @@ macro_rules! client_methods {
                 self.parts.shared.is_closed()
             }
 
-            /// A client on the same connection pool whose calls use these options.
-            #[pyo3(signature = (*, timeout=None, max_retries=None, default_headers=None))]
+            /// A new client on the same connection pool with these options changed (unset
+            /// ones keep this client's), as the published SDK's `with_options`.
+            #[pyo3(signature = (*, api_key=None, base_url=None, timeout=None, max_retries=None, default_headers=None))]
+            #[allow(clippy::too_many_arguments)]
             fn with_options(
                 &self,
                 py: Python<'_>,
+                api_key: Arg<'_, '_>,
+                base_url: Arg<'_, '_>,
                 timeout: Arg<'_, '_>,
                 max_retries: Arg<'_, '_>,
                 default_headers: Arg<'_, '_>,
@@ -758,12 +1246,29 @@ macro_rules! client_methods {
                 Ok($class {
                     parts: self.parts.derived(
                         py,
+                        api_key,
+                        base_url,
                         timeout,
                         max_retries,
                         default_headers,
                         $asynchronous,
                     )?,
                 })
+            }
+
+            /// Same as `with_options` (the published SDK's name).
+            #[pyo3(signature = (*, api_key=None, base_url=None, timeout=None, max_retries=None, default_headers=None))]
+            #[allow(clippy::too_many_arguments)]
+            fn copy(
+                &self,
+                py: Python<'_>,
+                api_key: Arg<'_, '_>,
+                base_url: Arg<'_, '_>,
+                timeout: Arg<'_, '_>,
+                max_retries: Arg<'_, '_>,
+                default_headers: Arg<'_, '_>,
+            ) -> PyResult<Self> {
+                self.with_options(py, api_key, base_url, timeout, max_retries, default_headers)
             }
 
             fn __repr__(&self) -> String {

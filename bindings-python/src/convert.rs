@@ -196,21 +196,194 @@ fn header_text(
     Err(wrong_type(py, param, expected, value))
 }
 
-/// The per-call options every method takes (`timeout` in seconds).
+/// The per-call options every method takes (`timeout` in seconds; `extra_headers`,
+/// `extra_query` and `extra_body` as the published SDK names them).
+#[allow(clippy::too_many_arguments)]
 pub fn request_options(
     py: Python<'_>,
     timeout: Arg<'_, '_>,
     max_retries: Arg<'_, '_>,
     idempotency_key: Arg<'_, '_>,
     extra_headers: Arg<'_, '_>,
+    extra_query: Arg<'_, '_>,
+    extra_body: Arg<'_, '_>,
 ) -> PyResult<RequestOptions> {
     Ok(RequestOptions {
         timeout: seconds(py, "timeout", timeout)?,
         max_retries: retries(py, "max_retries", max_retries)?,
         idempotency_key: string(py, "idempotency_key", idempotency_key)?,
         headers: headers(py, "extra_headers", extra_headers, false)?,
+        extra_query: query(py, "extra_query", extra_query)?,
+        extra_body: body(py, "extra_body", extra_body)?,
         ..Default::default()
     })
+}
+
+/// `extra_query`: a mapping of names to `str`, `int`, `float` or `bool` values.
+pub fn query(py: Python<'_>, param: &str, value: Arg<'_, '_>) -> PyResult<Vec<(String, String)>> {
+    let Some(value) = present(value) else {
+        return Ok(Vec::new());
+    };
+    let expected = "a mapping of str to str, int, float or bool";
+    let Ok(dict) = value.cast::<PyDict>() else {
+        return Err(wrong_type(py, param, expected, value));
+    };
+    let mut pairs = Vec::with_capacity(dict.len());
+    for (name, item) in dict.iter() {
+        let Ok(name) = name.cast::<PyString>() else {
+            return Err(wrong_type(py, param, expected, &name));
+        };
+        let json = to_json(py, param, &item)?;
+        let text = ffi::query_value(param, &json).map_err(|e| to_py_err(py, e))?;
+        pairs.push((name.to_cow()?.into_owned(), text));
+    }
+    Ok(pairs)
+}
+
+/// `extra_body`: a `dict` of JSON-able values, merged into the request's JSON body by core.
+pub fn body(
+    py: Python<'_>,
+    param: &str,
+    value: Arg<'_, '_>,
+) -> PyResult<Option<serde_json::Map<String, serde_json::Value>>> {
+    let Some(value) = present(value) else {
+        return Ok(None);
+    };
+    if !value.is_instance_of::<PyDict>() {
+        return Err(wrong_type(py, param, "a dict of JSON values", value));
+    }
+    let json = to_json(py, param, value)?;
+    ffi::extra_body(param, json)
+        .map(Some)
+        .map_err(|e| to_py_err(py, e))
+}
+
+/// Deepest nesting accepted when converting a Python value to JSON; a cycle or a silly depth
+/// is refused instead of overflowing the stack.
+const MAX_DEPTH: usize = 64;
+
+/// A Python value as JSON: `None`, `bool`, `int` (within 64 bits), finite `float`, `str`, lists
+/// and tuples, dicts with `str` keys, `datetime` (RFC 3339) and this package's models (their wire
+/// JSON).
+pub fn to_json(
+    py: Python<'_>,
+    param: &str,
+    value: &Bound<'_, PyAny>,
+) -> PyResult<serde_json::Value> {
+    to_json_at(py, param, value, 0, false)
+}
+
+/// [`to_json`] with dict keys turned from snake_case to the wire's camelCase (model
+/// constructors: `Invitation(client_name=...)`).
+pub fn to_wire_json(
+    py: Python<'_>,
+    param: &str,
+    value: &Bound<'_, PyAny>,
+) -> PyResult<serde_json::Value> {
+    to_json_at(py, param, value, 0, true)
+}
+
+/// `client_name` → `clientName`; names without `_` are kept.
+pub fn camel_case(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut upper = false;
+    for (i, c) in name.chars().enumerate() {
+        if c == '_' && i > 0 {
+            upper = true;
+        } else if upper {
+            out.extend(c.to_uppercase());
+            upper = false;
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn to_json_at(
+    py: Python<'_>,
+    param: &str,
+    value: &Bound<'_, PyAny>,
+    depth: usize,
+    camel: bool,
+) -> PyResult<serde_json::Value> {
+    use serde_json::Value;
+    let expected = "JSON values (None, bool, int, float, str, list, dict with str keys, datetime)";
+    if depth > MAX_DEPTH {
+        return Err(to_py_err(
+            py,
+            zavu_core::Error::invalid_param(param, format!("{param} is nested too deeply")),
+        ));
+    }
+    if value.is_none() {
+        return Ok(Value::Null);
+    }
+    if let Ok(b) = value.cast::<PyBool>() {
+        return Ok(Value::Bool(b.is_true()));
+    }
+    if value.is_instance_of::<PyInt>() {
+        return match value.extract::<i64>() {
+            Ok(n) => Ok(Value::from(n)),
+            Err(_) => Err(to_py_err(
+                py,
+                zavu_core::Error::invalid_param(param, format!("{param}: an int is out of range")),
+            )),
+        };
+    }
+    if let Ok(f) = value.cast::<PyFloat>() {
+        return serde_json::Number::from_f64(f.value())
+            .map(Value::Number)
+            .ok_or_else(|| {
+                to_py_err(
+                    py,
+                    zavu_core::Error::invalid_param(
+                        param,
+                        format!("{param}: a float must be finite"),
+                    ),
+                )
+            });
+    }
+    if let Ok(text) = value.cast::<PyString>() {
+        return Ok(Value::String(text.to_cow()?.into_owned()));
+    }
+    if let Ok(time) = value.extract::<time::OffsetDateTime>() {
+        let text = time
+            .to_utc()
+            .format(&time::format_description::well_known::Rfc3339)
+            .map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))?;
+        return Ok(Value::String(text));
+    }
+    if value.is_instance_of::<PyList>() || value.is_instance_of::<PyTuple>() {
+        let mut items = Vec::new();
+        for item in value.try_iter()? {
+            items.push(to_json_at(py, param, &item?, depth + 1, camel)?);
+        }
+        return Ok(Value::Array(items));
+    }
+    if let Ok(dict) = value.cast::<PyDict>() {
+        let mut map = serde_json::Map::new();
+        for (key, item) in dict.iter() {
+            let Ok(key) = key.cast::<PyString>() else {
+                return Err(wrong_type(py, param, expected, &key));
+            };
+            let key = key.to_cow()?;
+            let key = if camel {
+                camel_case(&key)
+            } else {
+                key.into_owned()
+            };
+            map.insert(key, to_json_at(py, param, &item, depth + 1, camel)?);
+        }
+        return Ok(Value::Object(map));
+    }
+    // One of this package's models: its wire JSON.
+    if value.hasattr("to_json")?
+        && let Ok(text) = value.call_method0("to_json")?.extract::<String>()
+        && let Ok(json) = serde_json::from_str(&text)
+    {
+        return Ok(json);
+    }
+    Err(wrong_type(py, param, expected, value))
 }
 
 /// A raw webhook body: `bytes`, `bytearray` or `str` (encoded as UTF-8). A parsed body (a

@@ -18,6 +18,7 @@ pub mod convert;
 pub mod errors;
 pub mod models;
 pub mod pages;
+pub mod raw;
 pub mod webhooks;
 
 /// Runs in the child after `os.fork()`. The child inherits the parent's tokio runtime without
@@ -100,6 +101,12 @@ fn native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<models::PhoneNumber>()?;
     m.add_class::<models::PhoneNumberPricing>()?;
     m.add_class::<models::Sender>()?;
+    m.add_class::<models::PhoneNumberCapabilities>()?;
+    m.add_class::<models::AvailablePhoneNumberPricing>()?;
+    m.add_class::<models::AvailablePhoneNumber>()?;
+    m.add_class::<models::RequirementType>()?;
+    m.add_class::<models::Requirement>()?;
+    m.add_class::<raw::RawResponse>()?;
     m.add_class::<models::WebhookConfig>()?;
     m.add_class::<models::InvitationStatusChangedData>()?;
     m.add_class::<pages::SyncPage>()?;

@@ -289,8 +289,52 @@ macro_rules! model {
             }
         }
 
+        impl $py {
+            /// A list of core values as a list of this class (a list answer).
+            #[allow(dead_code)]
+            pub fn list(items: Vec<$core>) -> Vec<Self> {
+                items.into_iter().map(Self::from).collect()
+            }
+
+            fn from_wire(py: Python<'_>, data: Option<&Bound<'_, PyAny>>) -> PyResult<Self> {
+                let json = match data {
+                    Some(data) => crate::convert::to_wire_json(py, stringify!($py), data)?,
+                    None => Value::Object(Default::default()),
+                };
+                serde_json::from_value::<$core>(json)
+                    .map(Self::from)
+                    .map_err(|e| json_error(stringify!($py), e))
+            }
+        }
+
         #[pymethods]
         impl $py {
+            /// Builds the model from keyword arguments (snake_case names, as the attributes;
+            /// nested models as dicts or model objects; datetimes or RFC 3339 strings), so code
+            /// can be tested without a server. Unknown names are kept in `extra`.
+            #[new]
+            #[pyo3(signature = (**fields))]
+            fn new(py: Python<'_>, fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
+                Self::from_wire(py, fields.map(|f| f.as_any()))
+            }
+
+            /// Builds the model from a dict with snake_case or camelCase keys (what `to_dict()`
+            /// or the API's JSON gives).
+            #[classmethod]
+            fn from_dict(
+                _cls: &Bound<'_, PyType>,
+                py: Python<'_>,
+                data: &Bound<'_, PyAny>,
+            ) -> PyResult<Self> {
+                if !data.is_instance_of::<PyDict>() {
+                    return Err(crate::errors::to_py_err(
+                        py,
+                        zavu_core::ffi::wrong_type("data", "a dict"),
+                    ));
+                }
+                Self::from_wire(py, Some(data))
+            }
+
             $(
                 #[getter]
                 fn $field<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
@@ -316,7 +360,7 @@ macro_rules! model {
             ) -> PyResult<Bound<'py, PyDict>> {
                 let json = json_mode(py, mode)?;
                 let dict = PyDict::new(py);
-                $( dict.set_item(stringify!($field), self.inner.$field.to_plain(py)?)?; )*
+                $( dict.set_item(stringify!($field).trim_start_matches("r#"), self.inner.$field.to_plain(py)?)?; )*
                 add_extra(py, &dict, &self.inner.extra)?;
                 if json {
                     return Ok(json_safe(&dict)?.cast_into::<PyDict>()?);
@@ -356,7 +400,7 @@ macro_rules! model {
             fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
                 Ok(repr_of(
                     stringify!($py),
-                    &[$((stringify!($repr_field), self.inner.$repr_field.repr_text(py)?)),*],
+                    &[$((stringify!($repr_field).trim_start_matches("r#"), self.inner.$repr_field.repr_text(py)?)),*],
                 ))
             }
         }
@@ -401,6 +445,47 @@ model! {
             next_renewal_date, updated_at,
         ],
         repr: [id, phone_number, name, status],
+    }
+}
+
+model! {
+    /// What an available number can do.
+    PhoneNumberCapabilities => zavu_core::PhoneNumberCapabilities {
+        fields: [sms, voice, mms],
+        repr: [sms, voice, mms],
+    }
+}
+
+model! {
+    /// What an available number would cost; `is_free_eligible` marks the one number a paid plan
+    /// includes.
+    AvailablePhoneNumberPricing => zavu_core::AvailablePhoneNumberPricing {
+        fields: [is_free_eligible, monthly_price, upfront_price],
+        repr: [is_free_eligible, monthly_price, upfront_price],
+    }
+}
+
+model! {
+    /// A number the team can buy (`phone_numbers.search_available`).
+    AvailablePhoneNumber => zavu_core::AvailablePhoneNumber {
+        fields: [phone_number, capabilities, pricing, friendly_name, locality, region],
+        repr: [phone_number, locality, region],
+    }
+}
+
+model! {
+    /// One piece of regulatory information a requirement group asks for.
+    RequirementType => zavu_core::RequirementType {
+        fields: [id, name, description, r#type, acceptance_criteria, example],
+        repr: [id, r#type, name],
+    }
+}
+
+model! {
+    /// The regulatory information buying a number needs, for one country and number type.
+    Requirement => zavu_core::Requirement {
+        fields: [id, action, country_code, phone_number_type, requirement_types],
+        repr: [id, country_code, phone_number_type],
     }
 }
 

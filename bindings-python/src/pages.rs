@@ -24,11 +24,18 @@ use crate::models::{Invitation, Sender};
 pub enum AnyPage {
     Invitations(Page<zavu_core::Invitation>),
     Senders(Page<zavu_core::Sender>),
+    PhoneNumbers(Page<zavu_core::PhoneNumber>),
 }
 
 impl From<Page<zavu_core::Invitation>> for AnyPage {
     fn from(page: Page<zavu_core::Invitation>) -> Self {
         AnyPage::Invitations(page)
+    }
+}
+
+impl From<Page<zavu_core::PhoneNumber>> for AnyPage {
+    fn from(page: Page<zavu_core::PhoneNumber>) -> Self {
+        AnyPage::PhoneNumbers(page)
     }
 }
 
@@ -42,6 +49,7 @@ impl From<Page<zavu_core::Sender>> for AnyPage {
 pub enum Batch {
     Invitations(Vec<zavu_core::Invitation>),
     Senders(Vec<zavu_core::Sender>),
+    PhoneNumbers(Vec<zavu_core::PhoneNumber>),
 }
 
 impl Batch {
@@ -55,6 +63,10 @@ impl Batch {
                 .into_iter()
                 .map(|item| Sender::from(item).into_py_any(py))
                 .collect(),
+            Batch::PhoneNumbers(items) => items
+                .into_iter()
+                .map(|item| crate::models::PhoneNumber::from(item).into_py_any(py))
+                .collect(),
         }
     }
 }
@@ -64,6 +76,7 @@ impl AnyPage {
         match self {
             AnyPage::Invitations(page) => page.next_cursor.as_deref(),
             AnyPage::Senders(page) => page.next_cursor.as_deref(),
+            AnyPage::PhoneNumbers(page) => page.next_cursor.as_deref(),
         }
     }
 
@@ -71,6 +84,7 @@ impl AnyPage {
         match self {
             AnyPage::Invitations(page) => page.has_next_page(),
             AnyPage::Senders(page) => page.has_next_page(),
+            AnyPage::PhoneNumbers(page) => page.has_next_page(),
         }
     }
 
@@ -78,6 +92,7 @@ impl AnyPage {
         match self {
             AnyPage::Invitations(page) => page.items.len(),
             AnyPage::Senders(page) => page.items.len(),
+            AnyPage::PhoneNumbers(page) => page.items.len(),
         }
     }
 
@@ -85,6 +100,7 @@ impl AnyPage {
         match self {
             AnyPage::Invitations(page) => Batch::Invitations(page.items.clone()),
             AnyPage::Senders(page) => Batch::Senders(page.items.clone()),
+            AnyPage::PhoneNumbers(page) => Batch::PhoneNumbers(page.items.clone()),
         }
     }
 
@@ -92,6 +108,7 @@ impl AnyPage {
         match self {
             AnyPage::Invitations(_) => "Invitation",
             AnyPage::Senders(_) => "Sender",
+            AnyPage::PhoneNumbers(_) => "PhoneNumber",
         }
     }
 
@@ -100,6 +117,7 @@ impl AnyPage {
         Ok(match self {
             AnyPage::Invitations(page) => page.next_page().await?.map(AnyPage::from),
             AnyPage::Senders(page) => page.next_page().await?.map(AnyPage::from),
+            AnyPage::PhoneNumbers(page) => page.next_page().await?.map(AnyPage::from),
         })
     }
 
@@ -107,6 +125,7 @@ impl AnyPage {
         match self {
             AnyPage::Invitations(page) => AnyPager::Invitations(page.into_items()),
             AnyPage::Senders(page) => AnyPager::Senders(page.into_items()),
+            AnyPage::PhoneNumbers(page) => AnyPager::PhoneNumbers(page.into_items()),
         }
     }
 
@@ -133,6 +152,7 @@ pub type WalkStart = Arc<dyn Fn() -> AnyPager + Send + Sync>;
 pub enum AnyPager {
     Invitations(AutoPager<zavu_core::Invitation>),
     Senders(AutoPager<zavu_core::Sender>),
+    PhoneNumbers(AutoPager<zavu_core::PhoneNumber>),
 }
 
 type SharedPager = Arc<tokio::sync::Mutex<AnyPager>>;
@@ -142,6 +162,7 @@ async fn next_batch(pager: SharedPager) -> zavu_core::Result<Option<Batch>> {
     Ok(match &mut *pager {
         AnyPager::Invitations(p) => p.next_batch().await?.map(Batch::Invitations),
         AnyPager::Senders(p) => p.next_batch().await?.map(Batch::Senders),
+        AnyPager::PhoneNumbers(p) => p.next_batch().await?.map(Batch::PhoneNumbers),
     })
 }
 

@@ -189,7 +189,7 @@ class Run:
 
     def call_sync(self, name: str, args: dict[str, Any], client: Any, opts: dict[str, Any]) -> Any:
         zavu = zavudev.Zavudev(**self.client_kwargs(client))
-        inv, snd = zavu.invitations, zavu.senders
+        inv, snd, pn = zavu.invitations, zavu.senders, zavu.phone_numbers
         a = kwargs(args)
         calls: dict[str, Callable[[], Any]] = {
             "invitations.create": lambda: wire(inv.create(**a, **opts)),
@@ -203,6 +203,13 @@ class Run:
             "invitations.updateWebhook": lambda: wire(inv.update_webhook(**a, **opts)),
             "invitations.deleteWebhook": lambda: inv.delete_webhook(**opts),
             "phoneNumbers.purchase": lambda: wire(zavu.phone_numbers.purchase(**a, **opts)),
+            "phoneNumbers.searchAvailable": lambda: {"items": [wire(n) for n in pn.search_available(**a, **opts)]},
+            "phoneNumbers.requirements": lambda: {"items": [wire(r) for r in pn.requirements(**a, **opts)]},
+            "phoneNumbers.list": lambda: page_json(pn.list(**a, **opts)),
+            "phoneNumbers.listAll": lambda: {"items": [wire(n) for n in pn.list(**a, **opts)]},
+            "phoneNumbers.retrieve": lambda: wire(pn.retrieve(**a, **opts)),
+            "phoneNumbers.update": lambda: wire(pn.update(**a, **opts)),
+            "phoneNumbers.release": lambda: pn.release(**a, **opts),
             "senders.get": lambda: wire(snd.get(sender_id=args["senderId"], **opts)),
             "senders.list": lambda: page_json(snd.list(**a, **opts)),
             "senders.listAll": lambda: {"items": [wire(s) for s in snd.list(**a, **opts)]},
@@ -237,6 +244,21 @@ class Run:
                 return await inv.delete_webhook(**opts)
             if name == "phoneNumbers.purchase":
                 return wire(await zavu.phone_numbers.purchase(**a, **opts))
+            pn = zavu.phone_numbers
+            if name == "phoneNumbers.searchAvailable":
+                return {"items": [wire(n) for n in await pn.search_available(**a, **opts)]}
+            if name == "phoneNumbers.requirements":
+                return {"items": [wire(r) for r in await pn.requirements(**a, **opts)]}
+            if name == "phoneNumbers.list":
+                return page_json(await pn.list(**a, **opts))
+            if name == "phoneNumbers.listAll":
+                return {"items": [wire(n) async for n in await pn.list(**a, **opts)]}
+            if name == "phoneNumbers.retrieve":
+                return wire(await pn.retrieve(**a, **opts))
+            if name == "phoneNumbers.update":
+                return wire(await pn.update(**a, **opts))
+            if name == "phoneNumbers.release":
+                return await pn.release(**a, **opts)
             if name == "senders.get":
                 return wire(await snd.get(sender_id=args["senderId"], **opts))
             if name == "senders.list":

@@ -201,7 +201,7 @@ pub async fn run(action: PhoneNumbersAction, connection: &Connection, json: bool
                         g.requirement_types.iter().map(move |t| {
                             vec![
                                 t.id.clone(),
-                                t.field_type.clone(),
+                                t.r#type.clone(),
                                 t.name.clone(),
                                 format!("{} {}", g.country_code, g.phone_number_type),
                             ]

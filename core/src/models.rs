@@ -647,8 +647,7 @@ pub struct RequirementType {
     #[serde(default)]
     pub description: String,
     /// The kind of value: `textual`, `address`, `document` or `action`.
-    #[serde(rename = "type")]
-    pub field_type: String,
+    pub r#type: String,
     /// What a value must satisfy, as the API sends it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub acceptance_criteria: Option<Value>,

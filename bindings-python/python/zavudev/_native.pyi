@@ -7,8 +7,12 @@ from typing import Any, ClassVar, Generic, Literal, Optional, Sequence, TypeVar,
 
 from typing_extensions import Self
 
+from ._headers import Headers as _ResponseHeaders
+
 __all__ = [
     "AsyncInvitations",
+    "AvailablePhoneNumber",
+    "AvailablePhoneNumberPricing",
     "AsyncPage",
     "AsyncPageIterator",
     "AsyncPaginator",
@@ -22,8 +26,12 @@ __all__ = [
     "KNOWN_CODES",
     "PageIterator",
     "PhoneNumber",
+    "PhoneNumberCapabilities",
     "PhoneNumberPricing",
     "PhoneNumbers",
+    "RawResponse",
+    "Requirement",
+    "RequirementType",
     "Sender",
     "Senders",
     "SyncPage",
@@ -56,8 +64,12 @@ class Start:
 
 _T = TypeVar("_T")
 _Headers = Mapping[str, str]
+_Query = Mapping[str, Union[str, int, float, bool]]
+_Body = dict[str, Any]
 # `list` is shadowed inside classes that have a `list` method.
 _StrList = list[str]
+_AvailableList = list["AvailablePhoneNumber"]
+_RequirementList = list["Requirement"]
 
 # ---------------------------------------------------------------------------------------------
 # Models. Attributes are read-only; enums are plain strings (values this SDK version does not
@@ -79,8 +91,17 @@ class _Model:
     def __reduce__(self) -> tuple[Any, tuple[str]]: ...
     __hash__: ClassVar[None]  # type: ignore[assignment]
 
+@type_check_only
+class _Buildable(_Model):
+    def __new__(cls, **fields: Any) -> Self:
+        """Builds the model from keyword arguments (snake_case names; nested models as dicts or
+        models; unknown names kept in ``extra``): for tests without a server."""
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Self:
+        """From a dict with snake_case or camelCase keys (``to_dict()`` or the API's JSON)."""
+
 @final
-class Invitation(_Model):
+class Invitation(_Buildable):
     @property
     def id(self) -> str: ...
     @property
@@ -123,7 +144,7 @@ class Invitation(_Model):
     def failure_reason(self) -> Optional[str]: ...
 
 @final
-class ConnectedAccount(_Model):
+class ConnectedAccount(_Buildable):
     @property
     def id(self) -> str: ...
     @property
@@ -132,7 +153,7 @@ class ConnectedAccount(_Model):
     def name(self) -> Optional[str]: ...
 
 @final
-class PhoneNumberPricing(_Model):
+class PhoneNumberPricing(_Buildable):
     @property
     def is_free_number(self) -> Optional[bool]: ...
     @property
@@ -143,7 +164,7 @@ class PhoneNumberPricing(_Model):
     def upfront_cost(self) -> Optional[float]: ...
 
 @final
-class PhoneNumber(_Model):
+class PhoneNumber(_Buildable):
     @property
     def id(self) -> str: ...
     @property
@@ -166,7 +187,7 @@ class PhoneNumber(_Model):
     def updated_at(self) -> Optional[datetime.datetime]: ...
 
 @final
-class Sender(_Model):
+class Sender(_Buildable):
     @property
     def id(self) -> str: ...
     @property
@@ -187,7 +208,7 @@ class Sender(_Model):
     def whatsapp(self) -> Any: ...
 
 @final
-class WebhookConfig(_Model):
+class WebhookConfig(_Buildable):
     @property
     def url(self) -> str: ...
     @property
@@ -199,7 +220,7 @@ class WebhookConfig(_Model):
     def active(self) -> bool: ...
 
 @final
-class InvitationStatusChangedData(_Model):
+class InvitationStatusChangedData(_Buildable):
     @property
     def invitation_id(self) -> str: ...
     @property
@@ -238,6 +259,90 @@ class WebhookEvent(_Model):
     def sender_id(self) -> Optional[str]: ...
     @property
     def data(self) -> Union[InvitationStatusChangedData, Sender, dict[str, Any]]: ...
+
+@final
+class PhoneNumberCapabilities(_Buildable):
+    @property
+    def sms(self) -> Optional[bool]: ...
+    @property
+    def voice(self) -> Optional[bool]: ...
+    @property
+    def mms(self) -> Optional[bool]: ...
+
+@final
+class AvailablePhoneNumberPricing(_Buildable):
+    @property
+    def is_free_eligible(self) -> Optional[bool]: ...
+    @property
+    def monthly_price(self) -> Optional[float]: ...
+    @property
+    def upfront_price(self) -> Optional[float]: ...
+
+@final
+class AvailablePhoneNumber(_Buildable):
+    @property
+    def phone_number(self) -> str: ...
+    @property
+    def capabilities(self) -> PhoneNumberCapabilities: ...
+    @property
+    def pricing(self) -> AvailablePhoneNumberPricing: ...
+    @property
+    def friendly_name(self) -> Optional[str]: ...
+    @property
+    def locality(self) -> Optional[str]: ...
+    @property
+    def region(self) -> Optional[str]: ...
+
+@final
+class RequirementType(_Buildable):
+    @property
+    def id(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def description(self) -> str: ...
+    @property
+    def type(self) -> str: ...
+    @property
+    def acceptance_criteria(self) -> Any: ...
+    @property
+    def example(self) -> Optional[str]: ...
+
+@final
+class Requirement(_Buildable):
+    @property
+    def id(self) -> str: ...
+    @property
+    def action(self) -> str: ...
+    @property
+    def country_code(self) -> str: ...
+    @property
+    def phone_number_type(self) -> str: ...
+    @property
+    def requirement_types(self) -> list[RequirementType]: ...
+
+@final
+class RawResponse(Generic[_T]):
+    """What a ``with_raw_response`` call answers: the HTTP answer's metadata and ``parse()``."""
+    @classmethod
+    def __class_getitem__(cls, item: Any) -> Any: ...
+    def parse(self) -> _T: ...
+    @property
+    def status_code(self) -> int: ...
+    @property
+    def headers(self) -> _ResponseHeaders:
+        """A mapping whose lookups ignore case (``headers.get("X-Request-Id")``)."""
+    def header(self, name: str, default: Optional[str] = None) -> Optional[str]: ...
+    @property
+    def request_id(self) -> Optional[str]: ...
+    @property
+    def rate_limit_limit(self) -> Optional[int]: ...
+    @property
+    def rate_limit_remaining(self) -> Optional[int]: ...
+    @property
+    def rate_limit_reset(self) -> Optional[float]: ...
+    @property
+    def retries_taken(self) -> int: ...
 
 # ---------------------------------------------------------------------------------------------
 # Pages
@@ -307,6 +412,8 @@ class Invitations:
         max_retries: Optional[int] = None,
         idempotency_key: Optional[str] = None,
         extra_headers: Optional[_Headers] = None,
+        extra_query: Optional[_Query] = None,
+        extra_body: Optional[_Body] = None,
     ) -> Invitation: ...
     def list(
         self,
@@ -317,6 +424,8 @@ class Invitations:
         timeout: Optional[float] = None,
         max_retries: Optional[int] = None,
         extra_headers: Optional[_Headers] = None,
+        extra_query: Optional[_Query] = None,
+        extra_body: Optional[_Body] = None,
     ) -> SyncPage[Invitation]: ...
     def get(
         self,
@@ -325,6 +434,8 @@ class Invitations:
         timeout: Optional[float] = None,
         max_retries: Optional[int] = None,
         extra_headers: Optional[_Headers] = None,
+        extra_query: Optional[_Query] = None,
+        extra_body: Optional[_Body] = None,
     ) -> Invitation: ...
     def retrieve(
         self,
@@ -333,6 +444,8 @@ class Invitations:
         timeout: Optional[float] = None,
         max_retries: Optional[int] = None,
         extra_headers: Optional[_Headers] = None,
+        extra_query: Optional[_Query] = None,
+        extra_body: Optional[_Body] = None,
     ) -> Invitation: ...
     def cancel(
         self,
@@ -342,6 +455,8 @@ class Invitations:
         max_retries: Optional[int] = None,
         idempotency_key: Optional[str] = None,
         extra_headers: Optional[_Headers] = None,
+        extra_query: Optional[_Query] = None,
+        extra_body: Optional[_Body] = None,
     ) -> Invitation: ...
     def wait_for_completion(
         self,
@@ -352,6 +467,8 @@ class Invitations:
         max_poll_interval: Optional[float] = None,
         max_retries: Optional[int] = None,
         extra_headers: Optional[_Headers] = None,
+        extra_query: Optional[_Query] = None,
+        extra_body: Optional[_Body] = None,
     ) -> Invitation: ...
     def create_webhook(
         self,
@@ -362,6 +479,8 @@ class Invitations:
         max_retries: Optional[int] = None,
         idempotency_key: Optional[str] = None,
         extra_headers: Optional[_Headers] = None,
+        extra_query: Optional[_Query] = None,
+        extra_body: Optional[_Body] = None,
     ) -> WebhookConfig: ...
     def get_webhook(
         self,
@@ -369,6 +488,8 @@ class Invitations:
         timeout: Optional[float] = None,
         max_retries: Optional[int] = None,
         extra_headers: Optional[_Headers] = None,
+        extra_query: Optional[_Query] = None,
+        extra_body: Optional[_Body] = None,
     ) -> WebhookConfig: ...
     def update_webhook(
         self,
@@ -379,6 +500,8 @@ class Invitations:
         timeout: Optional[float] = None,
         max_retries: Optional[int] = None,
         extra_headers: Optional[_Headers] = None,
+        extra_query: Optional[_Query] = None,
+        extra_body: Optional[_Body] = None,
     ) -> WebhookConfig: ...
     def delete_webhook(
         self,
@@ -386,7 +509,130 @@ class Invitations:
         timeout: Optional[float] = None,
         max_retries: Optional[int] = None,
         extra_headers: Optional[_Headers] = None,
+        extra_query: Optional[_Query] = None,
+        extra_body: Optional[_Body] = None,
     ) -> None: ...
+    @property
+    def with_raw_response(self) -> _InvitationsWithRawResponse:
+        """The same methods, answering a ``RawResponse`` (status, headers, request id, rate
+        limit; ``parse()`` gives what the plain call returns)."""
+
+@type_check_only
+class _InvitationsWithRawResponse:
+    def create(
+        self,
+        *,
+        client_name: Optional[str] = None,
+        client_email: Optional[str] = None,
+        client_phone: Optional[str] = None,
+        phone_number_id: Optional[str] = None,
+        expires_in_days: Optional[int] = None,
+        connection_type: Optional[str] = None,
+        allowed_phone_countries: Optional[_StrList] = None,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+        idempotency_key: Optional[str] = None,
+        extra_headers: Optional[_Headers] = None,
+        extra_query: Optional[_Query] = None,
+        extra_body: Optional[_Body] = None,
+    ) -> RawResponse[Invitation]: ...
+    def list(
+        self,
+        *,
+        status: Optional[str] = None,
+        limit: Optional[int] = None,
+        cursor: Optional[str] = None,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+        extra_headers: Optional[_Headers] = None,
+        extra_query: Optional[_Query] = None,
+        extra_body: Optional[_Body] = None,
+    ) -> RawResponse[SyncPage[Invitation]]: ...
+    def get(
+        self,
+        invitation_id: str,
+        *,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+        extra_headers: Optional[_Headers] = None,
+        extra_query: Optional[_Query] = None,
+        extra_body: Optional[_Body] = None,
+    ) -> RawResponse[Invitation]: ...
+    def retrieve(
+        self,
+        invitation_id: str,
+        *,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+        extra_headers: Optional[_Headers] = None,
+        extra_query: Optional[_Query] = None,
+        extra_body: Optional[_Body] = None,
+    ) -> RawResponse[Invitation]: ...
+    def cancel(
+        self,
+        invitation_id: str,
+        *,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+        idempotency_key: Optional[str] = None,
+        extra_headers: Optional[_Headers] = None,
+        extra_query: Optional[_Query] = None,
+        extra_body: Optional[_Body] = None,
+    ) -> RawResponse[Invitation]: ...
+    def wait_for_completion(
+        self,
+        invitation_id: str,
+        *,
+        timeout: Optional[float] = None,
+        poll_interval: Optional[float] = None,
+        max_poll_interval: Optional[float] = None,
+        max_retries: Optional[int] = None,
+        extra_headers: Optional[_Headers] = None,
+        extra_query: Optional[_Query] = None,
+        extra_body: Optional[_Body] = None,
+    ) -> RawResponse[Invitation]: ...
+    def create_webhook(
+        self,
+        *,
+        url: str,
+        events: Optional[_StrList] = None,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+        idempotency_key: Optional[str] = None,
+        extra_headers: Optional[_Headers] = None,
+        extra_query: Optional[_Query] = None,
+        extra_body: Optional[_Body] = None,
+    ) -> RawResponse[WebhookConfig]: ...
+    def get_webhook(
+        self,
+        *,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+        extra_headers: Optional[_Headers] = None,
+        extra_query: Optional[_Query] = None,
+        extra_body: Optional[_Body] = None,
+    ) -> RawResponse[WebhookConfig]: ...
+    def update_webhook(
+        self,
+        *,
+        url: Optional[str] = None,
+        events: Optional[_StrList] = None,
+        active: Optional[bool] = None,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+        extra_headers: Optional[_Headers] = None,
+        extra_query: Optional[_Query] = None,
+        extra_body: Optional[_Body] = None,
+    ) -> RawResponse[WebhookConfig]: ...
+    def delete_webhook(
+        self,
+        *,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+        extra_headers: Optional[_Headers] = None,
+        extra_query: Optional[_Query] = None,
+        extra_body: Optional[_Body] = None,
+    ) -> RawResponse[None]: ...
 
 @final
 class AsyncInvitations:
@@ -404,6 +650,8 @@ class AsyncInvitations:
         max_retries: Optional[int] = None,
         idempotency_key: Optional[str] = None,
         extra_headers: Optional[_Headers] = None,
+        extra_query: Optional[_Query] = None,
+        extra_body: Optional[_Body] = None,
     ) -> Coroutine[Any, Any, Invitation]: ...
     def list(
         self,
@@ -414,6 +662,8 @@ class AsyncInvitations:
         timeout: Optional[float] = None,
         max_retries: Optional[int] = None,
         extra_headers: Optional[_Headers] = None,
+        extra_query: Optional[_Query] = None,
+        extra_body: Optional[_Body] = None,
     ) -> AsyncPaginator[Invitation]: ...
     def get(
         self,
@@ -422,6 +672,8 @@ class AsyncInvitations:
         timeout: Optional[float] = None,
         max_retries: Optional[int] = None,
         extra_headers: Optional[_Headers] = None,
+        extra_query: Optional[_Query] = None,
+        extra_body: Optional[_Body] = None,
     ) -> Coroutine[Any, Any, Invitation]: ...
     def retrieve(
         self,
@@ -430,6 +682,8 @@ class AsyncInvitations:
         timeout: Optional[float] = None,
         max_retries: Optional[int] = None,
         extra_headers: Optional[_Headers] = None,
+        extra_query: Optional[_Query] = None,
+        extra_body: Optional[_Body] = None,
     ) -> Coroutine[Any, Any, Invitation]: ...
     def cancel(
         self,
@@ -439,6 +693,8 @@ class AsyncInvitations:
         max_retries: Optional[int] = None,
         idempotency_key: Optional[str] = None,
         extra_headers: Optional[_Headers] = None,
+        extra_query: Optional[_Query] = None,
+        extra_body: Optional[_Body] = None,
     ) -> Coroutine[Any, Any, Invitation]: ...
     def wait_for_completion(
         self,
@@ -449,6 +705,8 @@ class AsyncInvitations:
         max_poll_interval: Optional[float] = None,
         max_retries: Optional[int] = None,
         extra_headers: Optional[_Headers] = None,
+        extra_query: Optional[_Query] = None,
+        extra_body: Optional[_Body] = None,
     ) -> Coroutine[Any, Any, Invitation]: ...
     def create_webhook(
         self,
@@ -459,6 +717,8 @@ class AsyncInvitations:
         max_retries: Optional[int] = None,
         idempotency_key: Optional[str] = None,
         extra_headers: Optional[_Headers] = None,
+        extra_query: Optional[_Query] = None,
+        extra_body: Optional[_Body] = None,
     ) -> Coroutine[Any, Any, WebhookConfig]: ...
     def get_webhook(
         self,
@@ -466,6 +726,8 @@ class AsyncInvitations:
         timeout: Optional[float] = None,
         max_retries: Optional[int] = None,
         extra_headers: Optional[_Headers] = None,
+        extra_query: Optional[_Query] = None,
+        extra_body: Optional[_Body] = None,
     ) -> Coroutine[Any, Any, WebhookConfig]: ...
     def update_webhook(
         self,
@@ -476,6 +738,8 @@ class AsyncInvitations:
         timeout: Optional[float] = None,
         max_retries: Optional[int] = None,
         extra_headers: Optional[_Headers] = None,
+        extra_query: Optional[_Query] = None,
+        extra_body: Optional[_Body] = None,
     ) -> Coroutine[Any, Any, WebhookConfig]: ...
     def delete_webhook(
         self,
@@ -483,7 +747,130 @@ class AsyncInvitations:
         timeout: Optional[float] = None,
         max_retries: Optional[int] = None,
         extra_headers: Optional[_Headers] = None,
+        extra_query: Optional[_Query] = None,
+        extra_body: Optional[_Body] = None,
     ) -> Coroutine[Any, Any, None]: ...
+    @property
+    def with_raw_response(self) -> _AsyncInvitationsWithRawResponse:
+        """The same methods, answering a ``RawResponse`` (status, headers, request id, rate
+        limit; ``parse()`` gives what the plain call returns)."""
+
+@type_check_only
+class _AsyncInvitationsWithRawResponse:
+    def create(
+        self,
+        *,
+        client_name: Optional[str] = None,
+        client_email: Optional[str] = None,
+        client_phone: Optional[str] = None,
+        phone_number_id: Optional[str] = None,
+        expires_in_days: Optional[int] = None,
+        connection_type: Optional[str] = None,
+        allowed_phone_countries: Optional[_StrList] = None,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+        idempotency_key: Optional[str] = None,
+        extra_headers: Optional[_Headers] = None,
+        extra_query: Optional[_Query] = None,
+        extra_body: Optional[_Body] = None,
+    ) -> Coroutine[Any, Any, RawResponse[Invitation]]: ...
+    def list(
+        self,
+        *,
+        status: Optional[str] = None,
+        limit: Optional[int] = None,
+        cursor: Optional[str] = None,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+        extra_headers: Optional[_Headers] = None,
+        extra_query: Optional[_Query] = None,
+        extra_body: Optional[_Body] = None,
+    ) -> Coroutine[Any, Any, RawResponse[SyncPage[Invitation]]]: ...
+    def get(
+        self,
+        invitation_id: str,
+        *,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+        extra_headers: Optional[_Headers] = None,
+        extra_query: Optional[_Query] = None,
+        extra_body: Optional[_Body] = None,
+    ) -> Coroutine[Any, Any, RawResponse[Invitation]]: ...
+    def retrieve(
+        self,
+        invitation_id: str,
+        *,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+        extra_headers: Optional[_Headers] = None,
+        extra_query: Optional[_Query] = None,
+        extra_body: Optional[_Body] = None,
+    ) -> Coroutine[Any, Any, RawResponse[Invitation]]: ...
+    def cancel(
+        self,
+        invitation_id: str,
+        *,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+        idempotency_key: Optional[str] = None,
+        extra_headers: Optional[_Headers] = None,
+        extra_query: Optional[_Query] = None,
+        extra_body: Optional[_Body] = None,
+    ) -> Coroutine[Any, Any, RawResponse[Invitation]]: ...
+    def wait_for_completion(
+        self,
+        invitation_id: str,
+        *,
+        timeout: Optional[float] = None,
+        poll_interval: Optional[float] = None,
+        max_poll_interval: Optional[float] = None,
+        max_retries: Optional[int] = None,
+        extra_headers: Optional[_Headers] = None,
+        extra_query: Optional[_Query] = None,
+        extra_body: Optional[_Body] = None,
+    ) -> Coroutine[Any, Any, RawResponse[Invitation]]: ...
+    def create_webhook(
+        self,
+        *,
+        url: str,
+        events: Optional[_StrList] = None,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+        idempotency_key: Optional[str] = None,
+        extra_headers: Optional[_Headers] = None,
+        extra_query: Optional[_Query] = None,
+        extra_body: Optional[_Body] = None,
+    ) -> Coroutine[Any, Any, RawResponse[WebhookConfig]]: ...
+    def get_webhook(
+        self,
+        *,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+        extra_headers: Optional[_Headers] = None,
+        extra_query: Optional[_Query] = None,
+        extra_body: Optional[_Body] = None,
+    ) -> Coroutine[Any, Any, RawResponse[WebhookConfig]]: ...
+    def update_webhook(
+        self,
+        *,
+        url: Optional[str] = None,
+        events: Optional[_StrList] = None,
+        active: Optional[bool] = None,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+        extra_headers: Optional[_Headers] = None,
+        extra_query: Optional[_Query] = None,
+        extra_body: Optional[_Body] = None,
+    ) -> Coroutine[Any, Any, RawResponse[WebhookConfig]]: ...
+    def delete_webhook(
+        self,
+        *,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+        extra_headers: Optional[_Headers] = None,
+        extra_query: Optional[_Query] = None,
+        extra_body: Optional[_Body] = None,
+    ) -> Coroutine[Any, Any, RawResponse[None]]: ...
 
 @final
 class PhoneNumbers:
@@ -496,7 +883,168 @@ class PhoneNumbers:
         max_retries: Optional[int] = None,
         idempotency_key: Optional[str] = None,
         extra_headers: Optional[_Headers] = None,
+        extra_query: Optional[_Query] = None,
+        extra_body: Optional[_Body] = None,
     ) -> PhoneNumber: ...
+    def search_available(
+        self,
+        *,
+        country_code: str,
+        capabilities: Optional[str] = None,
+        contains: Optional[str] = None,
+        limit: Optional[int] = None,
+        type: Optional[Literal["local", "national", "mobile", "tollFree"]] = None,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+        extra_headers: Optional[_Headers] = None,
+        extra_query: Optional[_Query] = None,
+        extra_body: Optional[_Body] = None,
+    ) -> _AvailableList: ...
+    def requirements(
+        self,
+        *,
+        country_code: Optional[str] = None,
+        phone_number: Optional[str] = None,
+        type: Optional[Literal["local", "national", "mobile", "tollFree"]] = None,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+        extra_headers: Optional[_Headers] = None,
+        extra_query: Optional[_Query] = None,
+        extra_body: Optional[_Body] = None,
+    ) -> _RequirementList: ...
+    def list(
+        self,
+        *,
+        status: Optional[str] = None,
+        limit: Optional[int] = None,
+        cursor: Optional[str] = None,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+        extra_headers: Optional[_Headers] = None,
+        extra_query: Optional[_Query] = None,
+        extra_body: Optional[_Body] = None,
+    ) -> SyncPage[PhoneNumber]: ...
+    def retrieve(
+        self,
+        phone_number_id: str,
+        *,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+        extra_headers: Optional[_Headers] = None,
+        extra_query: Optional[_Query] = None,
+        extra_body: Optional[_Body] = None,
+    ) -> PhoneNumber: ...
+    def update(
+        self,
+        phone_number_id: str,
+        *,
+        name: Optional[str] = ...,
+        sender_id: Optional[str] = ...,
+        timeout: Optional[float] = ...,
+        max_retries: Optional[int] = ...,
+        extra_headers: Optional[_Headers] = ...,
+        extra_query: Optional[_Query] = ...,
+        extra_body: Optional[_Body] = ...,
+    ) -> PhoneNumber: ...
+    def release(
+        self,
+        phone_number_id: str,
+        *,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+        extra_headers: Optional[_Headers] = None,
+        extra_query: Optional[_Query] = None,
+        extra_body: Optional[_Body] = None,
+    ) -> None: ...
+    @property
+    def with_raw_response(self) -> _PhoneNumbersWithRawResponse:
+        """The same methods, answering a ``RawResponse`` (status, headers, request id, rate
+        limit; ``parse()`` gives what the plain call returns)."""
+
+@type_check_only
+class _PhoneNumbersWithRawResponse:
+    def purchase(
+        self,
+        *,
+        phone_number: str,
+        name: Optional[str] = None,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+        idempotency_key: Optional[str] = None,
+        extra_headers: Optional[_Headers] = None,
+        extra_query: Optional[_Query] = None,
+        extra_body: Optional[_Body] = None,
+    ) -> RawResponse[PhoneNumber]: ...
+    def search_available(
+        self,
+        *,
+        country_code: str,
+        capabilities: Optional[str] = None,
+        contains: Optional[str] = None,
+        limit: Optional[int] = None,
+        type: Optional[Literal["local", "national", "mobile", "tollFree"]] = None,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+        extra_headers: Optional[_Headers] = None,
+        extra_query: Optional[_Query] = None,
+        extra_body: Optional[_Body] = None,
+    ) -> RawResponse[_AvailableList]: ...
+    def requirements(
+        self,
+        *,
+        country_code: Optional[str] = None,
+        phone_number: Optional[str] = None,
+        type: Optional[Literal["local", "national", "mobile", "tollFree"]] = None,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+        extra_headers: Optional[_Headers] = None,
+        extra_query: Optional[_Query] = None,
+        extra_body: Optional[_Body] = None,
+    ) -> RawResponse[_RequirementList]: ...
+    def list(
+        self,
+        *,
+        status: Optional[str] = None,
+        limit: Optional[int] = None,
+        cursor: Optional[str] = None,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+        extra_headers: Optional[_Headers] = None,
+        extra_query: Optional[_Query] = None,
+        extra_body: Optional[_Body] = None,
+    ) -> RawResponse[SyncPage[PhoneNumber]]: ...
+    def retrieve(
+        self,
+        phone_number_id: str,
+        *,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+        extra_headers: Optional[_Headers] = None,
+        extra_query: Optional[_Query] = None,
+        extra_body: Optional[_Body] = None,
+    ) -> RawResponse[PhoneNumber]: ...
+    def update(
+        self,
+        phone_number_id: str,
+        *,
+        name: Optional[str] = ...,
+        sender_id: Optional[str] = ...,
+        timeout: Optional[float] = ...,
+        max_retries: Optional[int] = ...,
+        extra_headers: Optional[_Headers] = ...,
+        extra_query: Optional[_Query] = ...,
+        extra_body: Optional[_Body] = ...,
+    ) -> RawResponse[PhoneNumber]: ...
+    def release(
+        self,
+        phone_number_id: str,
+        *,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+        extra_headers: Optional[_Headers] = None,
+        extra_query: Optional[_Query] = None,
+        extra_body: Optional[_Body] = None,
+    ) -> RawResponse[None]: ...
 
 @final
 class AsyncPhoneNumbers:
@@ -509,7 +1057,168 @@ class AsyncPhoneNumbers:
         max_retries: Optional[int] = None,
         idempotency_key: Optional[str] = None,
         extra_headers: Optional[_Headers] = None,
+        extra_query: Optional[_Query] = None,
+        extra_body: Optional[_Body] = None,
     ) -> Coroutine[Any, Any, PhoneNumber]: ...
+    def search_available(
+        self,
+        *,
+        country_code: str,
+        capabilities: Optional[str] = None,
+        contains: Optional[str] = None,
+        limit: Optional[int] = None,
+        type: Optional[Literal["local", "national", "mobile", "tollFree"]] = None,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+        extra_headers: Optional[_Headers] = None,
+        extra_query: Optional[_Query] = None,
+        extra_body: Optional[_Body] = None,
+    ) -> Coroutine[Any, Any, _AvailableList]: ...
+    def requirements(
+        self,
+        *,
+        country_code: Optional[str] = None,
+        phone_number: Optional[str] = None,
+        type: Optional[Literal["local", "national", "mobile", "tollFree"]] = None,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+        extra_headers: Optional[_Headers] = None,
+        extra_query: Optional[_Query] = None,
+        extra_body: Optional[_Body] = None,
+    ) -> Coroutine[Any, Any, _RequirementList]: ...
+    def list(
+        self,
+        *,
+        status: Optional[str] = None,
+        limit: Optional[int] = None,
+        cursor: Optional[str] = None,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+        extra_headers: Optional[_Headers] = None,
+        extra_query: Optional[_Query] = None,
+        extra_body: Optional[_Body] = None,
+    ) -> AsyncPaginator[PhoneNumber]: ...
+    def retrieve(
+        self,
+        phone_number_id: str,
+        *,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+        extra_headers: Optional[_Headers] = None,
+        extra_query: Optional[_Query] = None,
+        extra_body: Optional[_Body] = None,
+    ) -> Coroutine[Any, Any, PhoneNumber]: ...
+    def update(
+        self,
+        phone_number_id: str,
+        *,
+        name: Optional[str] = ...,
+        sender_id: Optional[str] = ...,
+        timeout: Optional[float] = ...,
+        max_retries: Optional[int] = ...,
+        extra_headers: Optional[_Headers] = ...,
+        extra_query: Optional[_Query] = ...,
+        extra_body: Optional[_Body] = ...,
+    ) -> Coroutine[Any, Any, PhoneNumber]: ...
+    def release(
+        self,
+        phone_number_id: str,
+        *,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+        extra_headers: Optional[_Headers] = None,
+        extra_query: Optional[_Query] = None,
+        extra_body: Optional[_Body] = None,
+    ) -> Coroutine[Any, Any, None]: ...
+    @property
+    def with_raw_response(self) -> _AsyncPhoneNumbersWithRawResponse:
+        """The same methods, answering a ``RawResponse`` (status, headers, request id, rate
+        limit; ``parse()`` gives what the plain call returns)."""
+
+@type_check_only
+class _AsyncPhoneNumbersWithRawResponse:
+    def purchase(
+        self,
+        *,
+        phone_number: str,
+        name: Optional[str] = None,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+        idempotency_key: Optional[str] = None,
+        extra_headers: Optional[_Headers] = None,
+        extra_query: Optional[_Query] = None,
+        extra_body: Optional[_Body] = None,
+    ) -> Coroutine[Any, Any, RawResponse[PhoneNumber]]: ...
+    def search_available(
+        self,
+        *,
+        country_code: str,
+        capabilities: Optional[str] = None,
+        contains: Optional[str] = None,
+        limit: Optional[int] = None,
+        type: Optional[Literal["local", "national", "mobile", "tollFree"]] = None,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+        extra_headers: Optional[_Headers] = None,
+        extra_query: Optional[_Query] = None,
+        extra_body: Optional[_Body] = None,
+    ) -> Coroutine[Any, Any, RawResponse[_AvailableList]]: ...
+    def requirements(
+        self,
+        *,
+        country_code: Optional[str] = None,
+        phone_number: Optional[str] = None,
+        type: Optional[Literal["local", "national", "mobile", "tollFree"]] = None,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+        extra_headers: Optional[_Headers] = None,
+        extra_query: Optional[_Query] = None,
+        extra_body: Optional[_Body] = None,
+    ) -> Coroutine[Any, Any, RawResponse[_RequirementList]]: ...
+    def list(
+        self,
+        *,
+        status: Optional[str] = None,
+        limit: Optional[int] = None,
+        cursor: Optional[str] = None,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+        extra_headers: Optional[_Headers] = None,
+        extra_query: Optional[_Query] = None,
+        extra_body: Optional[_Body] = None,
+    ) -> Coroutine[Any, Any, RawResponse[SyncPage[PhoneNumber]]]: ...
+    def retrieve(
+        self,
+        phone_number_id: str,
+        *,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+        extra_headers: Optional[_Headers] = None,
+        extra_query: Optional[_Query] = None,
+        extra_body: Optional[_Body] = None,
+    ) -> Coroutine[Any, Any, RawResponse[PhoneNumber]]: ...
+    def update(
+        self,
+        phone_number_id: str,
+        *,
+        name: Optional[str] = ...,
+        sender_id: Optional[str] = ...,
+        timeout: Optional[float] = ...,
+        max_retries: Optional[int] = ...,
+        extra_headers: Optional[_Headers] = ...,
+        extra_query: Optional[_Query] = ...,
+        extra_body: Optional[_Body] = ...,
+    ) -> Coroutine[Any, Any, RawResponse[PhoneNumber]]: ...
+    def release(
+        self,
+        phone_number_id: str,
+        *,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+        extra_headers: Optional[_Headers] = None,
+        extra_query: Optional[_Query] = None,
+        extra_body: Optional[_Body] = None,
+    ) -> Coroutine[Any, Any, RawResponse[None]]: ...
 
 @final
 class Senders:
@@ -520,6 +1229,8 @@ class Senders:
         timeout: Optional[float] = None,
         max_retries: Optional[int] = None,
         extra_headers: Optional[_Headers] = None,
+        extra_query: Optional[_Query] = None,
+        extra_body: Optional[_Body] = None,
     ) -> Sender: ...
     def retrieve(
         self,
@@ -528,6 +1239,8 @@ class Senders:
         timeout: Optional[float] = None,
         max_retries: Optional[int] = None,
         extra_headers: Optional[_Headers] = None,
+        extra_query: Optional[_Query] = None,
+        extra_body: Optional[_Body] = None,
     ) -> Sender: ...
     def list(
         self,
@@ -537,7 +1250,47 @@ class Senders:
         timeout: Optional[float] = None,
         max_retries: Optional[int] = None,
         extra_headers: Optional[_Headers] = None,
+        extra_query: Optional[_Query] = None,
+        extra_body: Optional[_Body] = None,
     ) -> SyncPage[Sender]: ...
+    @property
+    def with_raw_response(self) -> _SendersWithRawResponse:
+        """The same methods, answering a ``RawResponse`` (status, headers, request id, rate
+        limit; ``parse()`` gives what the plain call returns)."""
+
+@type_check_only
+class _SendersWithRawResponse:
+    def get(
+        self,
+        sender_id: str,
+        *,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+        extra_headers: Optional[_Headers] = None,
+        extra_query: Optional[_Query] = None,
+        extra_body: Optional[_Body] = None,
+    ) -> RawResponse[Sender]: ...
+    def retrieve(
+        self,
+        sender_id: str,
+        *,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+        extra_headers: Optional[_Headers] = None,
+        extra_query: Optional[_Query] = None,
+        extra_body: Optional[_Body] = None,
+    ) -> RawResponse[Sender]: ...
+    def list(
+        self,
+        *,
+        limit: Optional[int] = None,
+        cursor: Optional[str] = None,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+        extra_headers: Optional[_Headers] = None,
+        extra_query: Optional[_Query] = None,
+        extra_body: Optional[_Body] = None,
+    ) -> RawResponse[SyncPage[Sender]]: ...
 
 @final
 class AsyncSenders:
@@ -548,6 +1301,8 @@ class AsyncSenders:
         timeout: Optional[float] = None,
         max_retries: Optional[int] = None,
         extra_headers: Optional[_Headers] = None,
+        extra_query: Optional[_Query] = None,
+        extra_body: Optional[_Body] = None,
     ) -> Coroutine[Any, Any, Sender]: ...
     def retrieve(
         self,
@@ -556,6 +1311,8 @@ class AsyncSenders:
         timeout: Optional[float] = None,
         max_retries: Optional[int] = None,
         extra_headers: Optional[_Headers] = None,
+        extra_query: Optional[_Query] = None,
+        extra_body: Optional[_Body] = None,
     ) -> Coroutine[Any, Any, Sender]: ...
     def list(
         self,
@@ -565,7 +1322,47 @@ class AsyncSenders:
         timeout: Optional[float] = None,
         max_retries: Optional[int] = None,
         extra_headers: Optional[_Headers] = None,
+        extra_query: Optional[_Query] = None,
+        extra_body: Optional[_Body] = None,
     ) -> AsyncPaginator[Sender]: ...
+    @property
+    def with_raw_response(self) -> _AsyncSendersWithRawResponse:
+        """The same methods, answering a ``RawResponse`` (status, headers, request id, rate
+        limit; ``parse()`` gives what the plain call returns)."""
+
+@type_check_only
+class _AsyncSendersWithRawResponse:
+    def get(
+        self,
+        sender_id: str,
+        *,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+        extra_headers: Optional[_Headers] = None,
+        extra_query: Optional[_Query] = None,
+        extra_body: Optional[_Body] = None,
+    ) -> Coroutine[Any, Any, RawResponse[Sender]]: ...
+    def retrieve(
+        self,
+        sender_id: str,
+        *,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+        extra_headers: Optional[_Headers] = None,
+        extra_query: Optional[_Query] = None,
+        extra_body: Optional[_Body] = None,
+    ) -> Coroutine[Any, Any, RawResponse[Sender]]: ...
+    def list(
+        self,
+        *,
+        limit: Optional[int] = None,
+        cursor: Optional[str] = None,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+        extra_headers: Optional[_Headers] = None,
+        extra_query: Optional[_Query] = None,
+        extra_body: Optional[_Body] = None,
+    ) -> Coroutine[Any, Any, RawResponse[SyncPage[Sender]]]: ...
 
 @final
 class Webhooks:
@@ -635,6 +1432,17 @@ class Zavudev:
     def with_options(
         self,
         *,
+        api_key: Optional[str] = None,
+        base_url: Optional[str] = None,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+        default_headers: Optional[_Headers] = None,
+    ) -> Zavudev: ...
+    def copy(
+        self,
+        *,
+        api_key: Optional[str] = None,
+        base_url: Optional[str] = None,
         timeout: Optional[float] = None,
         max_retries: Optional[int] = None,
         default_headers: Optional[_Headers] = None,
@@ -676,6 +1484,17 @@ class AsyncZavudev:
     def with_options(
         self,
         *,
+        api_key: Optional[str] = None,
+        base_url: Optional[str] = None,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+        default_headers: Optional[_Headers] = None,
+    ) -> AsyncZavudev: ...
+    def copy(
+        self,
+        *,
+        api_key: Optional[str] = None,
+        base_url: Optional[str] = None,
         timeout: Optional[float] = None,
         max_retries: Optional[int] = None,
         default_headers: Optional[_Headers] = None,

@@ -7,7 +7,17 @@ import datetime
 from typing import Optional
 
 from zavu import ZavuError
-from zavudev import AsyncPage, AsyncZavudev, Invitation, SyncPage, WebhookEvent, Zavudev
+from zavudev import (
+    AsyncPage,
+    AsyncZavudev,
+    AvailablePhoneNumber,
+    Invitation,
+    PhoneNumber,
+    Requirement,
+    SyncPage,
+    WebhookEvent,
+    Zavudev,
+)
 
 
 def sync_flow(zavu: Zavudev) -> Optional[str]:
@@ -39,6 +49,25 @@ async def async_flow() -> list[str]:
         ids += [s.id async for s in zavu.senders.list(limit=5)]
         sender = await zavu.senders.get(sender_id="snd_1")
         return ids + [invitation.url, sender.phone_number]
+
+
+def issue_17(zavu: Zavudev) -> str:
+    raw = zavu.invitations.with_raw_response.create(client_name="Acme Corp", extra_body={"a": 1})
+    status: int = raw.status_code
+    request_id: Optional[str] = raw.headers.get("X-Request-Id")
+    remaining: Optional[int] = raw.rate_limit_remaining
+    invitation: Invitation = raw.parse()
+    copied = zavu.copy(api_key="k2", base_url="https://api.zavu.dev", max_retries=0)
+    found: list[AvailablePhoneNumber] = copied.phone_numbers.search_available(country_code="US", type="local")
+    needs: list[Requirement] = zavu.phone_numbers.requirements(phone_number=found[0].phone_number)
+    number: PhoneNumber = zavu.phone_numbers.update("pn_1", name=None, extra_query={"x": 1})
+    owned: SyncPage[PhoneNumber] = zavu.phone_numbers.list(status="active")
+    zavu.phone_numbers.release(number.id)
+    built = Invitation(id="inv_1", token="t", url="u", status="pending",
+                       created_at="2025-01-15T12:00:00Z", expires_at="2025-01-22T00:00:00Z")
+    again: Invitation = Invitation.from_dict(built.to_dict())
+    print(status, request_id, remaining, needs, owned.items, again.id)
+    return invitation.url
 
 
 if __name__ == "__main__":
