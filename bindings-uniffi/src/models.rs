@@ -614,7 +614,7 @@ impl From<core::RequirementType> for RequirementType {
             id: t.id,
             name: t.name,
             description: t.description,
-            field_type: t.field_type,
+            field_type: t.r#type,
             acceptance_criteria_json: t.acceptance_criteria.as_ref().map(value_text),
             example: t.example,
             extra_json: json_text(&t.extra),
