@@ -17,6 +17,7 @@ package zavudev
 
 import (
 	"fmt"
+	"net/http"
 	"runtime"
 	"time"
 )
@@ -38,11 +39,7 @@ type Client struct {
 // the options are refused (no API key, a bad base URL, a negative timeout) every call returns
 // that error, and so does Err.
 func NewClient(opts ...RequestOption) *Client {
-	c := &Client{}
-	c.Invitations = &InvitationService{client: c}
-	c.PhoneNumbers = &PhoneNumberService{client: c}
-	c.Senders = &SenderService{client: c}
-	c.Webhooks = &WebhookService{}
+	c := newClientShell()
 	native, err := openNative(clientOptions(opts))
 	if err != nil {
 		c.err = err
@@ -50,6 +47,41 @@ func NewClient(opts ...RequestOption) *Client {
 	}
 	c.native = native
 	runtime.AddCleanup(c, freeNative, native.ptr)
+	return c
+}
+
+// WithOptions is a new client that shares this one's connection pool, with opts on top of its
+// options: WithAPIKey, WithBaseURL, WithRequestTimeout, WithMaxRetries, WithHeader. The
+// original client is unchanged. Like NewClient it never fails: a refused option is returned by
+// every call of the new client and by its Err.
+//
+//	other := client.WithOptions(zavudev.WithAPIKey(otherTeamKey), zavudev.WithMaxRetries(0))
+func (c *Client) WithOptions(opts ...RequestOption) *Client {
+	d := newClientShell()
+	switch {
+	case c.err != nil:
+		d.err = c.err
+	case c.native == nil:
+		d.err = errZeroClient
+	default:
+		native, err := c.native.derive(derivedOptions(opts))
+		runtime.KeepAlive(c)
+		if err != nil {
+			d.err = err
+			return d
+		}
+		d.native = native
+		runtime.AddCleanup(d, freeNative, native.ptr)
+	}
+	return d
+}
+
+func newClientShell() *Client {
+	c := &Client{}
+	c.Invitations = &InvitationService{client: c}
+	c.PhoneNumbers = &PhoneNumberService{client: c}
+	c.Senders = &SenderService{client: c}
+	c.Webhooks = &WebhookService{}
 	return c
 }
 
@@ -83,8 +115,11 @@ func (c *Client) GoString() string { return c.String() }
 type RequestOption func(*requestConfig)
 
 type requestConfig struct {
-	fields  map[string]any
-	headers map[string]string
+	fields       map[string]any
+	headers      map[string]string
+	query        map[string]string
+	body         map[string]any
+	responseInto **http.Response
 }
 
 func (r *requestConfig) set(key string, value any) {
@@ -137,6 +172,40 @@ func WithIdempotencyKey(key string) RequestOption {
 	return func(r *requestConfig) { r.set("idempotencyKey", key) }
 }
 
+// WithQuery adds a query parameter to one call's requests, beside the call's own parameters
+// (core decides what wins when both name one). Per call only.
+func WithQuery(key, value string) RequestOption {
+	return func(r *requestConfig) {
+		if r.query == nil {
+			r.query = map[string]string{}
+		}
+		r.query[key] = value
+	}
+}
+
+// WithJSONSet sets a top-level field of one call's JSON body, beside the call's own fields
+// (core merges them and refuses a body that is not a JSON object). The published SDK's sjson
+// paths are not supported: key is one field name. Per call only.
+func WithJSONSet(key string, value any) RequestOption {
+	return func(r *requestConfig) {
+		if r.body == nil {
+			r.body = map[string]any{}
+		}
+		r.body[key] = value
+	}
+}
+
+// WithResponseInto stores the call's HTTP response (status, headers, the request id in
+// X-Request-Id, the X-RateLimit-* headers) in *dst when the call succeeds. The body has been
+// read and parsed already: Body is empty. Per call only.
+//
+//	var resp *http.Response
+//	inv, err := client.Invitations.Create(ctx, params, zavudev.WithResponseInto(&resp))
+//	fmt.Println(resp.StatusCode, resp.Header.Get("X-RateLimit-Remaining"))
+func WithResponseInto(dst **http.Response) RequestOption {
+	return func(r *requestConfig) { r.responseInto = dst }
+}
+
 func apply(opts []RequestOption) requestConfig {
 	var r requestConfig
 	for _, opt := range opts {
@@ -156,6 +225,24 @@ func clientOptions(opts []RequestOption) map[string]any {
 	if r.headers != nil {
 		out["defaultHeaders"] = r.headers
 	}
+	// Per-call-only options reach the library, which refuses them naming the option.
+	if r.query != nil {
+		out["extraQuery"] = r.query
+	}
+	if r.body != nil {
+		out["extraBody"] = r.body
+	}
+	if r.responseInto != nil {
+		out["withResponse"] = true
+	}
+	return out
+}
+
+// derivedOptions are the options of WithOptions: the client options, without the binding name
+// (the derived client keeps its parent's).
+func derivedOptions(opts []RequestOption) map[string]any {
+	out := clientOptions(opts)
+	delete(out, "binding")
 	return out
 }
 
@@ -166,7 +253,20 @@ func callOptions(opts []RequestOption) map[string]any {
 		return nil
 	}
 	r := apply(opts)
+	return r.callJSON()
+}
+
+func (r *requestConfig) callJSON() map[string]any {
 	out := map[string]any{}
+	if r.query != nil {
+		out["extraQuery"] = r.query
+	}
+	if r.body != nil {
+		out["extraBody"] = r.body
+	}
+	if r.responseInto != nil {
+		out["withResponse"] = true
+	}
 	for k, v := range r.fields {
 		out[k] = v
 	}

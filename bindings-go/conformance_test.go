@@ -336,6 +336,32 @@ func (r *scenarioRun) call(name string, args map[string]any, step map[string]any
 	case "phoneNumbers.purchase":
 		v, err := client.PhoneNumbers.Purchase(ctx, decodeArgs[PhoneNumberPurchaseParams](t, args), opts...)
 		return wire(t, v, err)
+	case "phoneNumbers.searchAvailable":
+		v, err := client.PhoneNumbers.SearchAvailable(ctx, decodeArgs[PhoneNumberSearchAvailableParams](t, args), opts...)
+		return wire(t, v, err)
+	case "phoneNumbers.requirements":
+		v, err := client.PhoneNumbers.Requirements(ctx, decodeArgs[PhoneNumberRequirementsParams](t, args), opts...)
+		return wire(t, v, err)
+	case "phoneNumbers.list":
+		v, err := client.PhoneNumbers.List(ctx, decodeArgs[PhoneNumberListParams](t, args), opts...)
+		return wire(t, v, err)
+	case "phoneNumbers.listAll":
+		return collect(t, client.PhoneNumbers.ListAll(ctx, decodeArgs[PhoneNumberListParams](t, args), opts...))
+	case "phoneNumbers.retrieve":
+		v, err := client.PhoneNumbers.Get(ctx, id("phoneNumberId"), opts...)
+		return wire(t, v, err)
+	case "phoneNumbers.update":
+		params := decodeArgs[PhoneNumberUpdateParams](t, args)
+		// A null in the scenario clears the field: Go writes that as Null().
+		for key, field := range map[string]**string{"name": &params.Name, "senderId": &params.SenderID} {
+			if v, ok := args[key]; ok && v == nil {
+				*field = Null()
+			}
+		}
+		v, err := client.PhoneNumbers.Update(ctx, id("phoneNumberId"), params, opts...)
+		return wire(t, v, err)
+	case "phoneNumbers.release":
+		return nil, client.PhoneNumbers.Release(ctx, id("phoneNumberId"), opts...)
 	case "senders.get":
 		v, err := snd.Get(ctx, id("senderId"), opts...)
 		return wire(t, v, err)

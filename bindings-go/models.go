@@ -93,6 +93,8 @@ type PhoneNumber struct {
 	SenderID        string             `json:"senderId"`
 	NextRenewalDate time.Time          `json:"nextRenewalDate"`
 	UpdatedAt       time.Time          `json:"updatedAt"`
+	// RegulatoryStatus is "approved", "pending_review" or "rejected".
+	RegulatoryStatus string `json:"regulatoryStatus"`
 
 	raw json.RawMessage
 }
@@ -102,6 +104,131 @@ func (r PhoneNumber) RawJSON() string { return string(r.raw) }
 
 func (r *PhoneNumber) UnmarshalJSON(data []byte) error {
 	type plain PhoneNumber
+	if err := json.Unmarshal(data, (*plain)(r)); err != nil {
+		return err
+	}
+	r.raw = append(json.RawMessage(nil), data...)
+	return nil
+}
+
+// OwnedPhoneNumber is the published Go SDK's name of PhoneNumber.
+type OwnedPhoneNumber = PhoneNumber
+
+// OwnedPhoneNumberPricing is the published Go SDK's name of PhoneNumberPricing.
+type OwnedPhoneNumberPricing = PhoneNumberPricing
+
+// PhoneNumberCapabilities say what an available number can do.
+type PhoneNumberCapabilities struct {
+	SMS   bool `json:"sms"`
+	Mms   bool `json:"mms"`
+	Voice bool `json:"voice"`
+}
+
+// AvailablePhoneNumberPricing is what an available number costs (the published Go SDK's
+// PhoneNumberPricing; that name is the owned number's pricing here).
+type AvailablePhoneNumberPricing struct {
+	IsFreeEligible bool    `json:"isFreeEligible"`
+	MonthlyPrice   float64 `json:"monthlyPrice"`
+	UpfrontPrice   float64 `json:"upfrontPrice"`
+}
+
+// AvailablePhoneNumber is a number the team can buy.
+type AvailablePhoneNumber struct {
+	PhoneNumber  string                      `json:"phoneNumber"`
+	Capabilities PhoneNumberCapabilities     `json:"capabilities"`
+	Pricing      AvailablePhoneNumberPricing `json:"pricing"`
+	FriendlyName string                      `json:"friendlyName"`
+	Locality     string                      `json:"locality"`
+	Region       string                      `json:"region"`
+
+	raw json.RawMessage
+}
+
+// RawJSON is the number as the API sent it.
+func (r AvailablePhoneNumber) RawJSON() string { return string(r.raw) }
+
+func (r *AvailablePhoneNumber) UnmarshalJSON(data []byte) error {
+	type plain AvailablePhoneNumber
+	if err := json.Unmarshal(data, (*plain)(r)); err != nil {
+		return err
+	}
+	r.raw = append(json.RawMessage(nil), data...)
+	return nil
+}
+
+// PhoneNumberSearchAvailableResponse is the answer of SearchAvailable.
+type PhoneNumberSearchAvailableResponse struct {
+	Items []AvailablePhoneNumber `json:"items"`
+
+	raw json.RawMessage
+}
+
+// RawJSON is the answer as `{ items }`.
+func (r PhoneNumberSearchAvailableResponse) RawJSON() string { return string(r.raw) }
+
+func (r *PhoneNumberSearchAvailableResponse) UnmarshalJSON(data []byte) error {
+	type plain PhoneNumberSearchAvailableResponse
+	if err := json.Unmarshal(data, (*plain)(r)); err != nil {
+		return err
+	}
+	r.raw = append(json.RawMessage(nil), data...)
+	return nil
+}
+
+// RequirementAcceptanceCriteria say what value a requirement accepts.
+type RequirementAcceptanceCriteria struct {
+	AllowedValues []string `json:"allowedValues"`
+	MaxLength     int64    `json:"maxLength"`
+	MinLength     int64    `json:"minLength"`
+	RegexPattern  string   `json:"regexPattern"`
+}
+
+// RequirementType is one piece of information a purchase needs; send its ID as
+// requirementType when purchasing.
+type RequirementType struct {
+	ID                 string                        `json:"id"`
+	Name               string                        `json:"name"`
+	Description        string                        `json:"description"`
+	Type               string                        `json:"type"`
+	AcceptanceCriteria RequirementAcceptanceCriteria `json:"acceptanceCriteria"`
+	Example            string                        `json:"example"`
+}
+
+// Requirement groups the requirement types of a country and number type (or of one number).
+type Requirement struct {
+	ID               string            `json:"id"`
+	Action           string            `json:"action"`
+	CountryCode      string            `json:"countryCode"`
+	PhoneNumberType  string            `json:"phoneNumberType"`
+	RequirementTypes []RequirementType `json:"requirementTypes"`
+
+	raw json.RawMessage
+}
+
+// RawJSON is the requirement as the API sent it.
+func (r Requirement) RawJSON() string { return string(r.raw) }
+
+func (r *Requirement) UnmarshalJSON(data []byte) error {
+	type plain Requirement
+	if err := json.Unmarshal(data, (*plain)(r)); err != nil {
+		return err
+	}
+	r.raw = append(json.RawMessage(nil), data...)
+	return nil
+}
+
+// PhoneNumberRequirementsResponse is the answer of Requirements; empty Items: nothing needed.
+type PhoneNumberRequirementsResponse struct {
+	Items []Requirement `json:"items"`
+
+	raw json.RawMessage
+}
+
+// RawJSON is the answer as `{ items }`.
+func (r PhoneNumberRequirementsResponse) RawJSON() string { return string(r.raw) }
+
+func (r *PhoneNumberRequirementsResponse) UnmarshalJSON(data []byte) error {
+	type plain PhoneNumberRequirementsResponse
 	if err := json.Unmarshal(data, (*plain)(r)); err != nil {
 		return err
 	}

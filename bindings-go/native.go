@@ -13,6 +13,8 @@ import "C"
 import (
 	"context"
 	"encoding/json"
+	"fmt"
+	"net/http"
 	"runtime"
 	"strings"
 	"unsafe"
@@ -155,7 +157,13 @@ func (c *Client) call(ctx context.Context, opts []RequestOption, fn callFn) ([]b
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	options, free, err := cJSON(callOptions(opts))
+	var config requestConfig
+	var optionsJSON map[string]any
+	if len(opts) > 0 {
+		config = apply(opts)
+		optionsJSON = config.callJSON()
+	}
+	options, free, err := cJSON(optionsJSON)
 	defer free()
 	if err != nil {
 		return nil, err
@@ -166,7 +174,42 @@ func (c *Client) call(ctx context.Context, opts []RequestOption, fn callFn) ([]b
 	scope.end()
 	runtime.KeepAlive(c)
 	data, err := answer(status, out)
-	return finish(ctx, data, err)
+	data, err = finish(ctx, data, err)
+	if err == nil && config.responseInto != nil {
+		return takeResponse(data, config.responseInto)
+	}
+	return data, err
+}
+
+// withResponse is the answer of a call made with "withResponse": the value and its HTTP
+// response's metadata.
+type withResponse struct {
+	Data     json.RawMessage `json:"data"`
+	Response struct {
+		Status  int         `json:"status"`
+		Headers [][2]string `json:"headers"`
+	} `json:"response"`
+}
+
+// takeResponse stores the response metadata in *dst as an *http.Response and returns the value.
+func takeResponse(data []byte, dst **http.Response) ([]byte, error) {
+	var answer withResponse
+	if err := json.Unmarshal(data, &answer); err != nil {
+		return nil, &Error{Code: "invalid_response", Kind: "invalid_response",
+			Class: APIResponseValidationError, Message: "the response could not be read: " + err.Error()}
+	}
+	header := http.Header{}
+	for _, pair := range answer.Response.Headers {
+		header.Add(pair[0], pair[1])
+	}
+	*dst = &http.Response{
+		Status:     fmt.Sprintf("%d %s", answer.Response.Status, http.StatusText(answer.Response.Status)),
+		StatusCode: answer.Response.Status,
+		Header:     header,
+		Body:       http.NoBody,
+		Proto:      "HTTP/1.1", ProtoMajor: 1, ProtoMinor: 1,
+	}
+	return answer.Data, nil
 }
 
 // idArg is an id as a C string. Go strings may hold NUL bytes, which C strings cannot: such an
@@ -273,6 +316,65 @@ func nativePurchasePhoneNumber(c *Client, ctx context.Context, params any, opts 
 	})
 }
 
+func nativeSearchAvailablePhoneNumbers(c *Client, ctx context.Context, params any, opts []RequestOption) ([]byte, error) {
+	return c.withParams(ctx, params, opts, func(cl *C.ZavuClient, p, o *C.char, k *C.ZavuCancel, out **C.char) C.int32_t {
+		return C.zavu_phone_numbers_search_available(cl, p, o, k, out)
+	})
+}
+
+func nativePhoneNumberRequirements(c *Client, ctx context.Context, params any, opts []RequestOption) ([]byte, error) {
+	return c.withParams(ctx, params, opts, func(cl *C.ZavuClient, p, o *C.char, k *C.ZavuCancel, out **C.char) C.int32_t {
+		return C.zavu_phone_numbers_requirements(cl, p, o, k, out)
+	})
+}
+
+func nativeListPhoneNumbers(c *Client, ctx context.Context, params any, opts []RequestOption) ([]byte, error) {
+	return c.withParams(ctx, params, opts, func(cl *C.ZavuClient, p, o *C.char, k *C.ZavuCancel, out **C.char) C.int32_t {
+		return C.zavu_phone_numbers_list(cl, p, o, k, out)
+	})
+}
+
+func nativeGetPhoneNumber(c *Client, ctx context.Context, id string, opts []RequestOption) ([]byte, error) {
+	return c.withID(ctx, id, "PhoneNumberID", opts, func(cl *C.ZavuClient, p, o *C.char, k *C.ZavuCancel, out **C.char) C.int32_t {
+		return C.zavu_phone_numbers_get(cl, p, o, k, out)
+	})
+}
+
+func nativeUpdatePhoneNumber(c *Client, ctx context.Context, id string, params any, opts []RequestOption) ([]byte, error) {
+	body, free, err := cJSON(params)
+	defer free()
+	if err != nil {
+		return nil, err
+	}
+	return c.withID(ctx, id, "PhoneNumberID", opts, func(cl *C.ZavuClient, p, o *C.char, k *C.ZavuCancel, out **C.char) C.int32_t {
+		return C.zavu_phone_numbers_update(cl, p, body, o, k, out)
+	})
+}
+
+func nativeReleasePhoneNumber(c *Client, ctx context.Context, id string, opts []RequestOption) ([]byte, error) {
+	return c.withID(ctx, id, "PhoneNumberID", opts, func(cl *C.ZavuClient, p, o *C.char, k *C.ZavuCancel, out **C.char) C.int32_t {
+		return C.zavu_phone_numbers_release(cl, p, o, k, out)
+	})
+}
+
+// deriveNative is a client handle sharing n's connection pool with options on top.
+func (n *nativeClient) derive(options map[string]any) (*nativeClient, error) {
+	opts, free, err := cJSON(options)
+	defer free()
+	if err != nil {
+		return nil, err
+	}
+	var client *C.ZavuClient
+	var out *C.char
+	status := C.zavu_client_with_options(n.ptr, opts, &client, &out)
+	runtime.KeepAlive(n)
+	if status != C.ZAVU_OK {
+		_, err := answer(status, out)
+		return nil, err
+	}
+	return &nativeClient{ptr: client}, nil
+}
+
 func nativeGetSender(c *Client, ctx context.Context, id string, opts []RequestOption) ([]byte, error) {
 	return c.withID(ctx, id, "SenderID", opts, func(cl *C.ZavuClient, p, o *C.char, k *C.ZavuCancel, out **C.char) C.int32_t {
 		return C.zavu_senders_get(cl, p, o, k, out)
@@ -292,7 +394,16 @@ type nativePager struct {
 	client  *Client // keeps the client (and its handle) alive while the walk is
 }
 
-func openPager(c *Client, senders bool, params any, opts []RequestOption) (*nativePager, error) {
+// listKind says which list a pager walks.
+type listKind int
+
+const (
+	listInvitations listKind = iota
+	listSenders
+	listPhoneNumbers
+)
+
+func openPager(c *Client, kind listKind, params any, opts []RequestOption) (*nativePager, error) {
 	if c.err != nil {
 		return nil, c.err
 	}
@@ -312,9 +423,12 @@ func openPager(c *Client, senders bool, params any, opts []RequestOption) (*nati
 	var pager *C.ZavuPager
 	var out *C.char
 	var status C.int32_t
-	if senders {
+	switch kind {
+	case listSenders:
 		status = C.zavu_senders_list_all(c.native.ptr, p, o, &pager, &out)
-	} else {
+	case listPhoneNumbers:
+		status = C.zavu_phone_numbers_list_all(c.native.ptr, p, o, &pager, &out)
+	default:
 		status = C.zavu_invitations_list_all(c.native.ptr, p, o, &pager, &out)
 	}
 	runtime.KeepAlive(c)

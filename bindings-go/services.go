@@ -117,7 +117,7 @@ func (s *InvitationService) List(ctx context.Context, params InvitationListParam
 //
 // A failed page fetch yields its error and ends the walk.
 func (s *InvitationService) ListAll(ctx context.Context, params InvitationListParams, opts ...RequestOption) iter.Seq2[Invitation, error] {
-	return walk[Invitation](ctx, func() (*nativePager, error) { return openPager(s.client, false, params, opts) })
+	return walk[Invitation](ctx, func() (*nativePager, error) { return openPager(s.client, listInvitations, params, opts) })
 }
 
 // ListAutoPaging is the published Go SDK's all-pages walk:
@@ -126,7 +126,7 @@ func (s *InvitationService) ListAll(ctx context.Context, params InvitationListPa
 //	for iter.Next() { inv := iter.Current() }
 //	if err := iter.Err(); err != nil { ... }
 func (s *InvitationService) ListAutoPaging(ctx context.Context, params InvitationListParams, opts ...RequestOption) *AutoPager[Invitation] {
-	pager, err := openPager(s.client, false, params, opts)
+	pager, err := openPager(s.client, listInvitations, params, opts)
 	return &AutoPager[Invitation]{ctx: ctx, pager: pager, err: err}
 }
 
@@ -185,6 +185,127 @@ func (s *PhoneNumberService) Purchase(ctx context.Context, params PhoneNumberPur
 	return decode[PhoneNumber](nativePurchasePhoneNumber(s.client, ctx, params, opts))
 }
 
+// PhoneNumberType is the kind of a number: local, national, tollFree, mobile.
+type PhoneNumberType string
+
+const (
+	PhoneNumberTypeLocal    PhoneNumberType = "local"
+	PhoneNumberTypeNational PhoneNumberType = "national"
+	PhoneNumberTypeTollFree PhoneNumberType = "tollFree"
+	PhoneNumberTypeMobile   PhoneNumberType = "mobile"
+)
+
+// PhoneNumberStatus is the billing state of an owned number.
+type PhoneNumberStatus string
+
+const (
+	PhoneNumberStatusActive    PhoneNumberStatus = "active"
+	PhoneNumberStatusSuspended PhoneNumberStatus = "suspended"
+	PhoneNumberStatusPending   PhoneNumberStatus = "pending"
+)
+
+// PhoneNumberSearchAvailableParams choose which numbers SearchAvailable offers. CountryCode
+// (two letters) is required; the published SDK's field types, so its code compiles here.
+type PhoneNumberSearchAvailableParams struct {
+	CountryCode  string          `json:"countryCode,omitempty"`
+	Type         PhoneNumberType `json:"type,omitempty"`
+	Contains     *string         `json:"contains,omitempty"`
+	Capabilities *string         `json:"capabilities,omitempty"`
+	Limit        *int            `json:"limit,omitempty"`
+}
+
+// PhoneNumberRequirementsParams ask for the regulatory requirements of one number
+// (PhoneNumber, preferred) or of a country and number type.
+type PhoneNumberRequirementsParams struct {
+	CountryCode *string         `json:"countryCode,omitempty"`
+	PhoneNumber *string         `json:"phoneNumber,omitempty"`
+	Type        PhoneNumberType `json:"type,omitempty"`
+}
+
+// PhoneNumberListParams filter and page the team's phone numbers.
+type PhoneNumberListParams struct {
+	Status PhoneNumberStatus `json:"status,omitempty"`
+	Limit  *int              `json:"limit,omitempty"`
+	Cursor *string           `json:"cursor,omitempty"`
+}
+
+// PhoneNumberUpdateParams change a phone number's name or the sender it is assigned to; nil
+// fields are left alone, and a field set to Null() is cleared (unnamed, unassigned).
+type PhoneNumberUpdateParams struct {
+	Name     *string `json:"name,omitempty"`
+	SenderID *string `json:"senderId,omitempty"`
+}
+
+// null is the one *string that means JSON null; see Null.
+var null = new(string)
+
+// Null is a value for an optional field that clears it (sends JSON null), as in
+// PhoneNumberUpdateParams{SenderID: zavudev.Null()}.
+func Null() *string { return null }
+
+// MarshalJSON writes Null() fields as null.
+func (p PhoneNumberUpdateParams) MarshalJSON() ([]byte, error) {
+	out := map[string]any{}
+	for key, value := range map[string]*string{"name": p.Name, "senderId": p.SenderID} {
+		switch {
+		case value == null:
+			out[key] = nil
+		case value != nil:
+			out[key] = *value
+		}
+	}
+	return json.Marshal(out)
+}
+
+// SearchAvailable lists numbers the team can buy (then Purchase one of them).
+func (s *PhoneNumberService) SearchAvailable(ctx context.Context, params PhoneNumberSearchAvailableParams, opts ...RequestOption) (*PhoneNumberSearchAvailableResponse, error) {
+	return decode[PhoneNumberSearchAvailableResponse](nativeSearchAvailablePhoneNumbers(s.client, ctx, params, opts))
+}
+
+// Requirements lists the regulatory information the purchase of a number needs; an empty
+// Items means none.
+func (s *PhoneNumberService) Requirements(ctx context.Context, params PhoneNumberRequirementsParams, opts ...RequestOption) (*PhoneNumberRequirementsResponse, error) {
+	return decode[PhoneNumberRequirementsResponse](nativePhoneNumberRequirements(s.client, ctx, params, opts))
+}
+
+// List returns one page of the team's phone numbers (released ones are not listed).
+func (s *PhoneNumberService) List(ctx context.Context, params PhoneNumberListParams, opts ...RequestOption) (*Page[PhoneNumber], error) {
+	next := func(cursor string) (*Page[PhoneNumber], error) {
+		p := params
+		p.Cursor = &cursor
+		return s.List(ctx, p, opts...)
+	}
+	data, err := nativeListPhoneNumbers(s.client, ctx, params, opts)
+	return decodePage(data, err, next)
+}
+
+// ListAll walks every phone number of the team across pages; see InvitationService.ListAll.
+func (s *PhoneNumberService) ListAll(ctx context.Context, params PhoneNumberListParams, opts ...RequestOption) iter.Seq2[PhoneNumber, error] {
+	return walk[PhoneNumber](ctx, func() (*nativePager, error) { return openPager(s.client, listPhoneNumbers, params, opts) })
+}
+
+// ListAutoPaging walks every phone number across pages; see InvitationService.ListAutoPaging.
+func (s *PhoneNumberService) ListAutoPaging(ctx context.Context, params PhoneNumberListParams, opts ...RequestOption) *AutoPager[PhoneNumber] {
+	pager, err := openPager(s.client, listPhoneNumbers, params, opts)
+	return &AutoPager[PhoneNumber]{ctx: ctx, pager: pager, err: err}
+}
+
+// Get returns one of the team's phone numbers; another team's is "not_found".
+func (s *PhoneNumberService) Get(ctx context.Context, phoneNumberID string, opts ...RequestOption) (*PhoneNumber, error) {
+	return decode[PhoneNumber](nativeGetPhoneNumber(s.client, ctx, phoneNumberID, opts))
+}
+
+// Update changes a phone number's name or sender assignment.
+func (s *PhoneNumberService) Update(ctx context.Context, phoneNumberID string, params PhoneNumberUpdateParams, opts ...RequestOption) (*PhoneNumber, error) {
+	return decode[PhoneNumber](nativeUpdatePhoneNumber(s.client, ctx, phoneNumberID, params, opts))
+}
+
+// Release gives a phone number up; it leaves the list.
+func (s *PhoneNumberService) Release(ctx context.Context, phoneNumberID string, opts ...RequestOption) error {
+	_, err := nativeReleasePhoneNumber(s.client, ctx, phoneNumberID, opts)
+	return err
+}
+
 // SenderService is client.Senders.
 type SenderService struct{ client *Client }
 
@@ -206,12 +327,12 @@ func (s *SenderService) List(ctx context.Context, params SenderListParams, opts 
 
 // ListAll walks every sender across pages; see InvitationService.ListAll.
 func (s *SenderService) ListAll(ctx context.Context, params SenderListParams, opts ...RequestOption) iter.Seq2[Sender, error] {
-	return walk[Sender](ctx, func() (*nativePager, error) { return openPager(s.client, true, params, opts) })
+	return walk[Sender](ctx, func() (*nativePager, error) { return openPager(s.client, listSenders, params, opts) })
 }
 
 // ListAutoPaging walks every sender across pages; see InvitationService.ListAutoPaging.
 func (s *SenderService) ListAutoPaging(ctx context.Context, params SenderListParams, opts ...RequestOption) *AutoPager[Sender] {
-	pager, err := openPager(s.client, true, params, opts)
+	pager, err := openPager(s.client, listSenders, params, opts)
 	return &AutoPager[Sender]{ctx: ctx, pager: pager, err: err}
 }
 

@@ -102,6 +102,19 @@ int32_t zavu_client_new(const char *options_json,
                         struct ZavuClient **out_client,
                         char **out_error);
 
+// A new client with `options_json` on top of `client`'s options (`apiKey`, `baseUrl`, `timeout`
+// in milliseconds, `maxRetries`, `defaultHeaders`), sharing its connection pool: the published
+// SDKs' `with_options` / `withOptions`. Same answer as `zavu_client_new`; free the new client
+// with `zavu_client_free` (independently of the original).
+//
+// # Safety
+// `client` is NULL or live; `options_json` is NULL or NUL-terminated; `out_client` and
+// `out_error` are writable.
+int32_t zavu_client_with_options(const struct ZavuClient *client,
+                                 const char *options_json,
+                                 struct ZavuClient **out_client,
+                                 char **out_error);
+
 // Closes a client: idle connections are released and later calls fail with `client_closed`.
 // Calls in flight finish. Thread-safe. The handle must still be freed with `zavu_client_free`.
 //
@@ -238,6 +251,71 @@ int32_t zavu_phone_numbers_purchase(const struct ZavuClient *client,
                                     const struct ZavuCancel *cancel,
                                     char **out);
 
+// `GET /v1/phone-numbers/available`. `params_json`: `countryCode` (required), `type`,
+// `contains`, `capabilities` (comma-separated), `limit`. Result: `{ items }`, the numbers.
+//
+// # Safety
+// See the shared contract above.
+int32_t zavu_phone_numbers_search_available(const struct ZavuClient *client,
+                                            const char *params_json,
+                                            const char *options_json,
+                                            const struct ZavuCancel *cancel,
+                                            char **out);
+
+// `GET /v1/phone-numbers/requirements`. `params_json`: `phoneNumber` or `countryCode`, `type`.
+// Result: `{ items }`, the requirement groups (empty: nothing needed).
+//
+// # Safety
+// See the shared contract above.
+int32_t zavu_phone_numbers_requirements(const struct ZavuClient *client,
+                                        const char *params_json,
+                                        const char *options_json,
+                                        const struct ZavuCancel *cancel,
+                                        char **out);
+
+// `GET /v1/phone-numbers`: one page of the team's numbers. `params_json`: `status`, `limit`,
+// `cursor`. Result: `{ items, nextCursor }`.
+//
+// # Safety
+// See the shared contract above.
+int32_t zavu_phone_numbers_list(const struct ZavuClient *client,
+                                const char *params_json,
+                                const char *options_json,
+                                const struct ZavuCancel *cancel,
+                                char **out);
+
+// `GET /v1/phone-numbers/{id}`. Result: the phone number.
+//
+// # Safety
+// See the shared contract above; `phone_number_id` is NULL or a NUL-terminated string.
+int32_t zavu_phone_numbers_get(const struct ZavuClient *client,
+                               const char *phone_number_id,
+                               const char *options_json,
+                               const struct ZavuCancel *cancel,
+                               char **out);
+
+// `PATCH /v1/phone-numbers/{id}`. `params_json`: `name`, `senderId`; a field given as `null`
+// is cleared (unnamed, unassigned). Result: the phone number.
+//
+// # Safety
+// See the shared contract above; `phone_number_id` and `params_json` are NULL or NUL-terminated.
+int32_t zavu_phone_numbers_update(const struct ZavuClient *client,
+                                  const char *phone_number_id,
+                                  const char *params_json,
+                                  const char *options_json,
+                                  const struct ZavuCancel *cancel,
+                                  char **out);
+
+// `DELETE /v1/phone-numbers/{id}`: releases the number. Result: `null`.
+//
+// # Safety
+// See the shared contract above; `phone_number_id` is NULL or a NUL-terminated string.
+int32_t zavu_phone_numbers_release(const struct ZavuClient *client,
+                                   const char *phone_number_id,
+                                   const char *options_json,
+                                   const struct ZavuCancel *cancel,
+                                   char **out);
+
 // `GET /v1/senders/{id}`. Result: the sender.
 //
 // # Safety
@@ -280,6 +358,17 @@ int32_t zavu_senders_list_all(const struct ZavuClient *client,
                               const char *options_json,
                               struct ZavuPager **out_pager,
                               char **out_error);
+
+// A walk over every phone number of the team (`status`, `limit`, `cursor`); see
+// `zavu_invitations_list_all`.
+//
+// # Safety
+// As `zavu_invitations_list_all`.
+int32_t zavu_phone_numbers_list_all(const struct ZavuClient *client,
+                                    const char *params_json,
+                                    const char *options_json,
+                                    struct ZavuPager **out_pager,
+                                    char **out_error);
 
 // The next items of the walk as a JSON array (the rest of the current page, or the next page),
 // or `null` after the last one. A failed page fetch answers `ZAVU_ERROR`; the next call

@@ -21,8 +21,10 @@ use serde::de::DeserializeOwned;
 use serde_json::{Map, Value, json};
 use zavu_core::ffi::{self, CancelHandle, catch_panics, catch_panics_sync};
 use zavu_core::{
-    AutoPager, Client, ClientOptions, Error, ErrorKind, Invitation, ListInvitationsParams,
-    ListSendersParams, ParamStyle, RequestOptions, Result, Sender, codes,
+    AutoPager, Client, ClientOptions, ClientOverrides, Error, ErrorKind, Invitation,
+    ListInvitationsParams, ListPhoneNumbersParams, ListSendersParams, ParamStyle, PhoneNumber,
+    PhoneNumberRequirementsParams, RequestOptions, ResponseMeta, ResponseSlot, Result,
+    SearchAvailablePhoneNumbersParams, Sender, UpdatePhoneNumberParams, codes,
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -189,13 +191,25 @@ unsafe fn params_arg<T: DeserializeOwned + Serialize>(
 }
 
 fn parse_params<T: DeserializeOwned + Serialize>(text: &str, param: &str) -> Result<T> {
+    parse_params_with(text, param, false)
+}
+
+/// `keep_nulls`: a field given as `null` reaches core (an update's "clear this field") instead of
+/// meaning "not given".
+fn parse_params_with<T: DeserializeOwned + Serialize>(
+    text: &str,
+    param: &str,
+    keep_nulls: bool,
+) -> Result<T> {
     let value: Value = serde_json::from_str(text)
         .map_err(|e| Error::invalid_param(param, format!("{param} is not valid JSON: {e}")))?;
     let value = match value {
         Value::Null => Value::Object(Map::new()),
-        Value::Object(map) => {
-            Value::Object(map.into_iter().filter(|(_, v)| !v.is_null()).collect())
-        }
+        Value::Object(map) => Value::Object(
+            map.into_iter()
+                .filter(|(_, v)| keep_nulls || !v.is_null())
+                .collect(),
+        ),
         _ => return Err(ffi::wrong_type(param, "a JSON object")),
     };
     let given: Vec<String> = match &value {
@@ -283,21 +297,36 @@ fn retries_field(value: &Value, param: &str) -> Result<u32> {
 }
 
 fn headers_field(value: &Value, param: &str) -> Result<Vec<(String, String)>> {
+    string_pairs(value, param, "an object of header names to strings")
+}
+
+/// Query parameters: an object of names to strings, numbers or booleans (core's rule).
+fn query_field(value: &Value, param: &str) -> Result<Vec<(String, String)>> {
     let Value::Object(map) = value else {
         return Err(ffi::wrong_type(
             param,
-            "an object of header names to strings",
+            "an object of query parameter names to values",
         ));
     };
-    let mut headers = Vec::with_capacity(map.len());
+    let mut pairs = Vec::with_capacity(map.len());
     for (name, value) in map {
-        let value = value
-            .as_str()
-            .ok_or_else(|| ffi::wrong_type(param, "an object of header names to strings"))?;
-        headers.push((name.clone(), value.to_string()));
+        pairs.push((name.clone(), ffi::query_value(param, value)?));
     }
-    headers.sort();
-    Ok(headers)
+    pairs.sort();
+    Ok(pairs)
+}
+
+fn string_pairs(value: &Value, param: &str, what: &str) -> Result<Vec<(String, String)>> {
+    let Value::Object(map) = value else {
+        return Err(ffi::wrong_type(param, what));
+    };
+    let mut pairs = Vec::with_capacity(map.len());
+    for (name, value) in map {
+        let value = value.as_str().ok_or_else(|| ffi::wrong_type(param, what))?;
+        pairs.push((name.clone(), value.to_string()));
+    }
+    pairs.sort();
+    Ok(pairs)
 }
 
 fn unknown_option(key: &str) -> Error {
@@ -330,7 +359,9 @@ fn client_options(text: Option<&str>) -> Result<ClientOptions> {
     Ok(options)
 }
 
-/// Per-call options: `timeout` (milliseconds), `maxRetries`, `idempotencyKey`, `headers`.
+/// Per-call options: `timeout` (milliseconds), `maxRetries`, `idempotencyKey`, `headers`,
+/// `extraQuery` (an object of names to strings), `extraBody` (an object merged into the JSON
+/// body by core), `withResponse` (answer `{ data, response }`, see [`with_response_json`]).
 fn request_options(text: Option<&str>) -> Result<Option<RequestOptions>> {
     let Some(text) = text else {
         return Ok(None);
@@ -342,10 +373,52 @@ fn request_options(text: Option<&str>) -> Result<Option<RequestOptions>> {
             "maxRetries" => options.max_retries = Some(retries_field(&value, &key)?),
             "idempotencyKey" => options.idempotency_key = Some(string_field(&value, &key)?),
             "headers" => options.headers = headers_field(&value, &key)?,
+            "extraQuery" => options.extra_query = query_field(&value, &key)?,
+            "extraBody" => options.extra_body = Some(ffi::extra_body(&key, value)?),
+            "withResponse" => {
+                if bool_field(&value, &key)? {
+                    options.response = Some(ResponseSlot::new());
+                }
+            }
             _ => return Err(unknown_option(&key)),
         }
     }
     Ok(Some(options))
+}
+
+/// A call's value with what the API answered, for `withResponse`: `{ data, response: { status,
+/// headers: [[name, value], ...], requestId, rateLimit: { limit, remaining, reset }, attempts } }`.
+fn with_response_json(data: String, meta: Option<ResponseMeta>) -> Result<String> {
+    let meta = meta.unwrap_or_default();
+    let response = json!({
+        "status": meta.status,
+        "headers": meta.headers,
+        "requestId": meta.request_id,
+        "rateLimit": {
+            "limit": meta.rate_limit.limit,
+            "remaining": meta.rate_limit.remaining,
+            "reset": meta.rate_limit.reset,
+        },
+        "attempts": meta.attempts,
+    });
+    Ok(format!(r#"{{"data":{data},"response":{response}}}"#))
+}
+
+/// What `zavu_client_with_options` changes: `apiKey`, `baseUrl`, `timeout` (milliseconds),
+/// `maxRetries`, `defaultHeaders` (replacing the original client's).
+fn client_overrides(text: Option<&str>) -> Result<ClientOverrides> {
+    let mut overrides = ClientOverrides::default();
+    for (key, value) in object_arg(text, "options")? {
+        match key.as_str() {
+            "apiKey" => overrides.api_key = Some(string_field(&value, &key)?),
+            "baseUrl" => overrides.base_url = Some(string_field(&value, &key)?),
+            "timeout" => overrides.timeout = Some(millis_field(&value, &key)?),
+            "maxRetries" => overrides.max_retries = Some(retries_field(&value, &key)?),
+            "defaultHeaders" => overrides.default_headers = Some(headers_field(&value, &key)?),
+            _ => return Err(unknown_option(&key)),
+        }
+    }
+    Ok(overrides)
 }
 
 /// Wait options: `timeout` and `pollInterval`, milliseconds.
@@ -387,13 +460,23 @@ pub struct ZavuPager {
 enum Start {
     Invitations(Client, ListInvitationsParams),
     Senders(Client, ListSendersParams),
+    PhoneNumbers(Client, ListPhoneNumbersParams),
 }
 
 enum Walk {
     NotStarted(Start),
     Invitations(AutoPager<Invitation>),
     Senders(AutoPager<Sender>),
+    PhoneNumbers(AutoPager<PhoneNumber>),
     Done,
+}
+
+/// Which list a pager walks.
+#[derive(Clone, Copy)]
+enum ListKind {
+    Invitations,
+    Senders,
+    PhoneNumbers,
 }
 
 /// Opens a client. `options_json` (NULL for none) is a JSON object of client options:
@@ -429,6 +512,49 @@ pub unsafe extern "C" fn zavu_client_new(
         Client::new(options)
     });
     match opened {
+        Ok(client) => {
+            born();
+            // SAFETY: checked not NULL above.
+            unsafe { *out_client = Box::into_raw(Box::new(ZavuClient { client, style })) };
+            ZAVU_OK
+        }
+        Err(error) => {
+            // SAFETY: checked not NULL above.
+            unsafe { *out_client = std::ptr::null_mut() };
+            answer(out_error, style, || Err(error))
+        }
+    }
+}
+
+/// A new client with `options_json` on top of `client`'s options (`apiKey`, `baseUrl`, `timeout`
+/// in milliseconds, `maxRetries`, `defaultHeaders`), sharing its connection pool: the published
+/// SDKs' `with_options` / `withOptions`. Same answer as `zavu_client_new`; free the new client
+/// with `zavu_client_free` (independently of the original).
+///
+/// # Safety
+/// `client` is NULL or live; `options_json` is NULL or NUL-terminated; `out_client` and
+/// `out_error` are writable.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn zavu_client_with_options(
+    client: *const ZavuClient,
+    options_json: *const c_char,
+    out_client: *mut *mut ZavuClient,
+    out_error: *mut *mut c_char,
+) -> i32 {
+    if out_client.is_null() || out_error.is_null() {
+        return ZAVU_MISUSE;
+    }
+    let style = style_from(client);
+    let derived = catch_panics_sync(|| {
+        // SAFETY: the caller's promise.
+        let Some(handle) = (unsafe { client.as_ref() }) else {
+            return Err(Error::invalid_param("client", "client must not be NULL"));
+        };
+        // SAFETY: as above.
+        let overrides = client_overrides(unsafe { text_arg(options_json, "options") }?)?;
+        handle.client.with_client_options(&overrides)
+    });
+    match derived {
         Ok(client) => {
             born();
             // SAFETY: checked not NULL above.
@@ -541,21 +667,22 @@ where
 ///
 /// # Safety
 /// `client` is NULL or live; `options_json` is NULL or a NUL-terminated string.
+/// The slot is there when the call asked for its response (`withResponse`).
 unsafe fn call_client<'a>(
     client: *const ZavuClient,
     options_json: *const c_char,
-) -> Result<(&'a ZavuClient, Client)> {
+) -> Result<(&'a ZavuClient, Client, Option<ResponseSlot>)> {
     // SAFETY: the caller's promise.
     let Some(handle) = (unsafe { client.as_ref() }) else {
         return Err(Error::invalid_param("client", "client must not be NULL"));
     };
     // SAFETY: forwarded.
     let options = request_options(unsafe { text_arg(options_json, "options") }?)?;
-    let client = match options {
-        Some(options) => handle.client.with_options(&options),
-        None => handle.client.clone(),
+    let (client, slot) = match options {
+        Some(options) => (handle.client.with_options(&options), options.response),
+        None => (handle.client.clone(), None),
     };
-    Ok((handle, client))
+    Ok((handle, client, slot))
 }
 
 fn style_from(client: *const ZavuClient) -> ParamStyle {
@@ -587,16 +714,22 @@ macro_rules! client_call {
         let style = style_from($client);
         answer($out, style, || {
             // SAFETY: the exported function's contract.
-            let (_handle, $c) = unsafe { call_client($client, $options) }?;
-            block($cancel, async move { $body })
+            let (_handle, $c, slot) = unsafe { call_client($client, $options) }?;
+            let data = block($cancel, async move { $body })?;
+            match slot {
+                Some(slot) => with_response_json(data, slot.take()),
+                None => Ok(data),
+            }
         })
     }};
 }
 
 // Every operation below shares one contract:
 //   - `client` is a live client; `options_json` is NULL or a JSON object of per-call options
-//     (`timeout` in milliseconds, `maxRetries`, `idempotencyKey`, `headers`); `cancel` is NULL
-//     or a live cancel handle; `out` is writable.
+//     (`timeout` in milliseconds, `maxRetries`, `idempotencyKey`, `headers`, `extraQuery`,
+//     `extraBody`, `withResponse`); `cancel` is NULL or a live cancel handle; `out` is writable.
+//   - With `"withResponse": true` the result is `{ data, response }`: `data` the usual result,
+//     `response` the answer's status, headers, request id and rate limit.
 //   - The call blocks the calling thread until it ends. Never call it from a thread that runs
 //     an async runtime's tasks.
 //   - It returns ZAVU_OK with `*out` the result's JSON, or ZAVU_ERROR with `*out` the error's
@@ -796,6 +929,131 @@ pub unsafe extern "C" fn zavu_phone_numbers_purchase(
     })
 }
 
+/// `GET /v1/phone-numbers/available`. `params_json`: `countryCode` (required), `type`,
+/// `contains`, `capabilities` (comma-separated), `limit`. Result: `{ items }`, the numbers.
+///
+/// # Safety
+/// See the shared contract above.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn zavu_phone_numbers_search_available(
+    client: *const ZavuClient,
+    params_json: *const c_char,
+    options_json: *const c_char,
+    cancel: *const ZavuCancel,
+    out: *mut *mut c_char,
+) -> i32 {
+    client_call!(client, options_json, cancel, out, |c| {
+        // SAFETY: the exported function's contract.
+        let params: SearchAvailablePhoneNumbersParams =
+            unsafe { params_arg(params_json, "params") }?;
+        let items = c.phone_numbers().search_available(&params).await?;
+        Ok(json!({ "items": items }))
+    })
+}
+
+/// `GET /v1/phone-numbers/requirements`. `params_json`: `phoneNumber` or `countryCode`, `type`.
+/// Result: `{ items }`, the requirement groups (empty: nothing needed).
+///
+/// # Safety
+/// See the shared contract above.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn zavu_phone_numbers_requirements(
+    client: *const ZavuClient,
+    params_json: *const c_char,
+    options_json: *const c_char,
+    cancel: *const ZavuCancel,
+    out: *mut *mut c_char,
+) -> i32 {
+    client_call!(client, options_json, cancel, out, |c| {
+        // SAFETY: the exported function's contract.
+        let params: PhoneNumberRequirementsParams = unsafe { params_arg(params_json, "params") }?;
+        let items = c.phone_numbers().requirements(&params).await?;
+        Ok(json!({ "items": items }))
+    })
+}
+
+/// `GET /v1/phone-numbers`: one page of the team's numbers. `params_json`: `status`, `limit`,
+/// `cursor`. Result: `{ items, nextCursor }`.
+///
+/// # Safety
+/// See the shared contract above.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn zavu_phone_numbers_list(
+    client: *const ZavuClient,
+    params_json: *const c_char,
+    options_json: *const c_char,
+    cancel: *const ZavuCancel,
+    out: *mut *mut c_char,
+) -> i32 {
+    client_call!(client, options_json, cancel, out, |c| {
+        // SAFETY: the exported function's contract.
+        let params: ListPhoneNumbersParams = unsafe { params_arg(params_json, "params") }?;
+        Ok(PageJson::from(c.phone_numbers().list(&params).await?))
+    })
+}
+
+/// `GET /v1/phone-numbers/{id}`. Result: the phone number.
+///
+/// # Safety
+/// See the shared contract above; `phone_number_id` is NULL or a NUL-terminated string.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn zavu_phone_numbers_get(
+    client: *const ZavuClient,
+    phone_number_id: *const c_char,
+    options_json: *const c_char,
+    cancel: *const ZavuCancel,
+    out: *mut *mut c_char,
+) -> i32 {
+    client_call!(client, options_json, cancel, out, |c| {
+        // SAFETY: the exported function's contract.
+        let id = unsafe { text_arg(phone_number_id, "phoneNumberId") }?.unwrap_or_default();
+        c.phone_numbers().retrieve(id).await
+    })
+}
+
+/// `PATCH /v1/phone-numbers/{id}`. `params_json`: `name`, `senderId`; a field given as `null`
+/// is cleared (unnamed, unassigned). Result: the phone number.
+///
+/// # Safety
+/// See the shared contract above; `phone_number_id` and `params_json` are NULL or NUL-terminated.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn zavu_phone_numbers_update(
+    client: *const ZavuClient,
+    phone_number_id: *const c_char,
+    params_json: *const c_char,
+    options_json: *const c_char,
+    cancel: *const ZavuCancel,
+    out: *mut *mut c_char,
+) -> i32 {
+    client_call!(client, options_json, cancel, out, |c| {
+        // SAFETY: the exported function's contract.
+        let id = unsafe { text_arg(phone_number_id, "phoneNumberId") }?.unwrap_or_default();
+        // SAFETY: as above.
+        let text = unsafe { text_arg(params_json, "params") }?.unwrap_or("{}");
+        let params: UpdatePhoneNumberParams = parse_params_with(text, "params", true)?;
+        c.phone_numbers().update(id, &params).await
+    })
+}
+
+/// `DELETE /v1/phone-numbers/{id}`: releases the number. Result: `null`.
+///
+/// # Safety
+/// See the shared contract above; `phone_number_id` is NULL or a NUL-terminated string.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn zavu_phone_numbers_release(
+    client: *const ZavuClient,
+    phone_number_id: *const c_char,
+    options_json: *const c_char,
+    cancel: *const ZavuCancel,
+    out: *mut *mut c_char,
+) -> i32 {
+    client_call!(client, options_json, cancel, out, |c| {
+        // SAFETY: the exported function's contract.
+        let id = unsafe { text_arg(phone_number_id, "phoneNumberId") }?.unwrap_or_default();
+        c.phone_numbers().release(id).await
+    })
+}
+
 /// `GET /v1/senders/{id}`. Result: the sender.
 ///
 /// # Safety
@@ -843,7 +1101,7 @@ unsafe fn open_pager(
     client: *const ZavuClient,
     params_json: *const c_char,
     options_json: *const c_char,
-    senders: bool,
+    kind: ListKind,
     out_pager: *mut *mut ZavuPager,
     out_error: *mut *mut c_char,
 ) -> i32 {
@@ -852,14 +1110,20 @@ unsafe fn open_pager(
     }
     let style = style_from(client);
     let opened = catch_panics_sync(|| {
+        // A walk has no one answer to describe: `withResponse` is accepted and ignored.
         // SAFETY: forwarded.
-        let (_, c) = unsafe { call_client(client, options_json) }?;
-        let start = if senders {
+        let (_, c, _) = unsafe { call_client(client, options_json) }?;
+        let start = match kind {
             // SAFETY: forwarded.
-            Start::Senders(c, unsafe { params_arg(params_json, "params") }?)
-        } else {
-            // SAFETY: forwarded.
-            Start::Invitations(c, unsafe { params_arg(params_json, "params") }?)
+            ListKind::Senders => Start::Senders(c, unsafe { params_arg(params_json, "params") }?),
+            ListKind::Invitations => {
+                // SAFETY: forwarded.
+                Start::Invitations(c, unsafe { params_arg(params_json, "params") }?)
+            }
+            ListKind::PhoneNumbers => {
+                // SAFETY: forwarded.
+                Start::PhoneNumbers(c, unsafe { params_arg(params_json, "params") }?)
+            }
         };
         Ok(ZavuPager {
             walk: Mutex::new(Walk::NotStarted(start)),
@@ -902,7 +1166,7 @@ pub unsafe extern "C" fn zavu_invitations_list_all(
             client,
             params_json,
             options_json,
-            false,
+            ListKind::Invitations,
             out_pager,
             out_error,
         )
@@ -927,7 +1191,33 @@ pub unsafe extern "C" fn zavu_senders_list_all(
             client,
             params_json,
             options_json,
-            true,
+            ListKind::Senders,
+            out_pager,
+            out_error,
+        )
+    }
+}
+
+/// A walk over every phone number of the team (`status`, `limit`, `cursor`); see
+/// `zavu_invitations_list_all`.
+///
+/// # Safety
+/// As `zavu_invitations_list_all`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn zavu_phone_numbers_list_all(
+    client: *const ZavuClient,
+    params_json: *const c_char,
+    options_json: *const c_char,
+    out_pager: *mut *mut ZavuPager,
+    out_error: *mut *mut c_char,
+) -> i32 {
+    // SAFETY: forwarded.
+    unsafe {
+        open_pager(
+            client,
+            params_json,
+            options_json,
+            ListKind::PhoneNumbers,
             out_pager,
             out_error,
         )
@@ -939,6 +1229,7 @@ pub unsafe extern "C" fn zavu_senders_list_all(
 enum Batch {
     Invitations(Vec<Invitation>),
     Senders(Vec<Sender>),
+    PhoneNumbers(Vec<PhoneNumber>),
 }
 
 async fn next_batch(walk: &mut Walk) -> Result<Option<Batch>> {
@@ -950,11 +1241,15 @@ async fn next_batch(walk: &mut Walk) -> Result<Option<Batch>> {
                 Walk::Invitations(c.invitations().list_all(params).await?)
             }
             Start::Senders(c, params) => Walk::Senders(c.senders().list_all(params).await?),
+            Start::PhoneNumbers(c, params) => {
+                Walk::PhoneNumbers(c.phone_numbers().list_all(params).await?)
+            }
         };
     }
     let batch = match walk {
         Walk::Invitations(pager) => pager.next_batch().await?.map(Batch::Invitations),
         Walk::Senders(pager) => pager.next_batch().await?.map(Batch::Senders),
+        Walk::PhoneNumbers(pager) => pager.next_batch().await?.map(Batch::PhoneNumbers),
         Walk::NotStarted(_) | Walk::Done => None,
     };
     if batch.is_none() {
@@ -1292,8 +1587,61 @@ mod tests {
         }
         let error = request_options(Some(r#"{"apiKey":"k"}"#)).unwrap_err();
         assert_eq!(param_of(error).as_deref(), Some("apiKey"));
+        for (text, param) in [
+            (r#"{"extraBody":[1]}"#, "extraBody"),
+            (r#"{"extraBody":"{}"}"#, "extraBody"),
+            (r#"{"extraQuery":{"a":[1]}}"#, "extraQuery"),
+            (r#"{"extraQuery":["a=1"]}"#, "extraQuery"),
+            (r#"{"withResponse":"yes"}"#, "withResponse"),
+        ] {
+            let error = request_options(Some(text)).unwrap_err();
+            assert_eq!(param_of(error).as_deref(), Some(param), "{text}");
+        }
+        let options = request_options(Some(
+            r#"{"extraQuery":{"a":"1"},"extraBody":{"note":"x"},"withResponse":true}"#,
+        ))
+        .unwrap()
+        .unwrap();
+        assert_eq!(
+            options.extra_query,
+            vec![("a".to_string(), "1".to_string())]
+        );
+        assert_eq!(options.extra_body.unwrap()["note"], "x");
+        assert!(options.response.is_some());
+        for (text, param) in [
+            (r#"{"apiKey":1}"#, "apiKey"),
+            (r#"{"timeout":-1}"#, "timeout"),
+            (r#"{"connectTimeout":1}"#, "connectTimeout"),
+        ] {
+            let error = client_overrides(Some(text)).unwrap_err();
+            assert_eq!(param_of(error).as_deref(), Some(param), "{text}");
+        }
         let error = wait_options(Some(r#"{"pollInterval":-5}"#)).unwrap_err();
         assert_eq!(param_of(error).as_deref(), Some("pollInterval"));
+    }
+
+    #[test]
+    fn a_response_is_wrapped_with_its_metadata() {
+        let meta = ResponseMeta {
+            status: 201,
+            headers: vec![("x-request-id".into(), "req_1".into())],
+            request_id: Some("req_1".into()),
+            ..Default::default()
+        };
+        let text = with_response_json(r#"{"id":"inv_1"}"#.into(), Some(meta)).unwrap();
+        let value: Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(value["data"]["id"], "inv_1");
+        assert_eq!(value["response"]["status"], 201);
+        assert_eq!(value["response"]["headers"][0][1], "req_1");
+        assert_eq!(value["response"]["requestId"], "req_1");
+    }
+
+    #[test]
+    fn an_update_keeps_null_as_clear() {
+        let params: zavu_core::UpdatePhoneNumberParams =
+            parse_params_with(r#"{"senderId":null}"#, "params", true).unwrap();
+        assert_eq!(params.sender_id, Some(None));
+        assert_eq!(params.name, None);
     }
 
     #[test]

@@ -64,6 +64,37 @@ pub(crate) const LIST_INVITATIONS: &[Field] = &[
 pub(crate) const LIST_SENDERS: &[Field] = &[opt("limit", Kind::Int), opt("cursor", Kind::Str)];
 pub(crate) const PURCHASE_PHONE_NUMBER: &[Field] =
     &[req("phoneNumber", Kind::Str), opt("name", Kind::Str)];
+pub(crate) const SEARCH_AVAILABLE: &[Field] = &[
+    req("countryCode", Kind::Str),
+    opt("type", Kind::Str),
+    opt("contains", Kind::Str),
+    opt("capabilities", Kind::Str),
+    opt("limit", Kind::Int),
+];
+pub(crate) const PHONE_NUMBER_REQUIREMENTS: &[Field] = &[
+    opt("phoneNumber", Kind::Str),
+    opt("countryCode", Kind::Str),
+    opt("type", Kind::Str),
+];
+pub(crate) const LIST_PHONE_NUMBERS: &[Field] = &[
+    opt("status", Kind::Str),
+    opt("limit", Kind::Int),
+    opt("cursor", Kind::Str),
+];
+pub(crate) const UPDATE_PHONE_NUMBER: &[Field] =
+    &[opt("name", Kind::Str), opt("senderId", Kind::Str)];
+
+/// The keys of a parameter array given as `null`: an update's "clear this field".
+pub(crate) fn null_keys(value: Option<&Zval>) -> zavu_core::Result<Vec<String>> {
+    let Some(value) = value.filter(|v| !v.is_null()) else {
+        return Ok(Vec::new());
+    };
+    Ok(entries("params", value)?
+        .into_iter()
+        .filter(|(_, item)| item.is_null())
+        .map(|(key, _)| key)
+        .collect())
+}
 pub(crate) const CREATE_WEBHOOK: &[Field] = &[req("url", Kind::Str), opt("events", Kind::StrList)];
 pub(crate) const UPDATE_WEBHOOK: &[Field] = &[
     opt("url", Kind::Str),
@@ -231,6 +262,57 @@ pub(crate) fn header_map(param: &str, value: &Zval) -> zavu_core::Result<Vec<(St
     Ok(headers)
 }
 
+/// A PHP value as JSON (an `extraBody`'s fields): null, bools, ints, finite floats, strings,
+/// lists and arrays with string keys. Objects and anything else are refused naming `param`.
+fn json_value(param: &str, value: &Zval, depth: usize) -> zavu_core::Result<Value> {
+    if depth > 64 {
+        return Err(ffi::wrong_type(param, "JSON data nested at most 64 deep"));
+    }
+    if value.is_null() {
+        Ok(Value::Null)
+    } else if value.is_bool() {
+        Ok(Value::Bool(value.is_true()))
+    } else if value.is_long() {
+        Ok(Value::from(value.long().unwrap_or_default()))
+    } else if value.is_double() {
+        serde_json::Number::from_f64(value.double().unwrap_or(f64::NAN))
+            .map(Value::Number)
+            .ok_or_else(|| ffi::wrong_type(param, "JSON data (a finite number)"))
+    } else if value.is_string() {
+        Ok(Value::String(string(param, value)?))
+    } else if let Some(array) = value.array().filter(|_| value.is_array()) {
+        if array.has_sequential_keys() {
+            array
+                .values()
+                .map(|item| json_value(param, item, depth + 1))
+                .collect::<zavu_core::Result<Vec<_>>>()
+                .map(Value::Array)
+        } else {
+            let mut out = Map::new();
+            for (key, item) in array.iter() {
+                let name = key_name(key).unwrap_or_default();
+                out.insert(name, json_value(param, item, depth + 1)?);
+            }
+            Ok(Value::Object(out))
+        }
+    } else {
+        Err(wrong_type(
+            param,
+            "JSON data (arrays, strings, numbers, booleans, null)",
+            value,
+        ))
+    }
+}
+
+/// Extra query parameters: an array of names to strings, numbers or booleans (core's rule).
+fn query_map(param: &str, value: &Zval) -> zavu_core::Result<Vec<(String, String)>> {
+    let mut out = Vec::new();
+    for (key, item) in entries(param, value)? {
+        out.push((key, ffi::query_value(param, &json_value(param, item, 0)?)?));
+    }
+    Ok(out)
+}
+
 /// The entries of a PHP array given for `param`, with string keys. Refuses anything but an array.
 fn entries<'a>(param: &str, value: &'a Zval) -> zavu_core::Result<Vec<(String, &'a Zval)>> {
     let Some(array) = value.array().filter(|_| value.is_array()) else {
@@ -339,7 +421,8 @@ pub(crate) fn id(param: &'static str, value: Option<&Zval>) -> zavu_core::Result
 }
 
 /// Per-call options (`requestOptions: [...]`): `timeout` (seconds), `maxRetries`,
-/// `idempotencyKey`, `headers` (also `extraHeaders`, the published SDK's name).
+/// `idempotencyKey`, `headers` (also `extraHeaders`, the published SDK's name), `extraQuery`
+/// (`query`) and `extraBody` (`body`), merged into the request by core.
 pub(crate) fn request_options(
     value: Option<&Zval>,
 ) -> zavu_core::Result<Option<zavu_core::RequestOptions>> {
@@ -356,6 +439,14 @@ pub(crate) fn request_options(
             "maxRetries" => options.max_retries = Some(max_retries(item)?),
             "idempotencyKey" => options.idempotency_key = Some(string("idempotencyKey", item)?),
             "headers" | "extraHeaders" => options.headers.extend(header_map(&key, item)?),
+            "query" | "extraQuery" => options.extra_query.extend(query_map(&key, item)?),
+            "body" | "extraBody" => {
+                let body = ffi::extra_body(&key, json_value(&key, item, 0)?)?;
+                options
+                    .extra_body
+                    .get_or_insert_with(Default::default)
+                    .extend(body);
+            }
             _ => {
                 return Err(unknown_key(
                     &key,
@@ -365,6 +456,8 @@ pub(crate) fn request_options(
                         "idempotencyKey",
                         "headers",
                         "extraHeaders",
+                        "extraQuery",
+                        "extraBody",
                     ]
                     .into_iter(),
                 ));

@@ -24,7 +24,7 @@ use ext_php_rs::prelude::*;
 use ext_php_rs::types::{ZendClassObject, Zval};
 use zavu_core::ffi::{self, catch_panics, catch_panics_sync};
 use zavu_core::webhooks;
-use zavu_core::{AutoPager, Client, Invitation, ParamStyle, Sender};
+use zavu_core::{AutoPager, Client, Invitation, ParamStyle, PhoneNumber, Sender};
 
 use crate::outcome::{Answer, error_zval, into_answer};
 
@@ -340,6 +340,146 @@ impl NativeClient {
         })
     }
 
+    /// Numbers the team can buy, as `{items}`.
+    pub fn search_available_phone_numbers(
+        &self,
+        params: Option<&Zval>,
+        options: Option<&Zval>,
+    ) -> Answer {
+        guarded(|| {
+            let prepared = (|| {
+                let params: zavu_core::SearchAvailablePhoneNumbersParams =
+                    convert::parse("params", params, convert::SEARCH_AVAILABLE)?;
+                Ok((self.with(options)?, params))
+            })();
+            match prepared {
+                Ok((client, params)) => block_on(async move {
+                    let items = client.phone_numbers().search_available(&params).await?;
+                    Ok(serde_json::json!({ "items": items }))
+                }),
+                Err(e) => error_zval(e),
+            }
+        })
+    }
+
+    /// The regulatory requirements of a number or a country, as `{items}`.
+    pub fn phone_number_requirements(
+        &self,
+        params: Option<&Zval>,
+        options: Option<&Zval>,
+    ) -> Answer {
+        guarded(|| {
+            let prepared = (|| {
+                let params: zavu_core::PhoneNumberRequirementsParams =
+                    convert::parse("params", params, convert::PHONE_NUMBER_REQUIREMENTS)?;
+                Ok((self.with(options)?, params))
+            })();
+            match prepared {
+                Ok((client, params)) => block_on(async move {
+                    let items = client.phone_numbers().requirements(&params).await?;
+                    Ok(serde_json::json!({ "items": items }))
+                }),
+                Err(e) => error_zval(e),
+            }
+        })
+    }
+
+    /// One page of the team's numbers as `{items, nextCursor}`.
+    pub fn list_phone_numbers(&self, params: Option<&Zval>, options: Option<&Zval>) -> Answer {
+        guarded(|| {
+            let prepared = (|| {
+                let params: zavu_core::ListPhoneNumbersParams =
+                    convert::parse("params", params, convert::LIST_PHONE_NUMBERS)?;
+                Ok((self.with(options)?, params))
+            })();
+            match prepared {
+                Ok((client, params)) => block_on(async move {
+                    let page = client.phone_numbers().list(&params).await?;
+                    Ok(outcome::PageJson::from(page))
+                }),
+                Err(e) => error_zval(e),
+            }
+        })
+    }
+
+    pub fn get_phone_number(
+        &self,
+        phone_number_id: Option<&Zval>,
+        options: Option<&Zval>,
+    ) -> Answer {
+        guarded(|| {
+            match convert::id("phoneNumberId", phone_number_id)
+                .and_then(|id| Ok((id, self.with(options)?)))
+            {
+                Ok((id, client)) => {
+                    block_on(async move { client.phone_numbers().retrieve(&id).await })
+                }
+                Err(e) => error_zval(e),
+            }
+        })
+    }
+
+    /// Changes `name` / `senderId`; a key given as `null` clears the field.
+    pub fn update_phone_number(
+        &self,
+        phone_number_id: Option<&Zval>,
+        params: Option<&Zval>,
+        options: Option<&Zval>,
+    ) -> Answer {
+        guarded(|| {
+            let prepared = (|| {
+                let id = convert::id("phoneNumberId", phone_number_id)?;
+                let mut update: zavu_core::UpdatePhoneNumberParams =
+                    convert::parse("params", params, convert::UPDATE_PHONE_NUMBER)?;
+                for key in convert::null_keys(params)? {
+                    match key.as_str() {
+                        "name" => update.name = Some(None),
+                        "senderId" => update.sender_id = Some(None),
+                        _ => {}
+                    }
+                }
+                Ok((id, update, self.with(options)?))
+            })();
+            match prepared {
+                Ok((id, params, client)) => {
+                    block_on(async move { client.phone_numbers().update(&id, &params).await })
+                }
+                Err(e) => error_zval(e),
+            }
+        })
+    }
+
+    pub fn release_phone_number(
+        &self,
+        phone_number_id: Option<&Zval>,
+        options: Option<&Zval>,
+    ) -> Answer {
+        guarded(|| {
+            match convert::id("phoneNumberId", phone_number_id)
+                .and_then(|id| Ok((id, self.with(options)?)))
+            {
+                Ok((id, client)) => {
+                    block_on(async move { client.phone_numbers().release(&id).await })
+                }
+                Err(e) => error_zval(e),
+            }
+        })
+    }
+
+    /// A lazy walk over every phone number of the team; see `invitationPager`.
+    pub fn phone_number_pager(&self, params: Option<&Zval>, options: Option<&Zval>) -> Zval {
+        guarded(|| {
+            let prepared = (|| {
+                let params: zavu_core::ListPhoneNumbersParams =
+                    convert::parse("params", params, convert::LIST_PHONE_NUMBERS)?;
+                Ok(Walk::PhoneNumbers(
+                    self.with(options)?.phone_numbers().walk(&params),
+                ))
+            })();
+            pager_zval(prepared)
+        })
+    }
+
     pub fn get_sender(&self, sender_id: Option<&Zval>, options: Option<&Zval>) -> Answer {
         guarded(|| {
             match convert::id("senderId", sender_id).and_then(|id| Ok((id, self.with(options)?))) {
@@ -402,6 +542,7 @@ impl NativeClient {
 enum Walk {
     Invitations(AutoPager<Invitation>),
     Senders(AutoPager<Sender>),
+    PhoneNumbers(AutoPager<PhoneNumber>),
 }
 
 /// Walks every item of a list with core's lazy walk (`Invitations::walk`), one page in memory.
@@ -430,12 +571,14 @@ fn pager_zval(prepared: zavu_core::Result<Walk>) -> Zval {
 enum Batch {
     Invitations(Vec<Invitation>),
     Senders(Vec<Sender>),
+    PhoneNumbers(Vec<PhoneNumber>),
 }
 
 async fn next_batch(walk: &mut Option<Walk>) -> zavu_core::Result<Option<Batch>> {
     let batch = match walk {
         Some(Walk::Invitations(pager)) => pager.next_batch().await?.map(Batch::Invitations),
         Some(Walk::Senders(pager)) => pager.next_batch().await?.map(Batch::Senders),
+        Some(Walk::PhoneNumbers(pager)) => pager.next_batch().await?.map(Batch::PhoneNumbers),
         None => None,
     };
     if batch.is_none() {

@@ -163,6 +163,13 @@ module Conformance
       when "invitations.updateWebhook" then Conformance.wire(inv.update_webhook(**a))
       when "invitations.deleteWebhook" then inv.delete_webhook(**opts)
       when "phoneNumbers.purchase" then Conformance.wire(zavu.phone_numbers.purchase(**a))
+      when "phoneNumbers.searchAvailable" then { "items" => zavu.phone_numbers.search_available(**a).map(&:to_wire) }
+      when "phoneNumbers.requirements" then { "items" => zavu.phone_numbers.requirements(**a).map(&:to_wire) }
+      when "phoneNumbers.list" then Conformance.page_json(zavu.phone_numbers.list(**a))
+      when "phoneNumbers.listAll" then { "items" => zavu.phone_numbers.list(**a).map(&:to_wire) }
+      when "phoneNumbers.retrieve" then Conformance.wire(zavu.phone_numbers.get(**a))
+      when "phoneNumbers.update" then Conformance.wire(zavu.phone_numbers.update(**a))
+      when "phoneNumbers.release" then zavu.phone_numbers.release(**a)
       when "senders.get" then Conformance.wire(snd.get(**a))
       when "senders.list" then Conformance.page_json(snd.list(**a))
       when "senders.listAll" then { "items" => snd.list(**a).map(&:to_wire) }

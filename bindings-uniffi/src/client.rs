@@ -9,11 +9,15 @@ use zavu_core as core;
 
 use crate::error::ZavuError;
 use crate::models::{
-    CreateInvitationParams, CreateWebhookParams, Invitation, ListInvitationsParams,
-    ListSendersParams, PhoneNumber, PurchasePhoneNumberParams, Sender, UpdateWebhookParams,
+    AvailablePhoneNumber, CreateInvitationParams, CreateWebhookParams, Invitation,
+    ListInvitationsParams, ListPhoneNumbersParams, ListSendersParams, PhoneNumber,
+    PhoneNumberRequirementsParams, PurchasePhoneNumberParams, Requirement,
+    SearchAvailablePhoneNumbersParams, Sender, UpdatePhoneNumberParams, UpdateWebhookParams,
     WebhookConfig,
 };
-use crate::pages::{InvitationPage, InvitationPager, SenderPage, SenderPager};
+use crate::pages::{
+    InvitationPage, InvitationPager, PhoneNumberPage, PhoneNumberPager, SenderPage, SenderPager,
+};
 use crate::task::{DropInRuntime, run, run_sync};
 
 /// A duration given in milliseconds (Kotlin `Long`, Swift `Int64`) as core takes it: core's
@@ -116,7 +120,10 @@ impl TryFrom<ClientOptions> for core::ClientOptions {
     }
 }
 
-/// Overrides for the calls of a derived client (see [`ZavuClient::with_options`]).
+/// Overrides for the calls of a derived client (see [`ZavuClient::with_options`]): the per-call
+/// options of the published SDKs (`client.withOptions(RequestOptions(...)).invitations()...`).
+/// Core merges them: `extraQuery` replaces a parameter of the same name, `extraBody` a top-level
+/// body field, `headers` a header.
 #[derive(Debug, Clone, Default, PartialEq, uniffi::Record)]
 pub struct RequestOptions {
     /// Per-attempt timeout in milliseconds.
@@ -131,19 +138,142 @@ pub struct RequestOptions {
     /// Extra headers.
     #[uniffi(default)]
     pub headers: HashMap<String, String>,
+    /// Extra query parameters.
+    #[uniffi(default)]
+    pub extra_query: HashMap<String, String>,
+    /// Extra top-level fields of a POST or PATCH body, as a JSON object (text: uniffi has no
+    /// JSON type), e.g. `"""{"note": "vip"}"""`.
+    #[uniffi(default)]
+    pub extra_body: Option<String>,
 }
 
 impl TryFrom<RequestOptions> for core::RequestOptions {
     type Error = core::Error;
 
     fn try_from(o: RequestOptions) -> core::Result<Self> {
+        let extra_body = match o.extra_body {
+            None => None,
+            Some(text) => match serde_json::from_str::<serde_json::Value>(&text) {
+                Ok(serde_json::Value::Object(map)) => Some(map),
+                _ => return Err(core::ffi::wrong_type("extraBody", "a JSON object")),
+            },
+        };
+        let mut headers: Vec<_> = o.headers.into_iter().collect();
+        headers.sort();
+        let mut extra_query: Vec<_> = o.extra_query.into_iter().collect();
+        extra_query.sort();
         Ok(core::RequestOptions {
             timeout: millis("timeout", o.timeout)?,
             max_retries: retries("maxRetries", o.max_retries)?,
             idempotency_key: o.idempotency_key,
-            headers: o.headers.into_iter().collect(),
+            headers,
+            extra_query,
+            extra_body,
             ..Default::default()
         })
+    }
+}
+
+/// What [`ZavuClient::with_client_options`] changes; null fields keep the original's. Its text
+/// never shows the key.
+#[derive(Clone, Default, uniffi::Record)]
+pub struct ClientOverrides {
+    /// Another API key.
+    #[uniffi(default)]
+    pub api_key: Option<String>,
+    /// Another base URL.
+    #[uniffi(default)]
+    pub base_url: Option<String>,
+    /// Another per-attempt timeout, milliseconds.
+    #[uniffi(default)]
+    pub timeout: Option<i64>,
+    /// Another number of retries.
+    #[uniffi(default)]
+    pub max_retries: Option<i64>,
+    /// Default headers replacing the original client's; null keeps them.
+    #[uniffi(default)]
+    pub default_headers: Option<HashMap<String, String>>,
+}
+
+impl std::fmt::Debug for ClientOverrides {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ClientOverrides")
+            .field("api_key", &self.api_key.as_ref().map(|_| "[redacted]"))
+            .field("base_url", &self.base_url)
+            .field("timeout", &self.timeout)
+            .field("max_retries", &self.max_retries)
+            .finish_non_exhaustive()
+    }
+}
+
+impl TryFrom<ClientOverrides> for core::ClientOverrides {
+    type Error = core::Error;
+
+    fn try_from(o: ClientOverrides) -> core::Result<Self> {
+        Ok(core::ClientOverrides {
+            api_key: o.api_key,
+            base_url: o.base_url,
+            timeout: millis("timeout", o.timeout)?,
+            max_retries: retries("maxRetries", o.max_retries)?,
+            default_headers: o.default_headers.map(|h| {
+                let mut headers: Vec<_> = h.into_iter().collect();
+                headers.sort();
+                headers
+            }),
+        })
+    }
+}
+
+/// An endpoint's rate-limit window, from the `X-RateLimit-*` headers.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct RateLimit {
+    /// Requests allowed in the window.
+    pub limit: Option<u64>,
+    /// Requests left in the window.
+    pub remaining: Option<u64>,
+    /// When the window resets, unix seconds.
+    pub reset: Option<f64>,
+}
+
+/// What the API answered to a call, beside its value: the published SDKs' raw response.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct ResponseMeta {
+    /// The HTTP status.
+    pub status_code: u16,
+    /// Every header, names in lower case, in the order received.
+    pub headers: Vec<Header>,
+    /// `X-Request-Id`, when sent.
+    pub request_id: Option<String>,
+    /// The endpoint's rate-limit window.
+    pub rate_limit: RateLimit,
+    /// Attempts made (1 when the first one answered).
+    pub attempts: u32,
+}
+
+/// One response header.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct Header {
+    pub name: String,
+    pub value: String,
+}
+
+impl From<core::ResponseMeta> for ResponseMeta {
+    fn from(m: core::ResponseMeta) -> Self {
+        ResponseMeta {
+            status_code: m.status,
+            headers: m
+                .headers
+                .into_iter()
+                .map(|(name, value)| Header { name, value })
+                .collect(),
+            request_id: m.request_id,
+            rate_limit: RateLimit {
+                limit: m.rate_limit.limit,
+                remaining: m.rate_limit.remaining,
+                reset: m.rate_limit.reset,
+            },
+            attempts: m.attempts,
+        }
     }
 }
 
@@ -194,6 +324,8 @@ pub(crate) type CoreClient = DropInRuntime<core::Client>;
 #[derive(uniffi::Object)]
 pub struct ZavuClient {
     client: CoreClient,
+    /// Where this handle's calls record their answer (see [`ZavuClient::recording_responses`]).
+    slot: Option<core::ResponseSlot>,
 }
 
 #[uniffi::export]
@@ -205,6 +337,7 @@ impl ZavuClient {
         let client = run_sync(|| core::Client::new(options.try_into()?))?;
         Ok(Arc::new(ZavuClient {
             client: DropInRuntime::new(client),
+            slot: None,
         }))
     }
 
@@ -216,7 +349,53 @@ impl ZavuClient {
         let derived = self.client.get().clone().with_options(&options);
         Ok(Arc::new(ZavuClient {
             client: DropInRuntime::new(derived),
+            slot: self.slot.clone(),
         }))
+    }
+
+    /// A new client with `overrides` (API key, base URL, timeout, retries, default headers) on
+    /// top of this one's options, sharing its connection pool: the published SDKs'
+    /// `withOptions` for client settings. A bad value fails with `invalid_request` naming it.
+    pub fn with_client_options(
+        &self,
+        overrides: ClientOverrides,
+    ) -> Result<Arc<ZavuClient>, ZavuError> {
+        let client = self.client.get().clone();
+        let derived = run_sync(|| {
+            let overrides = core::ClientOverrides::try_from(overrides)?;
+            client.with_client_options(&overrides)
+        })?;
+        Ok(Arc::new(ZavuClient {
+            client: DropInRuntime::new(derived),
+            slot: None,
+        }))
+    }
+
+    /// A handle on this client whose calls record what the API answered (status, headers,
+    /// request id, rate limit): read it with `lastResponse()` after any call. Kotlin's
+    /// `withRawResponse { ... }` is built on it. Handles from `withOptions` keep recording into
+    /// the same place.
+    pub fn recording_responses(&self) -> Arc<ZavuClient> {
+        let slot = core::ResponseSlot::new();
+        let derived = self
+            .client
+            .get()
+            .clone()
+            .with_options(&core::RequestOptions {
+                response: Some(slot.clone()),
+                ..Default::default()
+            });
+        Arc::new(ZavuClient {
+            client: DropInRuntime::new(derived),
+            slot: Some(slot),
+        })
+    }
+
+    /// What the API answered to the last call made through this handle (see
+    /// `recordingResponses()`); null before the first answer, or on a handle that does not
+    /// record.
+    pub fn last_response(&self) -> Option<ResponseMeta> {
+        self.slot.as_ref()?.get().map(ResponseMeta::from)
     }
 
     /// Partner invitations: create, list, get, cancel, wait, and the project webhook.
@@ -226,7 +405,7 @@ impl ZavuClient {
         })
     }
 
-    /// Phone numbers: purchase.
+    /// Phone numbers: search, requirements, purchase, list, get, update, release.
     pub fn phone_numbers(&self) -> Arc<PhoneNumbers> {
         Arc::new(PhoneNumbers {
             client: DropInRuntime::new(self.client.get().clone()),
@@ -431,6 +610,93 @@ impl PhoneNumbers {
                 .map(PhoneNumber::from)
         })
         .await
+    }
+}
+
+#[uniffi::export]
+impl PhoneNumbers {
+    /// Numbers the team can buy in a country: the first step of onboarding, before `purchase`.
+    pub async fn search_available(
+        &self,
+        params: SearchAvailablePhoneNumbersParams,
+    ) -> Result<Vec<AvailablePhoneNumber>, ZavuError> {
+        let client = self.client.get().clone();
+        run(async move {
+            let found = client
+                .phone_numbers()
+                .search_available(&params.into())
+                .await?;
+            Ok(found.into_iter().map(AvailablePhoneNumber::from).collect())
+        })
+        .await
+    }
+
+    /// The regulatory information buying a number needs; empty when none is.
+    pub async fn requirements(
+        &self,
+        params: PhoneNumberRequirementsParams,
+    ) -> Result<Vec<Requirement>, ZavuError> {
+        let client = self.client.get().clone();
+        run(async move {
+            let items = client.phone_numbers().requirements(&params.into()).await?;
+            Ok(items.into_iter().map(Requirement::from).collect())
+        })
+        .await
+    }
+
+    /// One page of the team's numbers, newest first.
+    #[uniffi::method(default(params))]
+    pub async fn list(
+        &self,
+        params: ListPhoneNumbersParams,
+    ) -> Result<Arc<PhoneNumberPage>, ZavuError> {
+        let client = self.client.get().clone();
+        run(async move { client.phone_numbers().list(&params.into()).await })
+            .await
+            .map(PhoneNumberPage::new)
+    }
+
+    /// Every number of the team, across pages (core's walk): nothing is fetched until the
+    /// pager is first asked.
+    #[uniffi::method(default(params))]
+    pub fn list_all(&self, params: ListPhoneNumbersParams) -> Arc<PhoneNumberPager> {
+        PhoneNumberPager::new(self.client.get().phone_numbers().walk(&params.into()))
+    }
+
+    /// One of the team's numbers by id; another team's is `not_found`.
+    pub async fn get(&self, phone_number_id: String) -> Result<PhoneNumber, ZavuError> {
+        let client = self.client.get().clone();
+        run(async move {
+            client
+                .phone_numbers()
+                .retrieve(&phone_number_id)
+                .await
+                .map(PhoneNumber::from)
+        })
+        .await
+    }
+
+    /// Renames a number or (un)assigns it to a sender.
+    pub async fn update(
+        &self,
+        phone_number_id: String,
+        params: UpdatePhoneNumberParams,
+    ) -> Result<PhoneNumber, ZavuError> {
+        let client = self.client.get().clone();
+        run(async move {
+            client
+                .phone_numbers()
+                .update(&phone_number_id, &params.into())
+                .await
+                .map(PhoneNumber::from)
+        })
+        .await
+    }
+
+    /// Releases a number; it leaves the list.
+    pub async fn release(&self, phone_number_id: String) -> Result<(), ZavuError> {
+        let client = self.client.get().clone();
+        run(async move { client.phone_numbers().release(&phone_number_id).await }).await
     }
 }
 

@@ -18,15 +18,17 @@ mod task;
 mod webhooks;
 
 pub use client::{
-    ClientOptions, ClientStats, Invitations, PhoneNumbers, RequestOptions, Senders, WaitOptions,
-    ZavuClient,
+    ClientOptions, ClientOverrides, ClientStats, Header, Invitations, PhoneNumbers, RateLimit,
+    RequestOptions, ResponseMeta, Senders, WaitOptions, ZavuClient,
 };
 pub use error::{
     ErrorClass, ZavuError, error_classes, error_kind_name, error_kinds, known_error_codes,
     param_name,
 };
 pub use models::*;
-pub use pages::{InvitationPage, InvitationPager, SenderPage, SenderPager};
+pub use pages::{
+    InvitationPage, InvitationPager, PhoneNumberPage, PhoneNumberPager, SenderPage, SenderPager,
+};
 pub use webhooks::{
     InvitationStatusChangedData, WebhookEvent, WebhookEventData, sign_webhook, unwrap_webhook,
     unwrap_webhook_headers, verify_webhook, verify_webhook_headers, webhook_signature_header,

@@ -497,3 +497,260 @@ impl From<UpdateWebhookParams> for core::UpdateWebhookParams {
         }
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Phone-number onboarding (issue 17): searching, requirements, the team's numbers.
+
+mirror_enum! {
+    /// The kind of a phone number.
+    PhoneNumberType {
+        Local,
+        National,
+        Mobile,
+        TollFree,
+    }
+}
+
+/// What an available number can do.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct PhoneNumberCapabilities {
+    pub sms: Option<bool>,
+    pub voice: Option<bool>,
+    pub mms: Option<bool>,
+    /// Fields this version does not name, as a JSON object.
+    #[uniffi(default = "{}")]
+    pub extra_json: String,
+}
+
+impl From<core::PhoneNumberCapabilities> for PhoneNumberCapabilities {
+    fn from(c: core::PhoneNumberCapabilities) -> Self {
+        PhoneNumberCapabilities {
+            sms: c.sms,
+            voice: c.voice,
+            mms: c.mms,
+            extra_json: json_text(&c.extra),
+        }
+    }
+}
+
+/// What an available number would cost.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct AvailablePhoneNumberPricing {
+    /// Whether it qualifies as the one number a paid plan includes.
+    pub is_free_eligible: Option<bool>,
+    /// Monthly price in USD.
+    pub monthly_price: Option<f64>,
+    /// One-off price in USD.
+    pub upfront_price: Option<f64>,
+    /// Fields this version does not name, as a JSON object.
+    #[uniffi(default = "{}")]
+    pub extra_json: String,
+}
+
+impl From<core::AvailablePhoneNumberPricing> for AvailablePhoneNumberPricing {
+    fn from(p: core::AvailablePhoneNumberPricing) -> Self {
+        AvailablePhoneNumberPricing {
+            is_free_eligible: p.is_free_eligible,
+            monthly_price: p.monthly_price,
+            upfront_price: p.upfront_price,
+            extra_json: json_text(&p.extra),
+        }
+    }
+}
+
+/// A number the team can buy (`phoneNumbers().searchAvailable`).
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct AvailablePhoneNumber {
+    /// The number, E.164: pass it to `purchase`.
+    pub phone_number: String,
+    pub capabilities: PhoneNumberCapabilities,
+    pub pricing: AvailablePhoneNumberPricing,
+    #[uniffi(default)]
+    pub friendly_name: Option<String>,
+    #[uniffi(default)]
+    pub locality: Option<String>,
+    #[uniffi(default)]
+    pub region: Option<String>,
+    /// Fields this version does not name, as a JSON object.
+    #[uniffi(default = "{}")]
+    pub extra_json: String,
+}
+
+impl From<core::AvailablePhoneNumber> for AvailablePhoneNumber {
+    fn from(n: core::AvailablePhoneNumber) -> Self {
+        AvailablePhoneNumber {
+            phone_number: n.phone_number,
+            capabilities: n.capabilities.into(),
+            pricing: n.pricing.into(),
+            friendly_name: n.friendly_name,
+            locality: n.locality,
+            region: n.region,
+            extra_json: json_text(&n.extra),
+        }
+    }
+}
+
+/// One piece of information a purchase needs; send its `id` back as `requirementType`.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct RequirementType {
+    pub id: String,
+    pub name: String,
+    pub description: String,
+    /// The kind of value (the wire's `type`): `textual`, `address`, `document` or `action`.
+    pub field_type: String,
+    /// What a value must satisfy, as a JSON object (null when not sent).
+    #[uniffi(default)]
+    pub acceptance_criteria_json: Option<String>,
+    #[uniffi(default)]
+    pub example: Option<String>,
+    /// Fields this version does not name, as a JSON object.
+    #[uniffi(default = "{}")]
+    pub extra_json: String,
+}
+
+impl From<core::RequirementType> for RequirementType {
+    fn from(t: core::RequirementType) -> Self {
+        RequirementType {
+            id: t.id,
+            name: t.name,
+            description: t.description,
+            field_type: t.r#type,
+            acceptance_criteria_json: t.acceptance_criteria.as_ref().map(value_text),
+            example: t.example,
+            extra_json: json_text(&t.extra),
+        }
+    }
+}
+
+/// The regulatory information buying a number needs (`phoneNumbers().requirements`).
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct Requirement {
+    pub id: String,
+    pub action: String,
+    pub country_code: String,
+    pub phone_number_type: String,
+    pub requirement_types: Vec<RequirementType>,
+    /// Fields this version does not name, as a JSON object.
+    #[uniffi(default = "{}")]
+    pub extra_json: String,
+}
+
+impl From<core::Requirement> for Requirement {
+    fn from(r: core::Requirement) -> Self {
+        Requirement {
+            id: r.id,
+            action: r.action,
+            country_code: r.country_code,
+            phone_number_type: r.phone_number_type,
+            requirement_types: r.requirement_types.into_iter().map(Into::into).collect(),
+            extra_json: json_text(&r.extra),
+        }
+    }
+}
+
+/// Parameters of `phoneNumbers().searchAvailable`.
+#[derive(Debug, Clone, Default, PartialEq, uniffi::Record)]
+pub struct SearchAvailablePhoneNumbersParams {
+    /// ISO 3166 alpha-2 country code (required).
+    #[uniffi(default)]
+    pub country_code: String,
+    /// The number type (the wire's `type`).
+    #[uniffi(default)]
+    pub number_type: Option<PhoneNumberType>,
+    /// Digits the number must contain.
+    #[uniffi(default)]
+    pub contains: Option<String>,
+    /// Comma-separated capabilities every result must have: `sms`, `voice`, `mms`.
+    #[uniffi(default)]
+    pub capabilities: Option<String>,
+    /// At most this many results, 1 to 100.
+    #[uniffi(default)]
+    pub limit: Option<i64>,
+}
+
+impl From<SearchAvailablePhoneNumbersParams> for core::SearchAvailablePhoneNumbersParams {
+    fn from(p: SearchAvailablePhoneNumbersParams) -> Self {
+        core::SearchAvailablePhoneNumbersParams {
+            country_code: p.country_code,
+            number_type: p.number_type.map(Into::into),
+            contains: p.contains,
+            capabilities: p.capabilities,
+            limit: p.limit,
+        }
+    }
+}
+
+/// Parameters of `phoneNumbers().requirements`: a number (preferred), or a country and type.
+#[derive(Debug, Clone, Default, PartialEq, uniffi::Record)]
+pub struct PhoneNumberRequirementsParams {
+    #[uniffi(default)]
+    pub phone_number: Option<String>,
+    #[uniffi(default)]
+    pub country_code: Option<String>,
+    #[uniffi(default)]
+    pub number_type: Option<PhoneNumberType>,
+}
+
+impl From<PhoneNumberRequirementsParams> for core::PhoneNumberRequirementsParams {
+    fn from(p: PhoneNumberRequirementsParams) -> Self {
+        core::PhoneNumberRequirementsParams {
+            country_code: p.country_code,
+            phone_number: p.phone_number,
+            number_type: p.number_type.map(Into::into),
+        }
+    }
+}
+
+/// Parameters of `phoneNumbers().list`.
+#[derive(Debug, Clone, Default, PartialEq, uniffi::Record)]
+pub struct ListPhoneNumbersParams {
+    #[uniffi(default)]
+    pub status: Option<PhoneNumberStatus>,
+    /// Items per page, 1 to 100.
+    #[uniffi(default)]
+    pub limit: Option<i64>,
+    /// Where to start: a `nextCursor` from an earlier page.
+    #[uniffi(default)]
+    pub cursor: Option<String>,
+}
+
+impl From<ListPhoneNumbersParams> for core::ListPhoneNumbersParams {
+    fn from(p: ListPhoneNumbersParams) -> Self {
+        core::ListPhoneNumbersParams {
+            status: p.status.map(Into::into),
+            limit: p.limit,
+            cursor: p.cursor,
+        }
+    }
+}
+
+/// Parameters of `phoneNumbers().update`: null fields are left alone; `clearName` and
+/// `unassignSender` clear them (Kotlin and Swift cannot tell "null" from "not given").
+#[derive(Debug, Clone, Default, PartialEq, uniffi::Record)]
+pub struct UpdatePhoneNumberParams {
+    #[uniffi(default)]
+    pub name: Option<String>,
+    #[uniffi(default)]
+    pub sender_id: Option<String>,
+    #[uniffi(default)]
+    pub clear_name: bool,
+    #[uniffi(default)]
+    pub unassign_sender: bool,
+}
+
+impl From<UpdatePhoneNumberParams> for core::UpdatePhoneNumberParams {
+    fn from(p: UpdatePhoneNumberParams) -> Self {
+        core::UpdatePhoneNumberParams {
+            name: if p.clear_name {
+                Some(None)
+            } else {
+                p.name.map(Some)
+            },
+            sender_id: if p.unassign_sender {
+                Some(None)
+            } else {
+                p.sender_id.map(Some)
+            },
+        }
+    }
+}

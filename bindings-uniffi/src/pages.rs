@@ -13,7 +13,7 @@ use tokio::sync::Mutex;
 use zavu_core as core;
 
 use crate::error::ZavuError;
-use crate::models::{Invitation, Sender};
+use crate::models::{Invitation, PhoneNumber, Sender};
 use crate::task::{DropInRuntime, run};
 
 /// Declares the page and pager objects of one model; invitations and senders page the same way.
@@ -113,4 +113,11 @@ paged!(
     Sender,
     "One page of senders: its items and the way to the next page.",
     "Walks every sender across pages, lazily; holds one page."
+);
+paged!(
+    PhoneNumberPage,
+    PhoneNumberPager,
+    PhoneNumber,
+    "One page of the team's phone numbers: its items and the way to the next page.",
+    "Walks every phone number of the team across pages, lazily; holds one page."
 );

@@ -24,6 +24,16 @@ module Zavudev
       @webhooks = Webhooks::DEFAULT
     end
 
+    # A new client with other options (api_key:, base_url:, timeout:, max_retries:,
+    # default_headers:) on top of this one's, sharing its connection pool; this one is
+    # unchanged. `copy` is the same, as the published SDKs name it.
+    def with_options(**overrides)
+      derived = allocate_like
+      derived.__send__(:adopt, @native.with_options(overrides))
+      derived
+    end
+    alias copy with_options
+
     def base_url
       @native.base_url
     end
@@ -55,5 +65,17 @@ module Zavudev
     private
 
     attr_reader :native
+
+    def allocate_like
+      self.class.allocate
+    end
+
+    def adopt(native)
+      @native = native
+      @invitations = Resources::Invitations.new(self)
+      @phone_numbers = Resources::PhoneNumbers.new(self)
+      @senders = Resources::Senders.new(self)
+      @webhooks = Webhooks::DEFAULT
+    end
   end
 end

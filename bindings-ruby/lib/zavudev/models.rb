@@ -23,11 +23,45 @@ module Zavudev
         end
       end
 
-      def initialize(wire = {})
+      # From the API's Hash (camelCase String keys, as `to_wire` gives), or from Ruby names for a
+      # test's own models: `Invitation.new(id: "inv_1", status: "pending", expires_at: Time.now)`
+      # (see `from_hash`).
+      def initialize(wire = {}, **fields)
         raise TypeError, "#{self.class.name} takes the API's Hash" unless wire.is_a?(Hash)
 
+        wire = Base.wire_hash(self.class, wire.merge(fields)) unless fields.empty? && wire.each_key.all?(String)
         @wire = wire
         @cache = {}
+      end
+
+      # A model from a Hash with Ruby names (`client_name:`) or wire names (`"clientName"`),
+      # values as Ruby has them (`Time`s, nested models or Hashes): for tests that build the
+      # answers their code handles.
+      def self.from_hash(hash)
+        raise TypeError, "#{name}.from_hash takes a Hash" unless hash.is_a?(Hash)
+
+        new(wire_hash(self, hash))
+      end
+
+      # @api private
+      def self.wire_hash(model, hash)
+        hash.to_h do |key, value|
+          name = key.to_sym
+          wire, = model.fields[name] || model.fields[snake(key).to_sym]
+          [wire || camel(key.to_s), wire_value(value)]
+        end
+      end
+
+      # @api private
+      def self.wire_value(value)
+        case value
+        when Base then value.to_wire
+        when Time then value.utc.iso8601(3)
+        when Array then value.map { |item| wire_value(item) }
+        when Hash then value.to_h { |k, v| [k.is_a?(Symbol) ? camel(k.to_s) : k, wire_value(v)] }
+        when Symbol then value.to_s
+        else value
+        end
       end
 
       # The object as the API sent it (camelCase String keys).
@@ -191,6 +225,50 @@ module Zavudev
       field :created_at, :time
       field :updated_at, :time
       field :next_renewal_date, :time
+      field :regulatory_status
+    end
+
+    # What an available number can do.
+    class PhoneNumberCapabilities < Base
+      field :sms
+      field :voice
+      field :mms
+    end
+
+    # What an available number would cost.
+    class AvailablePhoneNumberPricing < Base
+      field :is_free_eligible
+      field :monthly_price
+      field :upfront_price
+    end
+
+    # A number the team can buy (`phone_numbers.search_available`).
+    class AvailablePhoneNumber < Base
+      field :phone_number
+      field :capabilities, PhoneNumberCapabilities
+      field :pricing, AvailablePhoneNumberPricing
+      field :friendly_name
+      field :locality
+      field :region
+    end
+
+    # One piece of information a purchase needs; send its `id` as `requirement_type`.
+    class RequirementType < Base
+      field :id
+      field :name
+      field :description
+      field :type
+      field :acceptance_criteria
+      field :example
+    end
+
+    # The regulatory information buying a number needs (`phone_numbers.requirements`).
+    class Requirement < Base
+      field :id
+      field :action
+      field :country_code
+      field :phone_number_type
+      field :requirement_types, [RequirementType]
     end
 
     # A sender: a connected WhatsApp or Messenger identity that sends messages.
@@ -282,4 +360,9 @@ module Zavudev
   WebhookConfig = Models::WebhookConfig
   WebhookEvent = Models::WebhookEvent
   InvitationStatusChangedData = Models::InvitationStatusChangedData
+  AvailablePhoneNumber = Models::AvailablePhoneNumber
+  PhoneNumberCapabilities = Models::PhoneNumberCapabilities
+  AvailablePhoneNumberPricing = Models::AvailablePhoneNumberPricing
+  Requirement = Models::Requirement
+  RequirementType = Models::RequirementType
 end

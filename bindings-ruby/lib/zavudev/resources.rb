@@ -12,10 +12,37 @@ module Zavudev
         "#<#{self.class.name}>"
       end
 
+      # The same methods, each answering a RawResponse (status, headers, request id, rate
+      # limit, and `parse` for the value), as the published SDKs' `with_raw_response`:
+      #
+      #   response = client.invitations.with_raw_response.create(client_name: "Acme Corp")
+      #   response.status_code          # => 201
+      #   response.headers["x-ratelimit-remaining"]
+      #   invitation = response.parse
+      def with_raw_response
+        RawResponses.new(self)
+      end
+
+      # @api private: a copy whose calls record their answer (one per with_raw_response call,
+      # so threads never share one).
+      def recording
+        copy = dup
+        copy.instance_variable_set(:@recorded, nil)
+        copy.instance_variable_set(:@record, true)
+        copy
+      end
+
+      # @api private
+      attr_reader :recorded
+
       private
 
       def call(name, params)
-        @client.__send__(:native).call(name, params)
+        native = @client.__send__(:native)
+        return native.call(name, params) unless @record
+
+        value, @recorded = native.call_raw(name, params)
+        value
       end
 
       # An id given positionally (the published gem's `retrieve("inv_1")`) or by keyword (the
@@ -89,11 +116,46 @@ module Zavudev
       end
     end
 
-    # `client.phone_numbers`.
+    # `client.phone_numbers`: the onboarding journey (search, requirements, purchase) and the
+    # team's numbers.
     class PhoneNumbers < Resource
+      # Numbers the team can buy: country_code: (required), type:, contains:, capabilities:
+      # ("sms,voice"), limit:. An Array of AvailablePhoneNumber.
+      def search_available(**params)
+        call("phone_numbers.search_available", params)["items"].map { |wire| Models::AvailablePhoneNumber.new(wire) }
+      end
+
+      # The regulatory information buying a number needs (phone_number:, or country_code: and
+      # type:). An Array of Requirement; empty when none is needed.
+      def requirements(**params)
+        call("phone_numbers.requirements", params)["items"].map { |wire| Models::Requirement.new(wire) }
+      end
+
       # Buys a phone number (phone_number:, E.164; name:).
       def purchase(**params)
         Models::PhoneNumber.new(call("phone_numbers.purchase", params))
+      end
+
+      # One page of the team's numbers (status:, limit:, cursor:), Enumerable over every one.
+      def list(**params)
+        Page.new(call("phone_numbers.list", params), Models::PhoneNumber)
+      end
+
+      # One of the team's numbers; another team's is NotFoundError.
+      def get(phone_number_id = nil, **params)
+        Models::PhoneNumber.new(call("phone_numbers.get", with_id(:phone_number_id, phone_number_id, params)))
+      end
+      alias retrieve get
+
+      # Changes name: or sender_id: (given as nil: cleared, i.e. unnamed or unassigned).
+      def update(phone_number_id = nil, **params)
+        Models::PhoneNumber.new(call("phone_numbers.update", with_id(:phone_number_id, phone_number_id, params)))
+      end
+
+      # Releases a number; it leaves the list.
+      def release(phone_number_id = nil, **params)
+        call("phone_numbers.release", with_id(:phone_number_id, phone_number_id, params))
+        nil
       end
     end
 
@@ -108,6 +170,58 @@ module Zavudev
       def list(**params)
         Page.new(call("senders.list", params), Models::Sender)
       end
+    end
+
+    # `resource.with_raw_response`: every method of the resource, answering a RawResponse.
+    class RawResponses
+      def initialize(resource)
+        @resource = resource
+      end
+
+      def respond_to_missing?(name, include_private = false)
+        @resource.respond_to?(name) || super
+      end
+
+      def method_missing(name, *args, **kwargs, &block)
+        return super unless @resource.respond_to?(name) && name != :with_raw_response
+
+        recorder = @resource.recording
+        value = recorder.public_send(name, *args, **kwargs, &block)
+        RawResponse.new(value, recorder.recorded || {})
+      end
+    end
+  end
+
+  # What the API answered to one call, beside its value: `status_code`, `headers` (a Hash,
+  # lower-case names), `request_id`, `rate_limit` (`limit`, `remaining`, `reset`) and `parse`,
+  # the value the plain call returns.
+  class RawResponse
+    RateLimit = Struct.new(:limit, :remaining, :reset, keyword_init: true)
+
+    attr_reader :status_code, :headers, :request_id, :rate_limit, :attempts
+
+    def initialize(value, meta)
+      @value = value
+      @status_code = meta["status"]
+      @headers = {}
+      (meta["headers"] || []).each do |name, v|
+        @headers[name] = @headers.key?(name) ? "#{@headers[name]}, #{v}" : v
+      end
+      @headers.freeze
+      @request_id = meta["request_id"]
+      limits = meta["rate_limit"] || {}
+      @rate_limit = RateLimit.new(limit: limits["limit"], remaining: limits["remaining"], reset: limits["reset"])
+      @attempts = meta["attempts"]
+    end
+    alias status status_code
+
+    # The parsed value, as the plain call returns it.
+    def parse
+      @value
+    end
+
+    def inspect
+      "#<#{self.class.name} status_code=#{@status_code} request_id=#{@request_id.inspect}>"
     end
   end
 end

@@ -88,6 +88,19 @@ impl Args {
             .transpose()
     }
 
+    /// `Some(None)` when the key is given as nil (clear the field), `None` when it is missing.
+    pub fn nullable_string(&mut self, name: &str) -> Result<Option<Option<String>>> {
+        let Some(index) = self.entries.iter().position(|(k, _)| k == name) else {
+            return Ok(None);
+        };
+        let (_, value) = self.entries.swap_remove(index);
+        if value.is_nil() {
+            Ok(Some(None))
+        } else {
+            string(name, value).map(|s| Some(Some(s)))
+        }
+    }
+
     pub fn required_string(&mut self, name: &str) -> Result<String> {
         match self.take(name) {
             Some(v) => string(name, v),
@@ -115,6 +128,19 @@ impl Args {
 
     pub fn boolean(&mut self, name: &str) -> Result<Option<bool>> {
         self.take(name).map(|v| boolean(name, v)).transpose()
+    }
+
+    /// A Hash of extra body fields, as a JSON object.
+    pub fn json_object(
+        &mut self,
+        name: &str,
+    ) -> Result<Option<serde_json::Map<String, serde_json::Value>>> {
+        self.take(name)
+            .map(|v| match RHash::from_value(v) {
+                Some(hash) => json_object(name, hash, 0),
+                None => Err(ffi::wrong_type(name, "a Hash")),
+            })
+            .transpose()
     }
 
     pub fn headers(&mut self, name: &str) -> Result<Vec<(String, String)>> {
@@ -219,6 +245,94 @@ pub fn header_pairs(name: &str, value: Value) -> Result<Vec<(String, String)>> {
         }
     }
     Ok(out)
+}
+
+/// A Ruby value as JSON (an `extra_body`'s fields): nil, true, false, Integers, finite Floats,
+/// Strings, Symbols (as Strings), Arrays and Hashes of those. Anything else is refused naming
+/// `name`, never converted with `to_s`.
+pub fn json(name: &str, value: Value, depth: usize) -> Result<serde_json::Value> {
+    use serde_json::Value as Json;
+    let bad = || {
+        ffi::wrong_type(
+            name,
+            "JSON data (nil, booleans, numbers, Strings, Arrays, Hashes)",
+        )
+    };
+    if depth > 64 {
+        return Err(bad());
+    }
+    let ruby = Ruby::get_with(value);
+    if value.is_nil() {
+        return Ok(Json::Null);
+    }
+    if value.is_kind_of(ruby.class_true_class()) {
+        return Ok(Json::Bool(true));
+    }
+    if value.is_kind_of(ruby.class_false_class()) {
+        return Ok(Json::Bool(false));
+    }
+    if let Some(n) = Integer::from_value(value) {
+        return n
+            .to_i64()
+            .map(Json::from)
+            .map_err(|_| ffi::wrong_type(name, "Integers within 64 bits"));
+    }
+    if let Some(f) = Float::from_value(value) {
+        return serde_json::Number::from_f64(f.to_f64())
+            .map(Json::Number)
+            .ok_or_else(bad);
+    }
+    if let Some(sym) = Symbol::from_value(value) {
+        return sym
+            .name()
+            .map(|n| Json::String(n.into_owned()))
+            .map_err(|_| bad());
+    }
+    if RString::from_value(value).is_some() {
+        return string(name, value).map(Json::String);
+    }
+    if let Some(array) = RArray::from_value(value) {
+        let mut out = Vec::with_capacity(array.len());
+        for item in array.into_iter() {
+            out.push(json(name, item, depth + 1)?);
+        }
+        return Ok(Json::Array(out));
+    }
+    if let Some(hash) = RHash::from_value(value) {
+        return json_object(name, hash, depth).map(Json::Object);
+    }
+    Err(bad())
+}
+
+/// A Hash as a JSON object (`extra_body:`), keys Symbols or Strings.
+pub fn json_object(
+    name: &str,
+    hash: RHash,
+    depth: usize,
+) -> Result<serde_json::Map<String, serde_json::Value>> {
+    let mut out = serde_json::Map::new();
+    let mut failure = None;
+    hash.foreach(|key: Value, value: Value| {
+        match key_name(key) {
+            Some(k) => match json(name, value, depth + 1) {
+                Ok(v) => {
+                    out.insert(k, v);
+                }
+                Err(e) => failure = Some(e),
+            },
+            None => failure = Some(ffi::wrong_type(name, "a Hash keyed by Symbols or Strings")),
+        }
+        Ok(if failure.is_some() {
+            ForEach::Stop
+        } else {
+            ForEach::Continue
+        })
+    })
+    .map_err(|_| ffi::wrong_type(name, "a Hash"))?;
+    match failure {
+        Some(e) => Err(e),
+        None => Ok(out),
+    }
 }
 
 pub fn headers(name: &str, value: Value) -> Result<Vec<(String, String)>> {

@@ -23,8 +23,10 @@ use serde::Serialize;
 use serde_json::Value as Json;
 use zavu_core::{
     AutoPager, Client, ClientOptions, ConnectionType, CreateInvitationParams, CreateWebhookParams,
-    Invitation, InvitationStatus, ListInvitationsParams, ListSendersParams, Page, ParamStyle,
-    PurchasePhoneNumberParams, RequestOptions, Sender, UpdateWebhookParams, ffi, webhooks,
+    Invitation, InvitationStatus, ListInvitationsParams, ListPhoneNumbersParams, ListSendersParams,
+    Page, ParamStyle, PhoneNumber, PhoneNumberRequirementsParams, PhoneNumberStatus,
+    PhoneNumberType, PurchasePhoneNumberParams, RequestOptions, SearchAvailablePhoneNumbersParams,
+    Sender, UpdatePhoneNumberParams, UpdateWebhookParams, ffi, webhooks,
 };
 
 use args::Args;
@@ -178,8 +180,63 @@ impl NativeClient {
 
     /// One API call: `name` as in the conformance files, `kwargs` Ruby's keyword arguments.
     fn call(ruby: &Ruby, rb_self: &Self, name: String, kwargs: Value) -> Result<Value, Error> {
+        Self::run(ruby, &rb_self.client, name, kwargs)
+    }
+
+    /// `call`, with what the API answered: `[value, { status:, headers:, request_id:,
+    /// rate_limit: { limit:, remaining:, reset: }, attempts: }]`.
+    fn call_raw(ruby: &Ruby, rb_self: &Self, name: String, kwargs: Value) -> Result<RArray, Error> {
+        let slot = zavu_core::ResponseSlot::new();
+        let recording = rb_self.client.with_options(&RequestOptions {
+            response: Some(slot.clone()),
+            ..Default::default()
+        });
+        let value = Self::run(ruby, &recording, name, kwargs)?;
+        let meta = slot.take().unwrap_or_default();
+        let response = serde_json::json!({
+            "status": meta.status,
+            "headers": meta.headers,
+            "request_id": meta.request_id,
+            "rate_limit": {
+                "limit": meta.rate_limit.limit,
+                "remaining": meta.rate_limit.remaining,
+                "reset": meta.rate_limit.reset,
+            },
+            "attempts": meta.attempts,
+        });
+        let out = ruby.ary_new_capa(2);
+        out.push(value)?;
+        out.push(json_to_ruby(ruby, &response)?)?;
+        Ok(out)
+    }
+
+    /// A client with `overrides` (api_key, base_url, timeout, max_retries, default_headers) on
+    /// top of this one's options, sharing its connection pool.
+    fn with_options(ruby: &Ruby, rb_self: &Self, overrides: Value) -> Result<NativeClient, Error> {
+        let derived = ffi::catch_panics_sync(|| {
+            let mut args = Args::new(overrides, "options")?;
+            let default_headers = match args.take("default_headers") {
+                Some(v) => Some(args::headers("default_headers", v)?),
+                None => None,
+            };
+            let overrides = zavu_core::ClientOverrides {
+                api_key: args.string("api_key")?,
+                base_url: args.string("base_url")?,
+                timeout: args.seconds("timeout")?,
+                max_retries: args.max_retries("max_retries")?,
+                default_headers,
+            };
+            args.finish()?;
+            rb_self.client.with_client_options(&overrides)
+        });
+        Ok(NativeClient {
+            client: check(ruby, derived)?,
+        })
+    }
+
+    fn run(ruby: &Ruby, client: &Client, name: String, kwargs: Value) -> Result<Value, Error> {
         let mut args = check(ruby, Args::new(kwargs, "arguments"))?;
-        let op = check(ruby, prepare(&rb_self.client, &name, &mut args))?;
+        let op = check(ruby, prepare(client, &name, &mut args))?;
         check(ruby, args.finish())?;
         match op {
             Op::Json(call) => {
@@ -221,8 +278,9 @@ where
     Op::Json(Box::pin(async move { to_json(&call.await?) }))
 }
 
-/// Per-call options: `timeout`, `max_retries`, `extra_headers` (and `idempotency_key` for
-/// POSTs), given directly or in `request_options:` as the published gem takes them.
+/// Per-call options: `timeout`, `max_retries`, `extra_headers`, `extra_query`, `extra_body`
+/// (and `idempotency_key` for POSTs), given directly or in `request_options:` as the published
+/// gem takes them. Core merges them into the request.
 fn request_options(args: &mut Args, post: bool, with_timeout: bool) -> CoreResult<RequestOptions> {
     let mut nested = match args.take("request_options") {
         Some(value) => Some(Args::new(value, "request_options")?),
@@ -240,6 +298,13 @@ fn request_options(args: &mut Args, post: bool, with_timeout: bool) -> CoreResul
             options.idempotency_key = Some(key);
         }
         options.headers.extend(source.headers("extra_headers")?);
+        options.extra_query.extend(source.headers("extra_query")?);
+        if let Some(body) = source.json_object("extra_body")? {
+            options
+                .extra_body
+                .get_or_insert_with(Default::default)
+                .extend(body);
+        }
     }
     if let Some(nested) = nested {
         nested.finish()?;
@@ -341,6 +406,72 @@ fn prepare(client: &Client, name: &str, args: &mut Args) -> CoreResult<Op> {
             let c = with(client, &request_options(args, true, true)?);
             json_call(async move { c.phone_numbers().purchase(&params).await })
         }
+        "phone_numbers.search_available" => {
+            let params = SearchAvailablePhoneNumbersParams {
+                country_code: args.required_string("country_code")?,
+                number_type: args
+                    .name("type")?
+                    .map(|s| PhoneNumberType::from(s.as_str())),
+                contains: args.string("contains")?,
+                capabilities: args.string("capabilities")?,
+                limit: args.integer("limit")?,
+            };
+            let c = with(client, &request_options(args, false, true)?);
+            json_call(async move {
+                Ok(
+                    serde_json::json!({ "items": c.phone_numbers().search_available(&params).await? }),
+                )
+            })
+        }
+        "phone_numbers.requirements" => {
+            let params = PhoneNumberRequirementsParams {
+                country_code: args.string("country_code")?,
+                phone_number: args.string("phone_number")?,
+                number_type: args
+                    .name("type")?
+                    .map(|s| PhoneNumberType::from(s.as_str())),
+            };
+            let c = with(client, &request_options(args, false, true)?);
+            json_call(async move {
+                Ok(serde_json::json!({ "items": c.phone_numbers().requirements(&params).await? }))
+            })
+        }
+        "phone_numbers.list" => {
+            let params = ListPhoneNumbersParams {
+                status: args
+                    .name("status")?
+                    .map(|s| PhoneNumberStatus::from(s.as_str())),
+                limit: args.integer("limit")?,
+                cursor: args.string("cursor")?,
+            };
+            let c = with(client, &request_options(args, false, true)?);
+            Op::Page(Box::pin(async move {
+                NativePage::new(AnyPage::PhoneNumbers(
+                    c.phone_numbers().list(&params).await?,
+                ))
+            }))
+        }
+        "phone_numbers.get" | "phone_numbers.release" => {
+            let id = args.required_string("phone_number_id")?;
+            let c = with(client, &request_options(args, false, true)?);
+            if name == "phone_numbers.get" {
+                json_call(async move { c.phone_numbers().retrieve(&id).await })
+            } else {
+                Op::Nothing(Box::pin(
+                    async move { c.phone_numbers().release(&id).await },
+                ))
+            }
+        }
+        "phone_numbers.update" => {
+            let id = args.required_string("phone_number_id")?;
+            // A key given as nil clears the field (unnamed, unassigned); a missing key leaves it.
+            let params = UpdatePhoneNumberParams {
+                name: args.nullable_string("name")?,
+                sender_id: args.nullable_string("sender_id")?,
+            };
+            let c = with(client, &request_options(args, false, true)?);
+            json_call(async move { c.phone_numbers().update(&id, &params).await })
+        }
         "senders.get" => {
             let id = args.required_string("sender_id")?;
             let c = with(client, &request_options(args, false, true)?);
@@ -371,11 +502,13 @@ fn prepare(client: &Client, name: &str, args: &mut Args) -> CoreResult<Op> {
 enum AnyPage {
     Invitations(Page<Invitation>),
     Senders(Page<Sender>),
+    PhoneNumbers(Page<PhoneNumber>),
 }
 
 enum AnyPager {
     Invitations(AutoPager<Invitation>),
     Senders(AutoPager<Sender>),
+    PhoneNumbers(AutoPager<PhoneNumber>),
 }
 
 impl AnyPage {
@@ -383,6 +516,7 @@ impl AnyPage {
         match self {
             AnyPage::Invitations(p) => json_list(&p.items),
             AnyPage::Senders(p) => json_list(&p.items),
+            AnyPage::PhoneNumbers(p) => json_list(&p.items),
         }
     }
 
@@ -390,6 +524,7 @@ impl AnyPage {
         match self {
             AnyPage::Invitations(p) => p.next_cursor.as_deref(),
             AnyPage::Senders(p) => p.next_cursor.as_deref(),
+            AnyPage::PhoneNumbers(p) => p.next_cursor.as_deref(),
         }
     }
 
@@ -399,6 +534,7 @@ impl AnyPage {
         match self {
             AnyPage::Invitations(p) => AnyPager::Invitations(p.clone().into_items()),
             AnyPage::Senders(p) => AnyPager::Senders(p.clone().into_items()),
+            AnyPage::PhoneNumbers(p) => AnyPager::PhoneNumbers(p.clone().into_items()),
         }
     }
 }
@@ -419,6 +555,7 @@ impl NativePage {
         match &mut page {
             AnyPage::Invitations(p) => p.items.clear(),
             AnyPage::Senders(p) => p.items.clear(),
+            AnyPage::PhoneNumbers(p) => p.items.clear(),
         }
         Ok(NativePage { page, items })
     }
@@ -448,6 +585,15 @@ impl NativePage {
                     p.next_page()
                         .await?
                         .map(|next| NativePage::new(AnyPage::Senders(next)))
+                        .transpose()
+                })
+            }
+            AnyPage::PhoneNumbers(p) => {
+                let p = p.clone();
+                Box::pin(async move {
+                    p.next_page()
+                        .await?
+                        .map(|next| NativePage::new(AnyPage::PhoneNumbers(next)))
                         .transpose()
                 })
             }
@@ -482,6 +628,9 @@ impl NativePager {
                     p.next_batch().await?.map(|b| json_list(&b)).transpose()
                 }
                 AnyPager::Senders(p) => p.next_batch().await?.map(|b| json_list(&b)).transpose(),
+                AnyPager::PhoneNumbers(p) => {
+                    p.next_batch().await?.map(|b| json_list(&b)).transpose()
+                }
             }
         })?;
         batch.map(|items| json_array(ruby, &items)).transpose()
@@ -637,6 +786,8 @@ fn init(ruby: &Ruby) -> Result<(), Error> {
     let client = native.define_class("Client", ruby.class_object())?;
     client.define_singleton_method("new", function!(NativeClient::new, 1))?;
     client.define_method("call", method!(NativeClient::call, 2))?;
+    client.define_method("call_raw", method!(NativeClient::call_raw, 2))?;
+    client.define_method("with_options", method!(NativeClient::with_options, 1))?;
     client.define_method("base_url", method!(NativeClient::base_url, 0))?;
     client.define_method("timeout", method!(NativeClient::timeout, 0))?;
     client.define_method("max_retries", method!(NativeClient::max_retries, 0))?;

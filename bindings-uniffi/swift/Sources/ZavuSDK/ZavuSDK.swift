@@ -465,6 +465,38 @@ fileprivate final class UniffiHandleMap<T>: @unchecked Sendable {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterUInt16: FfiConverterPrimitive {
+    typealias FfiType = UInt16
+    typealias SwiftType = UInt16
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> UInt16 {
+        return try lift(readInt(&buf))
+    }
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterUInt32: FfiConverterPrimitive {
+    typealias FfiType = UInt32
+    typealias SwiftType = UInt32
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> UInt32 {
+        return try lift(readInt(&buf))
+    }
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterInt32: FfiConverterPrimitive {
     typealias FfiType = Int32
     typealias SwiftType = Int32
@@ -1365,14 +1397,394 @@ public func FfiConverterTypeInvitations_lower(_ value: Invitations) -> UInt64 {
 
 
 /**
+ * One page of the team's phone numbers: its items and the way to the next page.
+ */
+public protocol PhoneNumberPageProtocol: AnyObject, Sendable {
+    
+    /**
+     * Whether another page follows this one.
+     */
+    func hasNextPage()  -> Bool
+    
+    /**
+     * The items of this page, in the API's order.
+     */
+    func items()  -> [PhoneNumber]
+    
+    /**
+     * A pager over every item from this page on, fetching later pages when needed.
+     */
+    func iterator()  -> PhoneNumberPager
+    
+    /**
+     * The cursor of the next page; null on the last page.
+     */
+    func nextCursor()  -> String?
+    
+    /**
+     * Fetches the next page; null after the last one.
+     */
+    func nextPage() async throws  -> PhoneNumberPage?
+    
+}
+/**
+ * One page of the team's phone numbers: its items and the way to the next page.
+ */
+open class PhoneNumberPage: PhoneNumberPageProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_zavu_uniffi_fn_clone_phonenumberpage(self.handle, $0) }
+    }
+    // No primary constructor declared for this class.
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_zavu_uniffi_fn_free_phonenumberpage(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * Whether another page follows this one.
+     */
+open func hasNextPage() -> Bool  {
+    return try!  FfiConverterBool.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_zavu_uniffi_fn_method_phonenumberpage_has_next_page(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The items of this page, in the API's order.
+     */
+open func items() -> [PhoneNumber]  {
+    return try!  FfiConverterSequenceTypePhoneNumber.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_zavu_uniffi_fn_method_phonenumberpage_items(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * A pager over every item from this page on, fetching later pages when needed.
+     */
+open func iterator() -> PhoneNumberPager  {
+    return try!  FfiConverterTypePhoneNumberPager_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_zavu_uniffi_fn_method_phonenumberpage_iterator(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The cursor of the next page; null on the last page.
+     */
+open func nextCursor() -> String?  {
+    return try!  FfiConverterOptionString.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_zavu_uniffi_fn_method_phonenumberpage_next_cursor(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Fetches the next page; null after the last one.
+     */
+open func nextPage()async throws  -> PhoneNumberPage?  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_zavu_uniffi_fn_method_phonenumberpage_next_page(
+                        self.uniffiCloneHandle()
+                )
+            },
+            pollFunc: ffi_zavu_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_zavu_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_zavu_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterOptionTypePhoneNumberPage.lift,
+            errorHandler: FfiConverterTypeZavuError_lift
+        )
+}
+    
+
+    
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePhoneNumberPage: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = PhoneNumberPage
+
+    public static func lift(_ handle: UInt64) throws -> PhoneNumberPage {
+        return PhoneNumberPage(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: PhoneNumberPage) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PhoneNumberPage {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: PhoneNumberPage, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePhoneNumberPage_lift(_ handle: UInt64) throws -> PhoneNumberPage {
+    return try FfiConverterTypePhoneNumberPage.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePhoneNumberPage_lower(_ value: PhoneNumberPage) -> UInt64 {
+    return FfiConverterTypePhoneNumberPage.lower(value)
+}
+
+
+
+
+
+
+/**
+ * Walks every phone number of the team across pages, lazily; holds one page.
+ */
+public protocol PhoneNumberPagerProtocol: AnyObject, Sendable {
+    
+    /**
+     * The items not yet handed out: the rest of the current page, or when it is used up
+     * the next page's items; null at the end. A failed fetch throws, and the next call
+     * retries the same page.
+     */
+    func nextBatch() async throws  -> [PhoneNumber]?
+    
+}
+/**
+ * Walks every phone number of the team across pages, lazily; holds one page.
+ */
+open class PhoneNumberPager: PhoneNumberPagerProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_zavu_uniffi_fn_clone_phonenumberpager(self.handle, $0) }
+    }
+    // No primary constructor declared for this class.
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_zavu_uniffi_fn_free_phonenumberpager(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * The items not yet handed out: the rest of the current page, or when it is used up
+     * the next page's items; null at the end. A failed fetch throws, and the next call
+     * retries the same page.
+     */
+open func nextBatch()async throws  -> [PhoneNumber]?  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_zavu_uniffi_fn_method_phonenumberpager_next_batch(
+                        self.uniffiCloneHandle()
+                )
+            },
+            pollFunc: ffi_zavu_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_zavu_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_zavu_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterOptionSequenceTypePhoneNumber.lift,
+            errorHandler: FfiConverterTypeZavuError_lift
+        )
+}
+    
+
+    
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePhoneNumberPager: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = PhoneNumberPager
+
+    public static func lift(_ handle: UInt64) throws -> PhoneNumberPager {
+        return PhoneNumberPager(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: PhoneNumberPager) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PhoneNumberPager {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: PhoneNumberPager, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePhoneNumberPager_lift(_ handle: UInt64) throws -> PhoneNumberPager {
+    return try FfiConverterTypePhoneNumberPager.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePhoneNumberPager_lower(_ value: PhoneNumberPager) -> UInt64 {
+    return FfiConverterTypePhoneNumberPager.lower(value)
+}
+
+
+
+
+
+
+/**
  * `client.phoneNumbers()`.
  */
 public protocol PhoneNumbersProtocol: AnyObject, Sendable {
     
     /**
+     * One of the team's numbers by id; another team's is `not_found`.
+     */
+    func get(phoneNumberId: String) async throws  -> PhoneNumber
+    
+    /**
+     * One page of the team's numbers, newest first.
+     */
+    func list(params: ListPhoneNumbersParams) async throws  -> PhoneNumberPage
+    
+    /**
+     * Every number of the team, across pages (core's walk): nothing is fetched until the
+     * pager is first asked.
+     */
+    func listAll(params: ListPhoneNumbersParams)  -> PhoneNumberPager
+    
+    /**
      * Buys a phone number for the team; a team on the free plan gets `paid_plan_required`.
      */
     func purchase(params: PurchasePhoneNumberParams) async throws  -> PhoneNumber
+    
+    /**
+     * Releases a number; it leaves the list.
+     */
+    func release(phoneNumberId: String) async throws 
+    
+    /**
+     * The regulatory information buying a number needs; empty when none is.
+     */
+    func requirements(params: PhoneNumberRequirementsParams) async throws  -> [Requirement]
+    
+    /**
+     * Numbers the team can buy in a country: the first step of onboarding, before `purchase`.
+     */
+    func searchAvailable(params: SearchAvailablePhoneNumbersParams) async throws  -> [AvailablePhoneNumber]
+    
+    /**
+     * Renames a number or (un)assigns it to a sender.
+     */
+    func update(phoneNumberId: String, params: UpdatePhoneNumberParams) async throws  -> PhoneNumber
     
 }
 /**
@@ -1432,6 +1844,58 @@ open class PhoneNumbers: PhoneNumbersProtocol, @unchecked Sendable {
 
     
     /**
+     * One of the team's numbers by id; another team's is `not_found`.
+     */
+open func get(phoneNumberId: String)async throws  -> PhoneNumber  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_zavu_uniffi_fn_method_phonenumbers_get(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(phoneNumberId)
+                )
+            },
+            pollFunc: ffi_zavu_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_zavu_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_zavu_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypePhoneNumber_lift,
+            errorHandler: FfiConverterTypeZavuError_lift
+        )
+}
+    
+    /**
+     * One page of the team's numbers, newest first.
+     */
+open func list(params: ListPhoneNumbersParams = ListPhoneNumbersParams())async throws  -> PhoneNumberPage  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_zavu_uniffi_fn_method_phonenumbers_list(
+                        self.uniffiCloneHandle(),FfiConverterTypeListPhoneNumbersParams_lower(params)
+                )
+            },
+            pollFunc: ffi_zavu_uniffi_rust_future_poll_u64,
+            completeFunc: ffi_zavu_uniffi_rust_future_complete_u64,
+            freeFunc: ffi_zavu_uniffi_rust_future_free_u64,
+            liftFunc: FfiConverterTypePhoneNumberPage_lift,
+            errorHandler: FfiConverterTypeZavuError_lift
+        )
+}
+    
+    /**
+     * Every number of the team, across pages (core's walk): nothing is fetched until the
+     * pager is first asked.
+     */
+open func listAll(params: ListPhoneNumbersParams = ListPhoneNumbersParams()) -> PhoneNumberPager  {
+    return try!  FfiConverterTypePhoneNumberPager_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_zavu_uniffi_fn_method_phonenumbers_list_all(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeListPhoneNumbersParams_lower(params),uniffiCallStatus
+    )
+})
+}
+    
+    /**
      * Buys a phone number for the team; a team on the free plan gets `paid_plan_required`.
      */
 open func purchase(params: PurchasePhoneNumberParams)async throws  -> PhoneNumber  {
@@ -1440,6 +1904,82 @@ open func purchase(params: PurchasePhoneNumberParams)async throws  -> PhoneNumbe
             rustFutureFunc: {
                 uniffi_zavu_uniffi_fn_method_phonenumbers_purchase(
                         self.uniffiCloneHandle(),FfiConverterTypePurchasePhoneNumberParams_lower(params)
+                )
+            },
+            pollFunc: ffi_zavu_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_zavu_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_zavu_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypePhoneNumber_lift,
+            errorHandler: FfiConverterTypeZavuError_lift
+        )
+}
+    
+    /**
+     * Releases a number; it leaves the list.
+     */
+open func release(phoneNumberId: String)async throws   {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_zavu_uniffi_fn_method_phonenumbers_release(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(phoneNumberId)
+                )
+            },
+            pollFunc: ffi_zavu_uniffi_rust_future_poll_void,
+            completeFunc: ffi_zavu_uniffi_rust_future_complete_void,
+            freeFunc: ffi_zavu_uniffi_rust_future_free_void,
+            liftFunc: { $0 },
+            errorHandler: FfiConverterTypeZavuError_lift
+        )
+}
+    
+    /**
+     * The regulatory information buying a number needs; empty when none is.
+     */
+open func requirements(params: PhoneNumberRequirementsParams)async throws  -> [Requirement]  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_zavu_uniffi_fn_method_phonenumbers_requirements(
+                        self.uniffiCloneHandle(),FfiConverterTypePhoneNumberRequirementsParams_lower(params)
+                )
+            },
+            pollFunc: ffi_zavu_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_zavu_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_zavu_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterSequenceTypeRequirement.lift,
+            errorHandler: FfiConverterTypeZavuError_lift
+        )
+}
+    
+    /**
+     * Numbers the team can buy in a country: the first step of onboarding, before `purchase`.
+     */
+open func searchAvailable(params: SearchAvailablePhoneNumbersParams)async throws  -> [AvailablePhoneNumber]  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_zavu_uniffi_fn_method_phonenumbers_search_available(
+                        self.uniffiCloneHandle(),FfiConverterTypeSearchAvailablePhoneNumbersParams_lower(params)
+                )
+            },
+            pollFunc: ffi_zavu_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_zavu_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_zavu_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterSequenceTypeAvailablePhoneNumber.lift,
+            errorHandler: FfiConverterTypeZavuError_lift
+        )
+}
+    
+    /**
+     * Renames a number or (un)assigns it to a sender.
+     */
+open func update(phoneNumberId: String, params: UpdatePhoneNumberParams)async throws  -> PhoneNumber  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_zavu_uniffi_fn_method_phonenumbers_update(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(phoneNumberId),FfiConverterTypeUpdatePhoneNumberParams_lower(params)
                 )
             },
             pollFunc: ffi_zavu_uniffi_rust_future_poll_rust_buffer,
@@ -2041,14 +2581,29 @@ public protocol ZavuClientProtocol: AnyObject, Sendable {
     func invitations()  -> Invitations
     
     /**
+     * What the API answered to the last call made through this handle (see
+     * `recordingResponses()`); null before the first answer, or on a handle that does not
+     * record.
+     */
+    func lastResponse()  -> ResponseMeta?
+    
+    /**
      * The retries this client's calls make.
      */
     func maxRetries()  -> Int64
     
     /**
-     * Phone numbers: purchase.
+     * Phone numbers: search, requirements, purchase, list, get, update, release.
      */
     func phoneNumbers()  -> PhoneNumbers
+    
+    /**
+     * A handle on this client whose calls record what the API answered (status, headers,
+     * request id, rate limit): read it with `lastResponse()` after any call. Kotlin's
+     * `withRawResponse { ... }` is built on it. Handles from `withOptions` keep recording into
+     * the same place.
+     */
+    func recordingResponses()  -> ZavuClient
     
     /**
      * Senders: get and list.
@@ -2064,6 +2619,13 @@ public protocol ZavuClientProtocol: AnyObject, Sendable {
      * The per-attempt timeout of this client's calls, in milliseconds.
      */
     func timeout()  -> Int64
+    
+    /**
+     * A new client with `overrides` (API key, base URL, timeout, retries, default headers) on
+     * top of this one's options, sharing its connection pool: the published SDKs'
+     * `withOptions` for client settings. A bad value fails with `invalid_request` naming it.
+     */
+    func withClientOptions(overrides: ClientOverrides) throws  -> ZavuClient
     
     /**
      * A client on the same connection pool whose calls use `options` (timeout, retries,
@@ -2168,6 +2730,20 @@ open func invitations() -> Invitations  {
 }
     
     /**
+     * What the API answered to the last call made through this handle (see
+     * `recordingResponses()`); null before the first answer, or on a handle that does not
+     * record.
+     */
+open func lastResponse() -> ResponseMeta?  {
+    return try!  FfiConverterOptionTypeResponseMeta.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_zavu_uniffi_fn_method_zavuclient_last_response(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
      * The retries this client's calls make.
      */
 open func maxRetries() -> Int64  {
@@ -2180,12 +2756,27 @@ open func maxRetries() -> Int64  {
 }
     
     /**
-     * Phone numbers: purchase.
+     * Phone numbers: search, requirements, purchase, list, get, update, release.
      */
 open func phoneNumbers() -> PhoneNumbers  {
     return try!  FfiConverterTypePhoneNumbers_lift(try! rustCall() {
         uniffiCallStatus in
     uniffi_zavu_uniffi_fn_method_zavuclient_phone_numbers(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * A handle on this client whose calls record what the API answered (status, headers,
+     * request id, rate limit): read it with `lastResponse()` after any call. Kotlin's
+     * `withRawResponse { ... }` is built on it. Handles from `withOptions` keep recording into
+     * the same place.
+     */
+open func recordingResponses() -> ZavuClient  {
+    return try!  FfiConverterTypeZavuClient_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_zavu_uniffi_fn_method_zavuclient_recording_responses(
             self.uniffiCloneHandle(),uniffiCallStatus
     )
 })
@@ -2223,6 +2814,21 @@ open func timeout() -> Int64  {
         uniffiCallStatus in
     uniffi_zavu_uniffi_fn_method_zavuclient_timeout(
             self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * A new client with `overrides` (API key, base URL, timeout, retries, default headers) on
+     * top of this one's options, sharing its connection pool: the published SDKs'
+     * `withOptions` for client settings. A bad value fails with `invalid_request` naming it.
+     */
+open func withClientOptions(overrides: ClientOverrides)throws  -> ZavuClient  {
+    return try  FfiConverterTypeZavuClient_lift(try rustCallWithError(FfiConverterTypeZavuError_lift) {
+        uniffiCallStatus in
+    uniffi_zavu_uniffi_fn_method_zavuclient_with_client_options(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeClientOverrides_lower(overrides),uniffiCallStatus
     )
 })
 }
@@ -2288,6 +2894,184 @@ public func FfiConverterTypeZavuClient_lower(_ value: ZavuClient) -> UInt64 {
 }
 
 
+
+
+/**
+ * A number the team can buy (`phoneNumbers().searchAvailable`).
+ */
+public struct AvailablePhoneNumber: Equatable, Hashable {
+    /**
+     * The number, E.164: pass it to `purchase`.
+     */
+    public let phoneNumber: String
+    public let capabilities: PhoneNumberCapabilities
+    public let pricing: AvailablePhoneNumberPricing
+    public let friendlyName: String?
+    public let locality: String?
+    public let region: String?
+    /**
+     * Fields this version does not name, as a JSON object.
+     */
+    public let extraJson: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The number, E.164: pass it to `purchase`.
+         */phoneNumber: String, capabilities: PhoneNumberCapabilities, pricing: AvailablePhoneNumberPricing, friendlyName: String? = nil, locality: String? = nil, region: String? = nil, 
+        /**
+         * Fields this version does not name, as a JSON object.
+         */extraJson: String = "{}") {
+        self.phoneNumber = phoneNumber
+        self.capabilities = capabilities
+        self.pricing = pricing
+        self.friendlyName = friendlyName
+        self.locality = locality
+        self.region = region
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension AvailablePhoneNumber: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeAvailablePhoneNumber: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> AvailablePhoneNumber {
+        return
+            try AvailablePhoneNumber(
+                phoneNumber: FfiConverterString.read(from: &buf), 
+                capabilities: FfiConverterTypePhoneNumberCapabilities.read(from: &buf), 
+                pricing: FfiConverterTypeAvailablePhoneNumberPricing.read(from: &buf), 
+                friendlyName: FfiConverterOptionString.read(from: &buf), 
+                locality: FfiConverterOptionString.read(from: &buf), 
+                region: FfiConverterOptionString.read(from: &buf), 
+                extraJson: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: AvailablePhoneNumber, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.phoneNumber, into: &buf)
+        FfiConverterTypePhoneNumberCapabilities.write(value.capabilities, into: &buf)
+        FfiConverterTypeAvailablePhoneNumberPricing.write(value.pricing, into: &buf)
+        FfiConverterOptionString.write(value.friendlyName, into: &buf)
+        FfiConverterOptionString.write(value.locality, into: &buf)
+        FfiConverterOptionString.write(value.region, into: &buf)
+        FfiConverterString.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAvailablePhoneNumber_lift(_ buf: RustBuffer) throws -> AvailablePhoneNumber {
+    return try FfiConverterTypeAvailablePhoneNumber.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAvailablePhoneNumber_lower(_ value: AvailablePhoneNumber) -> RustBuffer {
+    return FfiConverterTypeAvailablePhoneNumber.lower(value)
+}
+
+
+/**
+ * What an available number would cost.
+ */
+public struct AvailablePhoneNumberPricing: Equatable, Hashable {
+    /**
+     * Whether it qualifies as the one number a paid plan includes.
+     */
+    public let isFreeEligible: Bool?
+    /**
+     * Monthly price in USD.
+     */
+    public let monthlyPrice: Double?
+    /**
+     * One-off price in USD.
+     */
+    public let upfrontPrice: Double?
+    /**
+     * Fields this version does not name, as a JSON object.
+     */
+    public let extraJson: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Whether it qualifies as the one number a paid plan includes.
+         */isFreeEligible: Bool?, 
+        /**
+         * Monthly price in USD.
+         */monthlyPrice: Double?, 
+        /**
+         * One-off price in USD.
+         */upfrontPrice: Double?, 
+        /**
+         * Fields this version does not name, as a JSON object.
+         */extraJson: String = "{}") {
+        self.isFreeEligible = isFreeEligible
+        self.monthlyPrice = monthlyPrice
+        self.upfrontPrice = upfrontPrice
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension AvailablePhoneNumberPricing: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeAvailablePhoneNumberPricing: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> AvailablePhoneNumberPricing {
+        return
+            try AvailablePhoneNumberPricing(
+                isFreeEligible: FfiConverterOptionBool.read(from: &buf), 
+                monthlyPrice: FfiConverterOptionDouble.read(from: &buf), 
+                upfrontPrice: FfiConverterOptionDouble.read(from: &buf), 
+                extraJson: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: AvailablePhoneNumberPricing, into buf: inout [UInt8]) {
+        FfiConverterOptionBool.write(value.isFreeEligible, into: &buf)
+        FfiConverterOptionDouble.write(value.monthlyPrice, into: &buf)
+        FfiConverterOptionDouble.write(value.upfrontPrice, into: &buf)
+        FfiConverterString.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAvailablePhoneNumberPricing_lift(_ buf: RustBuffer) throws -> AvailablePhoneNumberPricing {
+    return try FfiConverterTypeAvailablePhoneNumberPricing.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAvailablePhoneNumberPricing_lower(_ value: AvailablePhoneNumberPricing) -> RustBuffer {
+    return FfiConverterTypeAvailablePhoneNumberPricing.lower(value)
+}
 
 
 /**
@@ -2442,6 +3226,106 @@ public func FfiConverterTypeClientOptions_lift(_ buf: RustBuffer) throws -> Clie
 #endif
 public func FfiConverterTypeClientOptions_lower(_ value: ClientOptions) -> RustBuffer {
     return FfiConverterTypeClientOptions.lower(value)
+}
+
+
+/**
+ * What [`ZavuClient::with_client_options`] changes; null fields keep the original's. Its text
+ * never shows the key.
+ */
+public struct ClientOverrides: Equatable, Hashable {
+    /**
+     * Another API key.
+     */
+    public let apiKey: String?
+    /**
+     * Another base URL.
+     */
+    public let baseUrl: String?
+    /**
+     * Another per-attempt timeout, milliseconds.
+     */
+    public let timeout: Int64?
+    /**
+     * Another number of retries.
+     */
+    public let maxRetries: Int64?
+    /**
+     * Default headers replacing the original client's; null keeps them.
+     */
+    public let defaultHeaders: [String: String]?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Another API key.
+         */apiKey: String? = nil, 
+        /**
+         * Another base URL.
+         */baseUrl: String? = nil, 
+        /**
+         * Another per-attempt timeout, milliseconds.
+         */timeout: Int64? = nil, 
+        /**
+         * Another number of retries.
+         */maxRetries: Int64? = nil, 
+        /**
+         * Default headers replacing the original client's; null keeps them.
+         */defaultHeaders: [String: String]? = nil) {
+        self.apiKey = apiKey
+        self.baseUrl = baseUrl
+        self.timeout = timeout
+        self.maxRetries = maxRetries
+        self.defaultHeaders = defaultHeaders
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ClientOverrides: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeClientOverrides: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ClientOverrides {
+        return
+            try ClientOverrides(
+                apiKey: FfiConverterOptionString.read(from: &buf), 
+                baseUrl: FfiConverterOptionString.read(from: &buf), 
+                timeout: FfiConverterOptionInt64.read(from: &buf), 
+                maxRetries: FfiConverterOptionInt64.read(from: &buf), 
+                defaultHeaders: FfiConverterOptionDictionaryStringString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ClientOverrides, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.apiKey, into: &buf)
+        FfiConverterOptionString.write(value.baseUrl, into: &buf)
+        FfiConverterOptionInt64.write(value.timeout, into: &buf)
+        FfiConverterOptionInt64.write(value.maxRetries, into: &buf)
+        FfiConverterOptionDictionaryStringString.write(value.defaultHeaders, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeClientOverrides_lift(_ buf: RustBuffer) throws -> ClientOverrides {
+    return try FfiConverterTypeClientOverrides.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeClientOverrides_lower(_ value: ClientOverrides) -> RustBuffer {
+    return FfiConverterTypeClientOverrides.lower(value)
 }
 
 
@@ -2863,6 +3747,63 @@ public func FfiConverterTypeErrorClass_lower(_ value: ErrorClass) -> RustBuffer 
 
 
 /**
+ * One response header.
+ */
+public struct Header: Equatable, Hashable {
+    public let name: String
+    public let value: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(name: String, value: String) {
+        self.name = name
+        self.value = value
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Header: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeHeader: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Header {
+        return
+            try Header(
+                name: FfiConverterString.read(from: &buf), 
+                value: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Header, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.name, into: &buf)
+        FfiConverterString.write(value.value, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeHeader_lift(_ buf: RustBuffer) throws -> Header {
+    return try FfiConverterTypeHeader.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeHeader_lower(_ value: Header) -> RustBuffer {
+    return FfiConverterTypeHeader.lower(value)
+}
+
+
+/**
  * A partner invitation: a link a client opens to connect their WhatsApp or Messenger account.
  */
 public struct Invitation: Equatable, Hashable {
@@ -3240,6 +4181,79 @@ public func FfiConverterTypeListInvitationsParams_lower(_ value: ListInvitations
 
 
 /**
+ * Parameters of `phoneNumbers().list`.
+ */
+public struct ListPhoneNumbersParams: Equatable, Hashable {
+    public let status: PhoneNumberStatus?
+    /**
+     * Items per page, 1 to 100.
+     */
+    public let limit: Int64?
+    /**
+     * Where to start: a `nextCursor` from an earlier page.
+     */
+    public let cursor: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(status: PhoneNumberStatus? = nil, 
+        /**
+         * Items per page, 1 to 100.
+         */limit: Int64? = nil, 
+        /**
+         * Where to start: a `nextCursor` from an earlier page.
+         */cursor: String? = nil) {
+        self.status = status
+        self.limit = limit
+        self.cursor = cursor
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ListPhoneNumbersParams: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeListPhoneNumbersParams: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ListPhoneNumbersParams {
+        return
+            try ListPhoneNumbersParams(
+                status: FfiConverterOptionTypePhoneNumberStatus.read(from: &buf), 
+                limit: FfiConverterOptionInt64.read(from: &buf), 
+                cursor: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ListPhoneNumbersParams, into buf: inout [UInt8]) {
+        FfiConverterOptionTypePhoneNumberStatus.write(value.status, into: &buf)
+        FfiConverterOptionInt64.write(value.limit, into: &buf)
+        FfiConverterOptionString.write(value.cursor, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeListPhoneNumbersParams_lift(_ buf: RustBuffer) throws -> ListPhoneNumbersParams {
+    return try FfiConverterTypeListPhoneNumbersParams.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeListPhoneNumbersParams_lower(_ value: ListPhoneNumbersParams) -> RustBuffer {
+    return FfiConverterTypeListPhoneNumbersParams.lower(value)
+}
+
+
+/**
  * Parameters of `senders().list`.
  */
 public struct ListSendersParams: Equatable, Hashable {
@@ -3414,6 +4428,77 @@ public func FfiConverterTypePhoneNumber_lower(_ value: PhoneNumber) -> RustBuffe
 
 
 /**
+ * What an available number can do.
+ */
+public struct PhoneNumberCapabilities: Equatable, Hashable {
+    public let sms: Bool?
+    public let voice: Bool?
+    public let mms: Bool?
+    /**
+     * Fields this version does not name, as a JSON object.
+     */
+    public let extraJson: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(sms: Bool?, voice: Bool?, mms: Bool?, 
+        /**
+         * Fields this version does not name, as a JSON object.
+         */extraJson: String = "{}") {
+        self.sms = sms
+        self.voice = voice
+        self.mms = mms
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension PhoneNumberCapabilities: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePhoneNumberCapabilities: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PhoneNumberCapabilities {
+        return
+            try PhoneNumberCapabilities(
+                sms: FfiConverterOptionBool.read(from: &buf), 
+                voice: FfiConverterOptionBool.read(from: &buf), 
+                mms: FfiConverterOptionBool.read(from: &buf), 
+                extraJson: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: PhoneNumberCapabilities, into buf: inout [UInt8]) {
+        FfiConverterOptionBool.write(value.sms, into: &buf)
+        FfiConverterOptionBool.write(value.voice, into: &buf)
+        FfiConverterOptionBool.write(value.mms, into: &buf)
+        FfiConverterString.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePhoneNumberCapabilities_lift(_ buf: RustBuffer) throws -> PhoneNumberCapabilities {
+    return try FfiConverterTypePhoneNumberCapabilities.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePhoneNumberCapabilities_lower(_ value: PhoneNumberCapabilities) -> RustBuffer {
+    return FfiConverterTypePhoneNumberCapabilities.lower(value)
+}
+
+
+/**
  * What a phone number costs.
  */
 public struct PhoneNumberPricing: Equatable, Hashable {
@@ -3489,6 +4574,67 @@ public func FfiConverterTypePhoneNumberPricing_lower(_ value: PhoneNumberPricing
 
 
 /**
+ * Parameters of `phoneNumbers().requirements`: a number (preferred), or a country and type.
+ */
+public struct PhoneNumberRequirementsParams: Equatable, Hashable {
+    public let phoneNumber: String?
+    public let countryCode: String?
+    public let numberType: PhoneNumberType?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(phoneNumber: String? = nil, countryCode: String? = nil, numberType: PhoneNumberType? = nil) {
+        self.phoneNumber = phoneNumber
+        self.countryCode = countryCode
+        self.numberType = numberType
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension PhoneNumberRequirementsParams: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePhoneNumberRequirementsParams: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PhoneNumberRequirementsParams {
+        return
+            try PhoneNumberRequirementsParams(
+                phoneNumber: FfiConverterOptionString.read(from: &buf), 
+                countryCode: FfiConverterOptionString.read(from: &buf), 
+                numberType: FfiConverterOptionTypePhoneNumberType.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: PhoneNumberRequirementsParams, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.phoneNumber, into: &buf)
+        FfiConverterOptionString.write(value.countryCode, into: &buf)
+        FfiConverterOptionTypePhoneNumberType.write(value.numberType, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePhoneNumberRequirementsParams_lift(_ buf: RustBuffer) throws -> PhoneNumberRequirementsParams {
+    return try FfiConverterTypePhoneNumberRequirementsParams.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePhoneNumberRequirementsParams_lower(_ value: PhoneNumberRequirementsParams) -> RustBuffer {
+    return FfiConverterTypePhoneNumberRequirementsParams.lower(value)
+}
+
+
+/**
  * Parameters of `phoneNumbers().purchase`.
  */
 public struct PurchasePhoneNumberParams: Equatable, Hashable {
@@ -3558,7 +4704,89 @@ public func FfiConverterTypePurchasePhoneNumberParams_lower(_ value: PurchasePho
 
 
 /**
- * Overrides for the calls of a derived client (see [`ZavuClient::with_options`]).
+ * An endpoint's rate-limit window, from the `X-RateLimit-*` headers.
+ */
+public struct RateLimit: Equatable, Hashable {
+    /**
+     * Requests allowed in the window.
+     */
+    public let limit: UInt64?
+    /**
+     * Requests left in the window.
+     */
+    public let remaining: UInt64?
+    /**
+     * When the window resets, unix seconds.
+     */
+    public let reset: Double?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Requests allowed in the window.
+         */limit: UInt64?, 
+        /**
+         * Requests left in the window.
+         */remaining: UInt64?, 
+        /**
+         * When the window resets, unix seconds.
+         */reset: Double?) {
+        self.limit = limit
+        self.remaining = remaining
+        self.reset = reset
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension RateLimit: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRateLimit: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RateLimit {
+        return
+            try RateLimit(
+                limit: FfiConverterOptionUInt64.read(from: &buf), 
+                remaining: FfiConverterOptionUInt64.read(from: &buf), 
+                reset: FfiConverterOptionDouble.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: RateLimit, into buf: inout [UInt8]) {
+        FfiConverterOptionUInt64.write(value.limit, into: &buf)
+        FfiConverterOptionUInt64.write(value.remaining, into: &buf)
+        FfiConverterOptionDouble.write(value.reset, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRateLimit_lift(_ buf: RustBuffer) throws -> RateLimit {
+    return try FfiConverterTypeRateLimit.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRateLimit_lower(_ value: RateLimit) -> RustBuffer {
+    return FfiConverterTypeRateLimit.lower(value)
+}
+
+
+/**
+ * Overrides for the calls of a derived client (see [`ZavuClient::with_options`]): the per-call
+ * options of the published SDKs (`client.withOptions(RequestOptions(...)).invitations()...`).
+ * Core merges them: `extraQuery` replaces a parameter of the same name, `extraBody` a top-level
+ * body field, `headers` a header.
  */
 public struct RequestOptions: Equatable, Hashable {
     /**
@@ -3577,6 +4805,15 @@ public struct RequestOptions: Equatable, Hashable {
      * Extra headers.
      */
     public let headers: [String: String]
+    /**
+     * Extra query parameters.
+     */
+    public let extraQuery: [String: String]
+    /**
+     * Extra top-level fields of a POST or PATCH body, as a JSON object (text: uniffi has no
+     * JSON type), e.g. `"""{"note": "vip"}"""`.
+     */
+    public let extraBody: String?
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -3592,11 +4829,20 @@ public struct RequestOptions: Equatable, Hashable {
          */idempotencyKey: String? = nil, 
         /**
          * Extra headers.
-         */headers: [String: String] = [:]) {
+         */headers: [String: String] = [:], 
+        /**
+         * Extra query parameters.
+         */extraQuery: [String: String] = [:], 
+        /**
+         * Extra top-level fields of a POST or PATCH body, as a JSON object (text: uniffi has no
+         * JSON type), e.g. `"""{"note": "vip"}"""`.
+         */extraBody: String? = nil) {
         self.timeout = timeout
         self.maxRetries = maxRetries
         self.idempotencyKey = idempotencyKey
         self.headers = headers
+        self.extraQuery = extraQuery
+        self.extraBody = extraBody
     }
 
     
@@ -3618,7 +4864,9 @@ public struct FfiConverterTypeRequestOptions: FfiConverterRustBuffer {
                 timeout: FfiConverterOptionInt64.read(from: &buf), 
                 maxRetries: FfiConverterOptionInt64.read(from: &buf), 
                 idempotencyKey: FfiConverterOptionString.read(from: &buf), 
-                headers: FfiConverterDictionaryStringString.read(from: &buf)
+                headers: FfiConverterDictionaryStringString.read(from: &buf), 
+                extraQuery: FfiConverterDictionaryStringString.read(from: &buf), 
+                extraBody: FfiConverterOptionString.read(from: &buf)
         )
     }
 
@@ -3627,6 +4875,8 @@ public struct FfiConverterTypeRequestOptions: FfiConverterRustBuffer {
         FfiConverterOptionInt64.write(value.maxRetries, into: &buf)
         FfiConverterOptionString.write(value.idempotencyKey, into: &buf)
         FfiConverterDictionaryStringString.write(value.headers, into: &buf)
+        FfiConverterDictionaryStringString.write(value.extraQuery, into: &buf)
+        FfiConverterOptionString.write(value.extraBody, into: &buf)
     }
 }
 
@@ -3643,6 +4893,378 @@ public func FfiConverterTypeRequestOptions_lift(_ buf: RustBuffer) throws -> Req
 #endif
 public func FfiConverterTypeRequestOptions_lower(_ value: RequestOptions) -> RustBuffer {
     return FfiConverterTypeRequestOptions.lower(value)
+}
+
+
+/**
+ * The regulatory information buying a number needs (`phoneNumbers().requirements`).
+ */
+public struct Requirement: Equatable, Hashable {
+    public let id: String
+    public let action: String
+    public let countryCode: String
+    public let phoneNumberType: String
+    public let requirementTypes: [RequirementType]
+    /**
+     * Fields this version does not name, as a JSON object.
+     */
+    public let extraJson: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(id: String, action: String, countryCode: String, phoneNumberType: String, requirementTypes: [RequirementType], 
+        /**
+         * Fields this version does not name, as a JSON object.
+         */extraJson: String = "{}") {
+        self.id = id
+        self.action = action
+        self.countryCode = countryCode
+        self.phoneNumberType = phoneNumberType
+        self.requirementTypes = requirementTypes
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Requirement: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRequirement: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Requirement {
+        return
+            try Requirement(
+                id: FfiConverterString.read(from: &buf), 
+                action: FfiConverterString.read(from: &buf), 
+                countryCode: FfiConverterString.read(from: &buf), 
+                phoneNumberType: FfiConverterString.read(from: &buf), 
+                requirementTypes: FfiConverterSequenceTypeRequirementType.read(from: &buf), 
+                extraJson: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Requirement, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.id, into: &buf)
+        FfiConverterString.write(value.action, into: &buf)
+        FfiConverterString.write(value.countryCode, into: &buf)
+        FfiConverterString.write(value.phoneNumberType, into: &buf)
+        FfiConverterSequenceTypeRequirementType.write(value.requirementTypes, into: &buf)
+        FfiConverterString.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRequirement_lift(_ buf: RustBuffer) throws -> Requirement {
+    return try FfiConverterTypeRequirement.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRequirement_lower(_ value: Requirement) -> RustBuffer {
+    return FfiConverterTypeRequirement.lower(value)
+}
+
+
+/**
+ * One piece of information a purchase needs; send its `id` back as `requirementType`.
+ */
+public struct RequirementType: Equatable, Hashable {
+    public let id: String
+    public let name: String
+    public let description: String
+    /**
+     * The kind of value (the wire's `type`): `textual`, `address`, `document` or `action`.
+     */
+    public let fieldType: String
+    /**
+     * What a value must satisfy, as a JSON object (null when not sent).
+     */
+    public let acceptanceCriteriaJson: String?
+    public let example: String?
+    /**
+     * Fields this version does not name, as a JSON object.
+     */
+    public let extraJson: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(id: String, name: String, description: String, 
+        /**
+         * The kind of value (the wire's `type`): `textual`, `address`, `document` or `action`.
+         */fieldType: String, 
+        /**
+         * What a value must satisfy, as a JSON object (null when not sent).
+         */acceptanceCriteriaJson: String? = nil, example: String? = nil, 
+        /**
+         * Fields this version does not name, as a JSON object.
+         */extraJson: String = "{}") {
+        self.id = id
+        self.name = name
+        self.description = description
+        self.fieldType = fieldType
+        self.acceptanceCriteriaJson = acceptanceCriteriaJson
+        self.example = example
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension RequirementType: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRequirementType: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RequirementType {
+        return
+            try RequirementType(
+                id: FfiConverterString.read(from: &buf), 
+                name: FfiConverterString.read(from: &buf), 
+                description: FfiConverterString.read(from: &buf), 
+                fieldType: FfiConverterString.read(from: &buf), 
+                acceptanceCriteriaJson: FfiConverterOptionString.read(from: &buf), 
+                example: FfiConverterOptionString.read(from: &buf), 
+                extraJson: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: RequirementType, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.id, into: &buf)
+        FfiConverterString.write(value.name, into: &buf)
+        FfiConverterString.write(value.description, into: &buf)
+        FfiConverterString.write(value.fieldType, into: &buf)
+        FfiConverterOptionString.write(value.acceptanceCriteriaJson, into: &buf)
+        FfiConverterOptionString.write(value.example, into: &buf)
+        FfiConverterString.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRequirementType_lift(_ buf: RustBuffer) throws -> RequirementType {
+    return try FfiConverterTypeRequirementType.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRequirementType_lower(_ value: RequirementType) -> RustBuffer {
+    return FfiConverterTypeRequirementType.lower(value)
+}
+
+
+/**
+ * What the API answered to a call, beside its value: the published SDKs' raw response.
+ */
+public struct ResponseMeta: Equatable, Hashable {
+    /**
+     * The HTTP status.
+     */
+    public let statusCode: UInt16
+    /**
+     * Every header, names in lower case, in the order received.
+     */
+    public let headers: [Header]
+    /**
+     * `X-Request-Id`, when sent.
+     */
+    public let requestId: String?
+    /**
+     * The endpoint's rate-limit window.
+     */
+    public let rateLimit: RateLimit
+    /**
+     * Attempts made (1 when the first one answered).
+     */
+    public let attempts: UInt32
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The HTTP status.
+         */statusCode: UInt16, 
+        /**
+         * Every header, names in lower case, in the order received.
+         */headers: [Header], 
+        /**
+         * `X-Request-Id`, when sent.
+         */requestId: String?, 
+        /**
+         * The endpoint's rate-limit window.
+         */rateLimit: RateLimit, 
+        /**
+         * Attempts made (1 when the first one answered).
+         */attempts: UInt32) {
+        self.statusCode = statusCode
+        self.headers = headers
+        self.requestId = requestId
+        self.rateLimit = rateLimit
+        self.attempts = attempts
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ResponseMeta: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeResponseMeta: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ResponseMeta {
+        return
+            try ResponseMeta(
+                statusCode: FfiConverterUInt16.read(from: &buf), 
+                headers: FfiConverterSequenceTypeHeader.read(from: &buf), 
+                requestId: FfiConverterOptionString.read(from: &buf), 
+                rateLimit: FfiConverterTypeRateLimit.read(from: &buf), 
+                attempts: FfiConverterUInt32.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ResponseMeta, into buf: inout [UInt8]) {
+        FfiConverterUInt16.write(value.statusCode, into: &buf)
+        FfiConverterSequenceTypeHeader.write(value.headers, into: &buf)
+        FfiConverterOptionString.write(value.requestId, into: &buf)
+        FfiConverterTypeRateLimit.write(value.rateLimit, into: &buf)
+        FfiConverterUInt32.write(value.attempts, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeResponseMeta_lift(_ buf: RustBuffer) throws -> ResponseMeta {
+    return try FfiConverterTypeResponseMeta.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeResponseMeta_lower(_ value: ResponseMeta) -> RustBuffer {
+    return FfiConverterTypeResponseMeta.lower(value)
+}
+
+
+/**
+ * Parameters of `phoneNumbers().searchAvailable`.
+ */
+public struct SearchAvailablePhoneNumbersParams: Equatable, Hashable {
+    /**
+     * ISO 3166 alpha-2 country code (required).
+     */
+    public let countryCode: String
+    /**
+     * The number type (the wire's `type`).
+     */
+    public let numberType: PhoneNumberType?
+    /**
+     * Digits the number must contain.
+     */
+    public let contains: String?
+    /**
+     * Comma-separated capabilities every result must have: `sms`, `voice`, `mms`.
+     */
+    public let capabilities: String?
+    /**
+     * At most this many results, 1 to 100.
+     */
+    public let limit: Int64?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * ISO 3166 alpha-2 country code (required).
+         */countryCode: String = "", 
+        /**
+         * The number type (the wire's `type`).
+         */numberType: PhoneNumberType? = nil, 
+        /**
+         * Digits the number must contain.
+         */contains: String? = nil, 
+        /**
+         * Comma-separated capabilities every result must have: `sms`, `voice`, `mms`.
+         */capabilities: String? = nil, 
+        /**
+         * At most this many results, 1 to 100.
+         */limit: Int64? = nil) {
+        self.countryCode = countryCode
+        self.numberType = numberType
+        self.contains = contains
+        self.capabilities = capabilities
+        self.limit = limit
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension SearchAvailablePhoneNumbersParams: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSearchAvailablePhoneNumbersParams: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SearchAvailablePhoneNumbersParams {
+        return
+            try SearchAvailablePhoneNumbersParams(
+                countryCode: FfiConverterString.read(from: &buf), 
+                numberType: FfiConverterOptionTypePhoneNumberType.read(from: &buf), 
+                contains: FfiConverterOptionString.read(from: &buf), 
+                capabilities: FfiConverterOptionString.read(from: &buf), 
+                limit: FfiConverterOptionInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: SearchAvailablePhoneNumbersParams, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.countryCode, into: &buf)
+        FfiConverterOptionTypePhoneNumberType.write(value.numberType, into: &buf)
+        FfiConverterOptionString.write(value.contains, into: &buf)
+        FfiConverterOptionString.write(value.capabilities, into: &buf)
+        FfiConverterOptionInt64.write(value.limit, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSearchAvailablePhoneNumbersParams_lift(_ buf: RustBuffer) throws -> SearchAvailablePhoneNumbersParams {
+    return try FfiConverterTypeSearchAvailablePhoneNumbersParams.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSearchAvailablePhoneNumbersParams_lower(_ value: SearchAvailablePhoneNumbersParams) -> RustBuffer {
+    return FfiConverterTypeSearchAvailablePhoneNumbersParams.lower(value)
 }
 
 
@@ -3756,6 +5378,72 @@ public func FfiConverterTypeSender_lift(_ buf: RustBuffer) throws -> Sender {
 #endif
 public func FfiConverterTypeSender_lower(_ value: Sender) -> RustBuffer {
     return FfiConverterTypeSender.lower(value)
+}
+
+
+/**
+ * Parameters of `phoneNumbers().update`: null fields are left alone; `clearName` and
+ * `unassignSender` clear them (Kotlin and Swift cannot tell "null" from "not given").
+ */
+public struct UpdatePhoneNumberParams: Equatable, Hashable {
+    public let name: String?
+    public let senderId: String?
+    public let clearName: Bool
+    public let unassignSender: Bool
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(name: String? = nil, senderId: String? = nil, clearName: Bool = false, unassignSender: Bool = false) {
+        self.name = name
+        self.senderId = senderId
+        self.clearName = clearName
+        self.unassignSender = unassignSender
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension UpdatePhoneNumberParams: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeUpdatePhoneNumberParams: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> UpdatePhoneNumberParams {
+        return
+            try UpdatePhoneNumberParams(
+                name: FfiConverterOptionString.read(from: &buf), 
+                senderId: FfiConverterOptionString.read(from: &buf), 
+                clearName: FfiConverterBool.read(from: &buf), 
+                unassignSender: FfiConverterBool.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: UpdatePhoneNumberParams, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.name, into: &buf)
+        FfiConverterOptionString.write(value.senderId, into: &buf)
+        FfiConverterBool.write(value.clearName, into: &buf)
+        FfiConverterBool.write(value.unassignSender, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeUpdatePhoneNumberParams_lift(_ buf: RustBuffer) throws -> UpdatePhoneNumberParams {
+    return try FfiConverterTypeUpdatePhoneNumberParams.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeUpdatePhoneNumberParams_lower(_ value: UpdatePhoneNumberParams) -> RustBuffer {
+    return FfiConverterTypeUpdatePhoneNumberParams.lower(value)
 }
 
 
@@ -4661,6 +6349,113 @@ public func FfiConverterTypePhoneNumberStatus_lift(_ buf: RustBuffer) throws -> 
 #endif
 public func FfiConverterTypePhoneNumberStatus_lower(_ value: PhoneNumberStatus) -> RustBuffer {
     return FfiConverterTypePhoneNumberStatus.lower(value)
+}
+
+
+
+/**
+ * The kind of a phone number.
+ */
+
+public enum PhoneNumberType: Equatable, Hashable, CustomStringConvertible {
+    
+    case local
+    case national
+    case mobile
+    case tollFree
+    /**
+     * A value this version of the SDK does not know, kept verbatim.
+     */
+    case other(value: String
+    )
+
+
+
+
+
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_zavu_uniffi_fn_method_phonenumbertype_uniffi_trait_display(
+            FfiConverterTypePhoneNumberType_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+}
+
+#if compiler(>=6)
+extension PhoneNumberType: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePhoneNumberType: FfiConverterRustBuffer {
+    typealias SwiftType = PhoneNumberType
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PhoneNumberType {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .local
+        
+        case 2: return .national
+        
+        case 3: return .mobile
+        
+        case 4: return .tollFree
+        
+        case 5: return .other(value: try FfiConverterString.read(from: &buf)
+        )
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: PhoneNumberType, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .local:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .national:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .mobile:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .tollFree:
+            writeInt(&buf, Int32(4))
+        
+        
+        case let .other(value):
+            writeInt(&buf, Int32(5))
+            FfiConverterString.write(value, into: &buf)
+            
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePhoneNumberType_lift(_ buf: RustBuffer) throws -> PhoneNumberType {
+    return try FfiConverterTypePhoneNumberType.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePhoneNumberType_lower(_ value: PhoneNumberType) -> RustBuffer {
+    return FfiConverterTypePhoneNumberType.lower(value)
 }
 
 
@@ -6154,6 +7949,30 @@ fileprivate struct FfiConverterOptionTypeInvitationPage: FfiConverterRustBuffer 
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypePhoneNumberPage: FfiConverterRustBuffer {
+    typealias SwiftType = PhoneNumberPage?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypePhoneNumberPage.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypePhoneNumberPage.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypeSenderPage: FfiConverterRustBuffer {
     typealias SwiftType = SenderPage?
 
@@ -6194,6 +8013,30 @@ fileprivate struct FfiConverterOptionTypeConnectedAccount: FfiConverterRustBuffe
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterTypeConnectedAccount.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeResponseMeta: FfiConverterRustBuffer {
+    typealias SwiftType = ResponseMeta?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeResponseMeta.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeResponseMeta.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -6298,6 +8141,54 @@ fileprivate struct FfiConverterOptionTypeInvitationStatus: FfiConverterRustBuffe
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypePhoneNumberStatus: FfiConverterRustBuffer {
+    typealias SwiftType = PhoneNumberStatus?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypePhoneNumberStatus.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypePhoneNumberStatus.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypePhoneNumberType: FfiConverterRustBuffer {
+    typealias SwiftType = PhoneNumberType?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypePhoneNumberType.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypePhoneNumberType.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionSequenceString: FfiConverterRustBuffer {
     typealias SwiftType = [String]?
 
@@ -6346,6 +8237,30 @@ fileprivate struct FfiConverterOptionSequenceTypeInvitation: FfiConverterRustBuf
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionSequenceTypePhoneNumber: FfiConverterRustBuffer {
+    typealias SwiftType = [PhoneNumber]?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterSequenceTypePhoneNumber.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterSequenceTypePhoneNumber.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionSequenceTypeSender: FfiConverterRustBuffer {
     typealias SwiftType = [Sender]?
 
@@ -6362,6 +8277,30 @@ fileprivate struct FfiConverterOptionSequenceTypeSender: FfiConverterRustBuffer 
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterSequenceTypeSender.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionDictionaryStringString: FfiConverterRustBuffer {
+    typealias SwiftType = [String: String]?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterDictionaryStringString.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterDictionaryStringString.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -6395,6 +8334,31 @@ fileprivate struct FfiConverterSequenceString: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeAvailablePhoneNumber: FfiConverterRustBuffer {
+    typealias SwiftType = [AvailablePhoneNumber]
+
+    public static func write(_ value: [AvailablePhoneNumber], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeAvailablePhoneNumber.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [AvailablePhoneNumber] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [AvailablePhoneNumber]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeAvailablePhoneNumber.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeErrorClass: FfiConverterRustBuffer {
     typealias SwiftType = [ErrorClass]
 
@@ -6420,6 +8384,31 @@ fileprivate struct FfiConverterSequenceTypeErrorClass: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeHeader: FfiConverterRustBuffer {
+    typealias SwiftType = [Header]
+
+    public static func write(_ value: [Header], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeHeader.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Header] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Header]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeHeader.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeInvitation: FfiConverterRustBuffer {
     typealias SwiftType = [Invitation]
 
@@ -6437,6 +8426,81 @@ fileprivate struct FfiConverterSequenceTypeInvitation: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeInvitation.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypePhoneNumber: FfiConverterRustBuffer {
+    typealias SwiftType = [PhoneNumber]
+
+    public static func write(_ value: [PhoneNumber], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypePhoneNumber.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [PhoneNumber] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [PhoneNumber]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypePhoneNumber.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeRequirement: FfiConverterRustBuffer {
+    typealias SwiftType = [Requirement]
+
+    public static func write(_ value: [Requirement], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeRequirement.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Requirement] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Requirement]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeRequirement.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeRequirementType: FfiConverterRustBuffer {
+    typealias SwiftType = [RequirementType]
+
+    public static func write(_ value: [RequirementType], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeRequirementType.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [RequirementType] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [RequirementType]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeRequirementType.read(from: &buf))
         }
         return seq
     }
@@ -6797,7 +8861,28 @@ private let initializationResult: InitializationResult = {
     if (uniffi_zavu_uniffi_checksum_method_invitations_wait_for_completion() != 11337) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_zavu_uniffi_checksum_method_phonenumbers_get() != 57907) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_zavu_uniffi_checksum_method_phonenumbers_list() != 490) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_zavu_uniffi_checksum_method_phonenumbers_list_all() != 57520) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_zavu_uniffi_checksum_method_phonenumbers_purchase() != 44212) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_zavu_uniffi_checksum_method_phonenumbers_release() != 876) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_zavu_uniffi_checksum_method_phonenumbers_requirements() != 61423) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_zavu_uniffi_checksum_method_phonenumbers_search_available() != 14556) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_zavu_uniffi_checksum_method_phonenumbers_update() != 65119) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_zavu_uniffi_checksum_method_senders_get() != 54578) {
@@ -6815,10 +8900,16 @@ private let initializationResult: InitializationResult = {
     if (uniffi_zavu_uniffi_checksum_method_zavuclient_invitations() != 24714) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_zavu_uniffi_checksum_method_zavuclient_last_response() != 723) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_zavu_uniffi_checksum_method_zavuclient_max_retries() != 23035) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_zavu_uniffi_checksum_method_zavuclient_phone_numbers() != 16240) {
+    if (uniffi_zavu_uniffi_checksum_method_zavuclient_phone_numbers() != 36545) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_zavu_uniffi_checksum_method_zavuclient_recording_responses() != 33122) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_zavu_uniffi_checksum_method_zavuclient_senders() != 47838) {
@@ -6828,6 +8919,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_zavu_uniffi_checksum_method_zavuclient_timeout() != 55246) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_zavu_uniffi_checksum_method_zavuclient_with_client_options() != 39563) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_zavu_uniffi_checksum_method_zavuclient_with_options() != 58561) {
@@ -6849,6 +8943,24 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_zavu_uniffi_checksum_method_invitationpager_next_batch() != 63245) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_zavu_uniffi_checksum_method_phonenumberpage_has_next_page() != 28165) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_zavu_uniffi_checksum_method_phonenumberpage_items() != 48016) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_zavu_uniffi_checksum_method_phonenumberpage_iterator() != 12648) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_zavu_uniffi_checksum_method_phonenumberpage_next_cursor() != 18804) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_zavu_uniffi_checksum_method_phonenumberpage_next_page() != 15986) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_zavu_uniffi_checksum_method_phonenumberpager_next_batch() != 34454) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_zavu_uniffi_checksum_method_senderpage_has_next_page() != 43542) {

@@ -28,3 +28,14 @@ fun InvitationPage.asFlow(): Flow<Invitation> = iterator().asFlow()
 
 /** Every sender from this page on, across later pages. */
 fun SenderPage.asFlow(): Flow<Sender> = iterator().asFlow()
+
+/** Every phone number from this pager on, as a cold [Flow]; pages are fetched as it is collected. */
+fun PhoneNumberPager.asFlow(): Flow<PhoneNumber> = flow {
+    while (true) {
+        val batch = nextBatch() ?: break
+        for (item in batch) emit(item)
+    }
+}
+
+/** Every phone number from this page on, across later pages. */
+fun PhoneNumberPage.asFlow(): Flow<PhoneNumber> = iterator().asFlow()

@@ -178,6 +178,64 @@ private suspend fun call(run: Run, name: String, a: JsonNode, step: JsonNode): J
             "phoneNumbers.purchase" -> c.phoneNumbers().purchase(
                 PurchasePhoneNumberParams(phoneNumber = a.str("phoneNumber") ?: "", name = a.str("name")),
             ).toWire()
+            "phoneNumbers.searchAvailable" -> json.createObjectNode().set(
+                "items",
+                nodes.arrayNode().addAll(
+                    c.phoneNumbers().searchAvailable(
+                        SearchAvailablePhoneNumbersParams(
+                            countryCode = a.str("countryCode") ?: "",
+                            numberType = a.str("type")?.let { PhoneNumberType.Other(it) },
+                            contains = a.str("contains"),
+                            capabilities = a.str("capabilities"),
+                            limit = a.long("limit"),
+                        ),
+                    ).map { it.toWire() },
+                ),
+            )
+            "phoneNumbers.requirements" -> json.createObjectNode().set(
+                "items",
+                nodes.arrayNode().addAll(
+                    c.phoneNumbers().requirements(
+                        PhoneNumberRequirementsParams(
+                            phoneNumber = a.str("phoneNumber"),
+                            countryCode = a.str("countryCode"),
+                            numberType = a.str("type")?.let { PhoneNumberType.Other(it) },
+                        ),
+                    ).map { it.toWire() },
+                ),
+            )
+            "phoneNumbers.list" -> c.phoneNumbers().list(
+                ListPhoneNumbersParams(
+                    status = a.str("status")?.let { PhoneNumberStatus.Other(it) },
+                    limit = a.long("limit"),
+                    cursor = a.str("cursor"),
+                ),
+            ).use { page ->
+                json.createObjectNode().apply {
+                    set<JsonNode>("items", nodes.arrayNode().addAll(page.items().map { it.toWire() }))
+                    page.nextCursor()?.let { put("nextCursor", it) } ?: putNull("nextCursor")
+                }
+            }
+            "phoneNumbers.listAll" -> c.phoneNumbers().listAll(
+                ListPhoneNumbersParams(status = a.str("status")?.let { PhoneNumberStatus.Other(it) }, limit = a.long("limit")),
+            ).use { pager ->
+                json.createObjectNode().set("items", nodes.arrayNode().addAll(pager.asFlow().toList().map { it.toWire() }))
+            }
+            "phoneNumbers.retrieve" -> c.phoneNumbers().get(phoneNumberId = a.str("phoneNumberId") ?: "").toWire()
+            "phoneNumbers.update" -> c.phoneNumbers().update(
+                phoneNumberId = a.str("phoneNumberId") ?: "",
+                params = UpdatePhoneNumberParams(
+                    name = a.str("name"),
+                    senderId = a.str("senderId"),
+                    // A null in the scenario clears the field.
+                    clearName = a.has("name") && a.get("name").isNull,
+                    unassignSender = a.has("senderId") && a.get("senderId").isNull,
+                ),
+            ).toWire()
+            "phoneNumbers.release" -> {
+                c.phoneNumbers().release(phoneNumberId = a.str("phoneNumberId") ?: "")
+                nodes.nullNode()
+            }
             "senders.get" -> c.senders().get(senderId = a.str("senderId") ?: "").toWire()
             "senders.list" -> c.senders().list(ListSendersParams(limit = a.long("limit"), cursor = a.str("cursor")))
                 .use { page ->

@@ -85,3 +85,29 @@ fun WebhookEvent.toWire(): ObjectNode = json.createObjectNode()
         },
     )
     .withExtra(extraJson)
+
+fun AvailablePhoneNumber.toWire(): ObjectNode = json.createObjectNode()
+    .opt("phoneNumber", phoneNumber)
+    .opt(
+        "capabilities",
+        json.createObjectNode().opt("sms", capabilities.sms).opt("voice", capabilities.voice)
+            .opt("mms", capabilities.mms).withExtra(capabilities.extraJson),
+    )
+    .opt(
+        "pricing",
+        json.createObjectNode().opt("isFreeEligible", pricing.isFreeEligible)
+            .opt("monthlyPrice", pricing.monthlyPrice).opt("upfrontPrice", pricing.upfrontPrice)
+            .withExtra(pricing.extraJson),
+    )
+    .opt("friendlyName", friendlyName).opt("locality", locality).opt("region", region)
+    .withExtra(extraJson)
+
+fun RequirementType.toWire(): ObjectNode = json.createObjectNode()
+    .opt("id", id).opt("name", name).opt("description", description).opt("type", fieldType)
+    .opt("acceptanceCriteria", acceptanceCriteriaJson?.let(json::readTree)).opt("example", example)
+    .withExtra(extraJson)
+
+fun Requirement.toWire(): ObjectNode = json.createObjectNode()
+    .opt("id", id).opt("action", action).opt("countryCode", countryCode).opt("phoneNumberType", phoneNumberType)
+    .opt("requirementTypes", json.createArrayNode().addAll(requirementTypes.map { it.toWire() }))
+    .withExtra(extraJson)
