@@ -364,9 +364,36 @@ class Setup:
 
     def our_kotlin(self) -> None:
         """The Maven package over the release uniffi library, and bench/kotlin on top of it."""
-        if not (HERE / "kotlin" / "pom.xml").exists():
-            raise RuntimeError("not built yet: bench/kotlin does not exist in this checkout")
-        raise RuntimeError("not built yet: bench/kotlin is not wired into run.py")
+        if not (ROOT / "bindings-uniffi" / "kotlin" / "pom.xml").exists():
+            raise RuntimeError("not built yet: bindings-uniffi/kotlin does not exist in this checkout")
+        for tool in ("mvn", "java"):
+            if not shutil.which(tool):
+                raise RuntimeError(f"not measured: {tool} is not installed (make uniffi-test installs it)")
+        out = WORK / "kotlin"
+        if self.skip and self.kt_classpath.exists():
+            return
+        release = ROOT / "target" / "release"
+        log("building zavu-uniffi (release) and the Kotlin package over it")
+        sh(["cargo", "build", "--release", "--locked", "-p", "zavu-uniffi", "-p", "uniffi-bindgen"], cwd=ROOT)
+        # The package's sources staged apart, so its Maven build (Kotlin generated from the
+        # release library) never lands in bindings-uniffi/kotlin/target, the tests' own.
+        stage = WORK / "kt-pkg"
+        shutil.rmtree(stage, ignore_errors=True)
+        stage.mkdir(parents=True)
+        shutil.copy2(ROOT / "bindings-uniffi" / "kotlin" / "pom.xml", stage / "pom.xml")
+        shutil.copytree(ROOT / "bindings-uniffi" / "kotlin" / "src" / "main", stage / "src" / "main")
+        mvn = ["mvn", "-q", "-B"]
+        sh([*mvn, "install", "-Dmaven.test.skip=true", f"-Dzavu.cargo.target={release}"], cwd=stage)
+        version = sh([sys.executable, "-c", "import tomllib,sys; print(tomllib.load(open(sys.argv[1],'rb'))"
+                      "['workspace']['package']['version'])", str(ROOT / "Cargo.toml")]).stdout.strip()
+        out.mkdir(parents=True, exist_ok=True)
+        sh([*mvn, "package", f"-Dzavu.sdk.version={version}"], cwd=HERE / "kotlin")
+        sh([*mvn, "dependency:build-classpath", f"-Dzavu.sdk.version={version}",
+            f"-Dmdep.outputFile={out / 'deps.txt'}"], cwd=HERE / "kotlin")
+        classes = WORK / "kotlin-build" / "classes"
+        self.kt_classpath.write_text(f"{classes}:{(out / 'deps.txt').read_text().strip()}")
+        self.versions["zavu-sdk Kotlin (ours)"] = version
+        self.versions["java"] = sh(["java", "-version"]).stdout.splitlines()[0]
 
     def available(self, impl: str) -> str | None:
         """Why `impl` cannot run, or None."""
@@ -472,6 +499,13 @@ class Bench:
             return ["php", "-d", f"extension={s.php_dist / 'zavudev.so'}", str(HERE / "php" / "workload.php"),
                     "--sdk", "ours" if impl == "php-ours" else "curl", "--workload", workload,
                     "--base-url", url, "--seconds", secs, "--dist", str(s.php_dist)]
+        if impl == "kt-ours":
+            lib = ROOT / "target" / "release" / "libzavu_uniffi.so"
+            return ["java", "-cp", s.kt_classpath.read_text().strip(),
+                    f"-Duniffi.component.zavu_uniffi.libraryOverride={lib}",
+                    f"-Duniffi.component.zavu_core.libraryOverride={lib}",
+                    f"-Djna.library.path={lib.parent}",
+                    "dev.zavu.bench.MainKt", "--workload", workload, "--base-url", url, "--seconds", secs]
         if impl == "rb-ours":
             return ["env", f"GEM_HOME={s.rb_home}", f"GEM_PATH={s.rb_home}", "ruby",
                     str(HERE / "ruby" / "workload.rb"), "--workload", workload, "--base-url", url,
