@@ -55,6 +55,14 @@ TARGETS = [
     ("Node list page ≥ 2× published", ("node-ours", "list"), ("node-pub", "list"), 2.0),
     ("Rust core sequential get ≥ 0.8× wire (1 connection), multi-thread runtime", ("rust", "get"), ("wire-1", "get"), 0.8),
     ("Rust core sequential get ≥ 0.8× wire (1 connection), current-thread runtime", ("rust-current", "get"), ("wire-1", "get"), 0.8),
+    # Issue 19.
+    ("Rust core list page ≥ 0.6× wire (1 connection), current-thread runtime", ("rust-current", "list"), ("wire-1", "list"), 0.6),
+    ("Rust core list page ≥ 0.6× wire (1 connection), multi-thread runtime", ("rust", "list"), ("wire-1", "list"), 0.6),
+    ("Node list page ≥ 4× published", ("node-ours", "list"), ("node-pub", "list"), 4.0),
+    *[(f"{label} {what} ≥ 0.7× Rust core (current-thread)", (impl, workload), ("rust-current", workload), 0.7)
+      for impl, label in (("py-ours", "Python sync"), ("node-ours", "Node"), ("go-ours", "Go"),
+                          ("php-ours", "PHP"), ("rb-ours", "Ruby"), ("kt-ours", "Kotlin"))
+      for workload, what in (("get", "get"), ("list", "list page"))],
 ]
 
 WORKLOADS = {
@@ -92,6 +100,8 @@ IMPLS = {
     "php-curl": ("PHP, bare curl extension (no SDK)", "php", ["get", "list", "request"]),
     # No published Ruby row: rubygems.org is out of reach on these machines.
     "rb-ours": ("Ruby, ours (Zavudev::Client)", "ruby", ["get", "list", "get16t"]),
+    # No published Kotlin row: the published sdk-kotlin is not on these machines' Maven mirror.
+    "kt-ours": ("Kotlin, ours (the Maven package over uniffi)", "kotlin", ["get", "list"]),
 }
 # Rust rows: id -> (suffix of the zavu-bench workload, tokio runtime).
 RUST_RUNS = {
@@ -152,6 +162,7 @@ class Setup:
         self.go_bin = WORK / "go-bench"
         self.php_dist = WORK / "php-dist"
         self.rb_home = WORK / "ours-rb"
+        self.kt_classpath = WORK / "kotlin" / "classpath.txt"
 
     def run(self, only: set[str]) -> None:
         WORK.mkdir(parents=True, exist_ok=True)
@@ -165,6 +176,7 @@ class Setup:
             ("go", self.go),
             ("php", self.our_php),
             ("ruby", self.our_ruby),
+            ("kotlin", self.our_kotlin),
         ]
         for language, step in steps:
             if language not in only:
@@ -257,6 +269,14 @@ class Setup:
             raise RuntimeError("not built yet: bindings-python does not exist in this checkout")
         wheel = None
         wheels = WORK / "wheels" / "ours"
+        dist = sorted((ROOT / "dist").glob("**/zavudev-*.whl"), key=lambda p: p.stat().st_mtime)
+        if dist and (not self.skip or not self.py_ours.exists()):
+            # `make dist`'s wheel (issue 16): what `pip install zavudev` gives a user.
+            log(f"installing our Python wheel from {dist[-1].relative_to(ROOT)}")
+            python = self.venv(WORK / "ours-py")
+            sh([str(python), "-m", "pip", "install", "-q", "--force-reinstall", "--no-deps", str(dist[-1])])
+            self.versions["zavudev (ours)"] = f"{self.pip_version(self.py_ours, 'zavudev')} (dist/)"
+            return
         if not self.skip or not self.py_ours.exists():
             tools = self.venv(WORK / "tools")
             if not (WORK / "tools" / "bin" / "maturin").exists():
@@ -290,6 +310,18 @@ class Setup:
             raise RuntimeError("not built yet: bindings-node does not exist in this checkout")
         manifest = self.node_ours / "node_modules" / "@zavudev" / "sdk" / "package.json"
         if self.skip and manifest.exists():
+            return
+        # `make dist`'s tarballs (issue 16): the main package and its platform package(s), as
+        # `npm install @zavudev/sdk` gives a user.
+        tarballs = sorted((ROOT / "dist").glob("**/zavudev-sdk-*.tgz"))
+        if tarballs:
+            log(f"installing our Node package from {', '.join(str(t.relative_to(ROOT)) for t in tarballs)}")
+            shutil.rmtree(self.node_ours, ignore_errors=True)
+            self.node_ours.mkdir(parents=True)
+            (self.node_ours / "package.json").write_text('{"private": true}\n')
+            sh(["npm", "install", "--no-audit", "--no-fund", "--ignore-scripts", "--offline",
+                *map(str, tarballs)], cwd=self.node_ours)
+            self.versions["@zavudev/sdk (ours)"] = json.loads(manifest.read_text())["version"] + " (dist/)"
             return
         if not (ROOT / "node_modules" / "@napi-rs" / "cli").exists():
             log("installing the root's npm dev dependencies (napi CLI), scripts off")
@@ -330,6 +362,39 @@ class Setup:
         self.versions["zavudev gem (ours)"] = gem.name
         self.versions["ruby"] = sh(["ruby", "-e", "print RUBY_VERSION"]).stdout.strip()
 
+    def our_kotlin(self) -> None:
+        """The Maven package over the release uniffi library, and bench/kotlin on top of it."""
+        if not (ROOT / "bindings-uniffi" / "kotlin" / "pom.xml").exists():
+            raise RuntimeError("not built yet: bindings-uniffi/kotlin does not exist in this checkout")
+        for tool in ("mvn", "java"):
+            if not shutil.which(tool):
+                raise RuntimeError(f"not measured: {tool} is not installed (make uniffi-test installs it)")
+        out = WORK / "kotlin"
+        if self.skip and self.kt_classpath.exists():
+            return
+        release = ROOT / "target" / "release"
+        log("building zavu-uniffi (release) and the Kotlin package over it")
+        sh(["cargo", "build", "--release", "--locked", "-p", "zavu-uniffi", "-p", "uniffi-bindgen"], cwd=ROOT)
+        # The package's sources staged apart, so its Maven build (Kotlin generated from the
+        # release library) never lands in bindings-uniffi/kotlin/target, the tests' own.
+        stage = WORK / "kt-pkg"
+        shutil.rmtree(stage, ignore_errors=True)
+        stage.mkdir(parents=True)
+        shutil.copy2(ROOT / "bindings-uniffi" / "kotlin" / "pom.xml", stage / "pom.xml")
+        shutil.copytree(ROOT / "bindings-uniffi" / "kotlin" / "src" / "main", stage / "src" / "main")
+        mvn = ["mvn", "-q", "-B"]
+        sh([*mvn, "install", "-Dmaven.test.skip=true", f"-Dzavu.cargo.target={release}"], cwd=stage)
+        version = sh([sys.executable, "-c", "import tomllib,sys; print(tomllib.load(open(sys.argv[1],'rb'))"
+                      "['workspace']['package']['version'])", str(ROOT / "Cargo.toml")]).stdout.strip()
+        out.mkdir(parents=True, exist_ok=True)
+        sh([*mvn, "package", f"-Dzavu.sdk.version={version}"], cwd=HERE / "kotlin")
+        sh([*mvn, "dependency:build-classpath", f"-Dzavu.sdk.version={version}",
+            f"-Dmdep.outputFile={out / 'deps.txt'}"], cwd=HERE / "kotlin")
+        classes = WORK / "kotlin-build" / "classes"
+        self.kt_classpath.write_text(f"{classes}:{(out / 'deps.txt').read_text().strip()}")
+        self.versions["zavu-sdk Kotlin (ours)"] = version
+        self.versions["java"] = sh(["java", "-version"]).stdout.splitlines()[0]
+
     def available(self, impl: str) -> str | None:
         """Why `impl` cannot run, or None."""
         s = self
@@ -343,6 +408,7 @@ class Setup:
             "php-ours": ("our_php", s.php_dist / "zavudev.so"),
             "php-curl": ("our_php", s.php_dist / "zavudev.so"),
             "rb-ours": ("our_ruby", s.rb_home / "gems"),
+            "kt-ours": ("our_kotlin", s.kt_classpath),
         }.get(impl)
         if need is None:
             return None
@@ -433,25 +499,40 @@ class Bench:
             return ["php", "-d", f"extension={s.php_dist / 'zavudev.so'}", str(HERE / "php" / "workload.php"),
                     "--sdk", "ours" if impl == "php-ours" else "curl", "--workload", workload,
                     "--base-url", url, "--seconds", secs, "--dist", str(s.php_dist)]
+        if impl == "kt-ours":
+            lib = ROOT / "target" / "release" / "libzavu_uniffi.so"
+            return ["java", "-cp", s.kt_classpath.read_text().strip(),
+                    f"-Duniffi.component.zavu_uniffi.libraryOverride={lib}",
+                    f"-Duniffi.component.zavu_core.libraryOverride={lib}",
+                    f"-Djna.library.path={lib.parent}",
+                    "dev.zavu.bench.MainKt", "--workload", workload, "--base-url", url, "--seconds", secs]
         if impl == "rb-ours":
             return ["env", f"GEM_HOME={s.rb_home}", f"GEM_PATH={s.rb_home}", "ruby",
                     str(HERE / "ruby" / "workload.rb"), "--workload", workload, "--base-url", url,
                     "--seconds", secs]
         raise ValueError(impl)
 
-    def wrk(self, impl: str, workload: str) -> float:
+    def wrk(self, impl: str, workload: str) -> tuple[float, float | None]:
         path = "/v1/invitations" if workload == "list" else f"/v1/invitations/{canned.INVITATION_ID}"
         conns, threads = ("1", "1") if impl == "wire-1" else ("64", "2")
         secs = max(1, round(self.seconds))
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         out = sh(["wrk", "-t", threads, "-c", conns, "-d", f"{secs}s", self.url + path]).stdout
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
         if "Non-2xx" in out or "Socket errors" in out:
             raise RuntimeError(f"wrk saw errors:\n{out}")
+        requests = None
         for line in out.splitlines():
+            if "requests in" in line:
+                requests = int(line.split()[0])
             if line.startswith("Requests/sec:"):
-                return float(line.split()[1])
+                return float(line.split()[1]), (cpu / requests * 1e6 if requests else None)
         raise RuntimeError(f"wrk printed no rate:\n{out}")
 
-    def measure(self, impl: str, workload: str) -> float | None:
+    def measure(self, impl: str, workload: str) -> tuple[float | None, float | None]:
+        """Calls per second and CPU microseconds per call (user + system of the client process
+        over the timed phase, as the workload reports it; for wrk, its whole run)."""
         if impl.startswith("wire-"):
             return self.wrk(impl, workload)
         cmd = self.command(impl, workload)
@@ -460,11 +541,15 @@ class Bench:
         if result.returncode != 0:
             self.errors[f"{impl}/{workload}"] = (result.stderr or result.stdout).strip()[-500:]
             log(f"{impl} {workload} failed: {(result.stderr or result.stdout).strip()[-300:]}")
-            return None
-        return json.loads(result.stdout.strip().splitlines()[-1])["rate"]
+            return None, None
+        out = json.loads(result.stdout.strip().splitlines()[-1])
+        cpu = out.get("cpu_s")
+        calls = out.get("calls")
+        return out["rate"], (cpu / calls * 1e6 if cpu is not None and calls else None)
 
-    def rounds(self, impls: list[str], rounds: int) -> dict:
+    def rounds(self, impls: list[str], rounds: int) -> tuple[dict, dict]:
         samples: dict[str, dict[str, list[float | None]]] = {i: {} for i in impls}
+        cpu: dict[str, dict[str, list[float | None]]] = {i: {} for i in impls}
         for r in range(rounds):
             # Rotate the order each round so no implementation always runs first or last.
             order = impls[r % len(impls):] + impls[: r % len(impls)]
@@ -472,11 +557,14 @@ class Bench:
                 for impl in order:
                     if workload not in IMPLS[impl][2]:
                         continue
-                    rate = self.measure(impl, workload)
+                    rate, per_call = self.measure(impl, workload)
                     samples[impl].setdefault(workload, []).append(rate)
+                    cpu[impl].setdefault(workload, []).append(per_call)
                     shown = "failed" if rate is None else f"{rate:,.0f}/s"
+                    if per_call is not None:
+                        shown += f", {per_call:,.1f} µs CPU/call"
                     log(f"round {r + 1}/{rounds} {workload:7} {impl:14} {shown}")
-        return samples
+        return samples, cpu
 
     def walk(self, impl: str) -> dict:
         s = self.setup
@@ -663,24 +751,29 @@ def render_speed(lines: list[str], report: dict, samples: dict, stats: dict) -> 
     lines.append("")
     lines.append("### Calls per second (medians; spread = (max − min) / median over rounds)")
     lines.append("")
-    lines.append("| workload | implementation | calls/s | spread | ours / published | / wire |")
-    lines.append("| --- | --- | ---: | ---: | ---: | ---: |")
+    lines.append("CPU/call: user + system time of the client process over the timed phase (every thread) "
+                 "divided by its calls, median over rounds; for wrk, its whole run.")
+    lines.append("")
+    lines.append("| workload | implementation | calls/s | spread | CPU/call | ours / published | / wire |")
+    lines.append("| --- | --- | ---: | ---: | ---: | ---: | ---: |")
     for workload, title in WORKLOADS.items():
         for impl, (label, _, workloads) in IMPLS.items():
             if workload not in workloads:
                 continue
             if impl in report["skipped"]:
-                lines.append(f"| {title} | {label} | {report['skipped'][impl]} | | | |")
+                lines.append(f"| {title} | {label} | {report['skipped'][impl]} | | | | |")
                 continue
             if impl not in samples:
                 continue  # left out of this run (BENCH_ONLY)
             st = stats.get((impl, workload))
             if st is None:
-                lines.append(f"| {title} | {label} | failed | | | |")
+                lines.append(f"| {title} | {label} | failed | | | | |")
                 continue
             vs_pub = same_run_ratio(samples, (impl, workload), (BASELINE[impl], workload)) if impl in BASELINE else None
             vs_wire = None if impl.startswith("wire") else same_run_ratio(samples, (impl, workload), wire_for(workload))
-            lines.append(f"| {title} | {label} | {fmt_rate(st['median'])} | {st['spread_pct']:.0f}% | "
+            cpus = [c for c in report.get("cpu", {}).get(impl, {}).get(workload, []) if c is not None]
+            cpu = f"{statistics.median(cpus):,.1f} µs" if cpus else "—"
+            lines.append(f"| {title} | {label} | {fmt_rate(st['median'])} | {st['spread_pct']:.0f}% | {cpu} | "
                          f"{fmt_ratio(vs_pub)} | {fmt_ratio(vs_wire)} |")
     lines.append("")
     lines.append("### Targets (same-run ratios)")
@@ -691,6 +784,63 @@ def render_speed(lines: list[str], report: dict, samples: dict, stats: dict) -> 
         ratio = same_run_ratio(samples, a, b)
         met = "—" if ratio is None else ("yes" if ratio >= minimum else "**no**")
         lines.append(f"| {label} | {fmt_ratio(ratio)} | {met} |")
+
+
+def chart_svg(report: dict) -> str:
+    """The same-run ratios as a plain SVG: per workload, each implementation's share of the wire
+    limit, and each of our packages against its published SDK."""
+    samples = report["samples"]
+    esc = lambda t: t.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")  # noqa: E731
+    rows: list[tuple[str, str, float | None, str]] = []  # (kind, label, ratio, colour)
+    for workload, title in WORKLOADS.items():
+        wire = wire_for(workload)
+        if wire[1] != workload or workload not in IMPLS[wire[0]][2]:
+            continue
+        bars = []
+        for impl, (label, language, workloads) in IMPLS.items():
+            if language == "wire" or workload not in workloads or impl not in samples:
+                continue
+            ratio = same_run_ratio(samples, (impl, workload), wire)
+            if ratio is not None:
+                colour = "#9aa5b1" if "published" in label else "#888888" if "bare" in label else "#2f6fb5"
+                bars.append(("bar", label, ratio, colour))
+        if bars:
+            rows.append(("head", f"{title}: share of the wire limit (wrk), same run", None, ""))
+            rows.extend(bars)
+    pub = []
+    for impl, base in BASELINE.items():
+        for workload, title in WORKLOADS.items():
+            ratio = same_run_ratio(samples, (impl, workload), (base, workload))
+            if ratio is not None:
+                pub.append(("bar", f"{IMPLS[impl][0]}: {title}", ratio, "#2f9e6f"))
+    if pub:
+        rows.append(("head", "ours ÷ the published SDK, same run (log scale: 1× to 100×)", None, ""))
+        rows.extend(pub)
+    label_w, bar_w, row_h, top = 470, 380, 18, 30
+    height = top + row_h * len(rows) + 40
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{label_w + bar_w + 80}" height="{height}" '
+           f'font-family="sans-serif" font-size="11">',
+           f'<rect width="100%" height="100%" fill="white"/>',
+           f'<text x="8" y="18" font-size="13" font-weight="bold">{esc(report["meta"]["date"])}: '
+           f'same-run ratios (medians over rounds)</text>']
+    y = top
+    log_scale = False
+    for kind, label, ratio, colour in rows:
+        if kind == "head":
+            log_scale = label.startswith("ours ÷")
+            out.append(f'<text x="8" y="{y + 13}" font-weight="bold">{esc(label)}</text>')
+        else:
+            import math
+            frac = (min(math.log10(max(ratio, 1.0)), 2.0) / 2.0) if log_scale else min(ratio, 1.0)
+            w = max(1.0, frac * bar_w)
+            out.append(f'<text x="{label_w - 6}" y="{y + 13}" text-anchor="end">{esc(label)}</text>')
+            out.append(f'<rect x="{label_w}" y="{y + 3}" width="{w:.1f}" height="{row_h - 5}" fill="{colour}"/>')
+            out.append(f'<text x="{label_w + w + 4:.1f}" y="{y + 13}">{ratio:.2f}×</text>')
+        y += row_h
+    out.append(f'<text x="8" y="{y + 20}" fill="#555">blue: ours; grey: published SDKs and bare clients; '
+               f'green: ours ÷ published. Written by bench/run.py.</text>')
+    out.append("</svg>")
+    return "\n".join(out) + "\n"
 
 
 def render_rest(lines: list[str], report: dict) -> None:
@@ -805,7 +955,7 @@ def main() -> int:
     seconds = float(os.environ.get("BENCH_SECONDS", "1" if args.smoke else "10"))
     rounds = int(os.environ.get("BENCH_ROUNDS", "1" if args.smoke else "3"))
     cold_runs = int(os.environ.get("BENCH_COLD_RUNS", "3" if args.smoke else "10"))
-    only = set(os.environ.get("BENCH_ONLY", "rust,python,node,go,php,ruby").split(","))
+    only = set(os.environ.get("BENCH_ONLY", "rust,python,node,go,php,ruby,kotlin").split(","))
     walk_pages = 40 if args.smoke else canned.WALK_PAGES
     all_parts = {"speed", "walk", "cold", "size"}
     parts = set(os.environ.get("BENCH_PARTS", ",".join(sorted(all_parts))).split(","))
@@ -815,7 +965,8 @@ def main() -> int:
 
     impls = ["wire-1", "wire-64"]
     skipped = {}
-    lang_of = {"rust": "rust", "python": "python", "node": "node", "go": "go", "php": "php", "ruby": "ruby"}
+    lang_of = {"rust": "rust", "python": "python", "node": "node", "go": "go", "php": "php", "ruby": "ruby",
+               "kotlin": "kotlin"}
     for impl, (_, language, _) in IMPLS.items():
         if language == "wire":
             continue
@@ -833,7 +984,7 @@ def main() -> int:
         bench = Bench(setup, server, seconds)
         log(f"canned API at {server.url}; {rounds} round(s) × {seconds:g} s")
         busy0, own0, wall0 = cpu_busy_seconds(), own_cpu_seconds() + tree_cpu_seconds(server.process.pid), time.monotonic()
-        report["samples"] = bench.rounds(impls, rounds) if "speed" in parts else {}
+        report["samples"], report["cpu"] = bench.rounds(impls, rounds) if "speed" in parts else ({}, {})
         busy1, own1, wall1 = cpu_busy_seconds(), own_cpu_seconds() + tree_cpu_seconds(server.process.pid), time.monotonic()
         for impl in ["rust", "py-ours", "py-ours-async", "py-pub", "py-pub-async", "node-ours", "node-pub"]:
             base = impl.replace("-async", "")
@@ -875,6 +1026,8 @@ def main() -> int:
     (out_dir / "latest.md").write_text(text)
     serial = dict(report)
     (out_dir / "latest.json").write_text(json.dumps(serial, indent=1, default=str) + "\n")
+    if report["samples"]:
+        (out_dir / "chart.svg").write_text(chart_svg(report))
     if out_dir == HERE / "results":
         README.write_text(readme_with(text))
     log(f"wrote {out_dir / 'latest.md'} and latest.json")

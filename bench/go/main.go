@@ -16,6 +16,7 @@ import (
 	"os"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"time"
 
 	zavudev "github.com/zavudev/zavu-sdk-hub/bindings-go"
@@ -159,16 +160,28 @@ func main() {
 		}()
 	}
 	time.Sleep(warmup)
+	cpuStart := cpuSeconds()
 	counting.Store(true)
 	started := time.Now()
 	time.Sleep(time.Duration(*seconds * float64(time.Second)))
 	counting.Store(false)
 	elapsed := time.Since(started)
+	cpu := cpuSeconds() - cpuStart
 	close(stop)
 	wg.Wait()
 	if why := failed.Load(); why != nil {
 		fmt.Fprintln(os.Stderr, why)
 		os.Exit(1)
 	}
-	fmt.Printf("{\"rate\": %f}\n", float64(count.Load())/elapsed.Seconds())
+	fmt.Printf("{\"rate\": %f, \"calls\": %d, \"cpu_s\": %f}\n",
+		float64(count.Load())/elapsed.Seconds(), count.Load(), cpu)
+}
+
+// cpuSeconds is the process's user + system CPU time so far, every thread included.
+func cpuSeconds() float64 {
+	var usage syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &usage); err != nil {
+		return 0
+	}
+	return time.Duration(usage.Utime.Nano() + usage.Stime.Nano()).Seconds()
 }

@@ -61,16 +61,25 @@ function resetPeakRss() {
   } catch {}
 }
 
+// CPU seconds (user + system, every thread of the process) of the last timed phase.
+let timedCpu = 0;
+const cpuSeconds = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
+};
+
 async function sequential(call) {
   let until = performance.now() + WARMUP_MS;
   while (performance.now() < until) await call();
   const start = performance.now();
+  const cpu = cpuSeconds();
   until = start + seconds * 1000;
   let n = 0;
   while (performance.now() < until) {
     await call();
     n += 1;
   }
+  timedCpu = cpuSeconds() - cpu;
   return [n, (performance.now() - start) / 1000];
 }
 
@@ -86,9 +95,11 @@ async function concurrent(call) {
     };
     const tasks = Array.from({ length: concurrency }, worker);
     const start = performance.now();
+    const cpu = cpuSeconds();
     await new Promise((resolve) => setTimeout(resolve, ms));
     const done = n;
     const elapsed = (performance.now() - start) / 1000;
+    timedCpu = cpuSeconds() - cpu;
     stop = true;
     await Promise.all(tasks);
     return [done, elapsed];
@@ -119,7 +130,7 @@ if (workload === 'walk') {
   const call = calls[workload === 'get64' ? 'get' : workload];
   if (!call) throw new Error(`unknown workload ${workload}`);
   const [n, elapsed] = workload === 'get64' ? await concurrent(call) : await sequential(call);
-  result = { calls: n, seconds: elapsed, rate: n / elapsed };
+  result = { calls: n, seconds: elapsed, rate: n / elapsed, cpu_s: timedCpu };
 }
 result.workload = workload;
 console.log(JSON.stringify(result));

@@ -68,7 +68,13 @@ $until = microtime(true) + WARMUP;
 while (microtime(true) < $until) {
     $call();
 }
+$cpu = static function (): float {
+    $usage = getrusage();
+    return $usage['ru_utime.tv_sec'] + $usage['ru_utime.tv_usec'] / 1e6
+        + $usage['ru_stime.tv_sec'] + $usage['ru_stime.tv_usec'] / 1e6;
+};
 $start = microtime(true);
+$cpuStart = $cpu();
 $until = $start + $seconds;
 $count = 0;
 while (microtime(true) < $until) {
@@ -76,4 +82,5 @@ while (microtime(true) < $until) {
     $count++;
 }
 $elapsed = microtime(true) - $start;
-echo json_encode(['sdk' => $sdk, 'workload' => $workload, 'calls' => $count, 'seconds' => $elapsed, 'rate' => $count / $elapsed]), "\n";
+$cpuSeconds = $cpu() - $cpuStart;
+echo json_encode(['sdk' => $sdk, 'workload' => $workload, 'calls' => $count, 'seconds' => $elapsed, 'rate' => $count / $elapsed, 'cpu_s' => $cpuSeconds]), "\n";

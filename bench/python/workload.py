@@ -56,16 +56,21 @@ def sync_calls(sdk: str, client):
     }
 
 
+# CPU seconds (user + system, every thread of the process) of the last timed phase.
+TIMED_CPU = [0.0]
+
+
 def sequential(call, seconds: float) -> tuple[int, float]:
     until = time.perf_counter() + WARMUP
     while time.perf_counter() < until:
         call()
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     until = start + seconds
     calls = 0
     while time.perf_counter() < until:
         call()
         calls += 1
+    TIMED_CPU[0] = time.process_time() - cpu
     return calls, time.perf_counter() - start
 
 
@@ -85,9 +90,10 @@ async def concurrent_gets(sdk: str, base_url: str, seconds: float, concurrency: 
     async def phase(duration: float):
         state["stop"], state["calls"] = False, 0
         tasks = [asyncio.create_task(worker()) for _ in range(concurrency)]
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         await asyncio.sleep(duration)
         calls, elapsed = state["calls"], time.perf_counter() - start
+        TIMED_CPU[0] = time.process_time() - cpu
         state["stop"] = True
         await asyncio.gather(*tasks)
         return calls, elapsed
@@ -146,6 +152,8 @@ def main() -> None:
         calls, elapsed = sequential(sync_calls(args.sdk, client)[args.workload], args.seconds)
         result = {"calls": calls, "seconds": elapsed, "rate": calls / elapsed}
     result["workload"] = args.workload
+    if "calls" in result:
+        result["cpu_s"] = TIMED_CPU[0]
     print(json.dumps(result))
 
 

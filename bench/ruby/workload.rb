@@ -39,6 +39,7 @@ threads = options[:workload] == "get16t" ? THREADS : 1
 def phase(call, threads, duration)
   stop = false
   start = now
+  cpu = Process.clock_gettime(Process::CLOCK_PROCESS_CPUTIME_ID)
   workers = Array.new(threads) do
     Thread.new do
       n = 0
@@ -52,9 +53,9 @@ def phase(call, threads, duration)
   sleep duration
   stop = true
   total = workers.sum(&:value)
-  [total, now - start]
+  [total, now - start, Process.clock_gettime(Process::CLOCK_PROCESS_CPUTIME_ID) - cpu]
 end
 
 phase(call, threads, WARMUP)
-count, elapsed = phase(call, threads, options[:seconds])
-puts JSON.generate("calls" => count, "seconds" => elapsed, "rate" => count / elapsed)
+count, elapsed, cpu = phase(call, threads, options[:seconds])
+puts JSON.generate("calls" => count, "seconds" => elapsed, "rate" => count / elapsed, "cpu_s" => cpu)

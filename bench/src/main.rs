@@ -84,6 +84,22 @@ fn reset_peak_rss() {
     let _ = std::fs::write("/proc/self/clear_refs", "5");
 }
 
+/// CPU time (user + system, every thread) of the last timed phase, in nanoseconds.
+static TIMED_CPU_NS: AtomicU64 = AtomicU64::new(0);
+
+/// The process's CPU time so far: user + system of every thread.
+fn cpu_ns() -> u64 {
+    let mut now = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: `now` is a valid timespec for the call to fill.
+    if unsafe { libc::clock_gettime(libc::CLOCK_PROCESS_CPUTIME_ID, &mut now) } != 0 {
+        return 0;
+    }
+    now.tv_sec as u64 * 1_000_000_000 + now.tv_nsec as u64
+}
+
 /// Runs `call` back to back for the warm-up, then for `seconds`, and returns calls per second.
 async fn sequential<F, Fut>(seconds: f64, mut call: F) -> Result<(u64, f64), zavu_core::Error>
 where
@@ -95,12 +111,14 @@ where
         call().await?;
     }
     let start = Instant::now();
+    let cpu = cpu_ns();
     let until = start + Duration::from_secs_f64(seconds);
     let mut calls = 0u64;
     while Instant::now() < until {
         call().await?;
         calls += 1;
     }
+    TIMED_CPU_NS.store(cpu_ns() - cpu, Ordering::Relaxed);
     Ok((calls, start.elapsed().as_secs_f64()))
 }
 
@@ -129,9 +147,11 @@ async fn concurrent_gets(
             .collect();
         async move {
             let start = Instant::now();
+            let cpu = cpu_ns();
             tokio::time::sleep(duration).await;
             let done = calls.load(Ordering::Relaxed);
             let elapsed = start.elapsed().as_secs_f64();
+            TIMED_CPU_NS.store(cpu_ns() - cpu, Ordering::Relaxed);
             stop.store(true, Ordering::Relaxed);
             for task in tasks {
                 task.await.expect("a benchmark task panicked")?;
@@ -226,6 +246,7 @@ async fn run(args: Args) -> Result<serde_json::Value, zavu_core::Error> {
         "calls": calls,
         "seconds": elapsed,
         "rate": calls as f64 / elapsed,
+        "cpu_s": TIMED_CPU_NS.load(Ordering::Relaxed) as f64 / 1e9,
     }))
 }
 
@@ -317,7 +338,54 @@ async fn walk(client: &Client) -> Result<serde_json::Value, zavu_core::Error> {
     }))
 }
 
+/// `zavu-bench parse-page FILE ITERATIONS`: parses a saved list page the way the client does,
+/// with no network, for profilers (`valgrind --tool=callgrind`: instruction counts are stable
+/// on a busy machine where times are not). Prints microseconds per parse, and the same page
+/// read as a `serde_json::Value` and skipped with `IgnoredAny`, as yardsticks.
+fn parse_page(file: &str, iterations: u32) -> std::process::ExitCode {
+    let body = std::fs::read(file).expect("the page file");
+    let time = |parse: &dyn Fn(&str)| {
+        let start = Instant::now();
+        for _ in 0..iterations {
+            parse(std::str::from_utf8(&body).expect("UTF-8"));
+        }
+        start.elapsed().as_secs_f64() * 1e6 / f64::from(iterations.max(1))
+    };
+    let typed = time(&|text| {
+        let page: zavu_core::PageData<zavu_core::Invitation> =
+            serde_json::from_str(text).expect("a page");
+        std::hint::black_box(page);
+    });
+    let value = time(&|text| {
+        let page: serde_json::Value = serde_json::from_str(text).expect("JSON");
+        std::hint::black_box(page);
+    });
+    let skipped = time(&|text| {
+        let page: serde::de::IgnoredAny = serde_json::from_str(text).expect("JSON");
+        std::hint::black_box(page);
+    });
+    // What the Node binding adds: the typed page back to its wire JSON text.
+    let page: zavu_core::PageData<zavu_core::Invitation> =
+        serde_json::from_slice(&body).expect("a page");
+    let start = Instant::now();
+    for _ in 0..iterations {
+        std::hint::black_box(serde_json::to_string(&page).expect("JSON"));
+    }
+    let serialized = start.elapsed().as_secs_f64() * 1e6 / f64::from(iterations.max(1));
+    println!(
+        "{}",
+        json!({"typed_us": typed, "value_us": value, "ignored_us": skipped,
+               "serialize_us": serialized})
+    );
+    std::process::ExitCode::SUCCESS
+}
+
 fn main() -> std::process::ExitCode {
+    let argv: Vec<String> = std::env::args().collect();
+    if argv.get(1).map(String::as_str) == Some("parse-page") {
+        let iterations = argv.get(3).and_then(|n| n.parse().ok()).unwrap_or(1000);
+        return parse_page(argv.get(2).map_or("page.json", String::as_str), iterations);
+    }
     let args = match parse_args() {
         Ok(args) => args,
         Err(message) => {

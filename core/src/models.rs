@@ -9,6 +9,200 @@ use time::OffsetDateTime;
 /// Fields of a JSON object that the model does not name, kept as they came.
 pub type Extra = Map<String, Value>;
 
+/// Keeps a model's unknown fields in its `extra` without `#[serde(flatten)]` on deserialization.
+///
+/// A flattened field makes serde's derive buffer every object into its generic `Content` form
+/// and deserialize the fields from that copy: most of a list page's parse time (issue 19). This
+/// lets the derive parse the object directly and only sets the keys it does not name aside, as
+/// `Value`s, through [`unknown_fields::Collect`]. Serialization keeps `flatten` (it does not
+/// buffer). A model opts in with three edits:
+///
+/// ```ignore
+/// #[derive(Serialize, Deserialize)]
+/// #[serde(rename_all = "camelCase", remote = "Self")] // the derive writes inherent fns
+/// pub struct Model {
+///     pub id: String,
+///     #[serde(flatten, skip_deserializing)]             // filled by the macro's impl
+///     pub extra: Extra,
+/// }
+/// keeps_unknown_fields!(Model);
+/// ```
+macro_rules! keeps_unknown_fields {
+    ($name:ident) => {
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let mut extra = Extra::new();
+                // The inherent `deserialize` is the derive's (`remote = "Self"`).
+                let mut model =
+                    $name::deserialize(unknown_fields::Collect::new(deserializer, &mut extra))?;
+                model.extra = extra;
+                Ok(model)
+            }
+        }
+
+        impl Serialize for $name {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                $name::serialize(self, serializer)
+            }
+        }
+    };
+}
+
+/// The deserializer wrapper behind [`keeps_unknown_fields!`]. The derive names its fields when
+/// it calls `deserialize_struct`; the wrapper hands it only those keys and keeps the others.
+pub mod unknown_fields {
+    use super::Extra;
+    use serde::Deserializer;
+    use serde::de::{self, DeserializeSeed, IntoDeserializer, MapAccess, SeqAccess, Visitor};
+    use serde_json::Value;
+    use std::borrow::Cow;
+    use std::fmt;
+
+    /// Wraps a deserializer so that the struct it deserializes sees only the keys it names; the
+    /// other keys and their values go to `extra`.
+    pub struct Collect<'a, D> {
+        inner: D,
+        extra: &'a mut Extra,
+    }
+
+    impl<'a, D> Collect<'a, D> {
+        /// Unknown keys of the next struct go to `extra`.
+        pub fn new(inner: D, extra: &'a mut Extra) -> Self {
+            Collect { inner, extra }
+        }
+    }
+
+    impl<'de, D: Deserializer<'de>> Deserializer<'de> for Collect<'_, D> {
+        type Error = D::Error;
+
+        fn deserialize_struct<V: Visitor<'de>>(
+            self,
+            name: &'static str,
+            fields: &'static [&'static str],
+            visitor: V,
+        ) -> Result<V::Value, D::Error> {
+            self.inner.deserialize_struct(
+                name,
+                fields,
+                CollectVisitor {
+                    inner: visitor,
+                    fields,
+                    extra: self.extra,
+                },
+            )
+        }
+
+        fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
+            self.inner.deserialize_any(visitor)
+        }
+
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
+            option unit unit_struct newtype_struct seq tuple tuple_struct map enum identifier
+            ignored_any
+        }
+    }
+
+    struct CollectVisitor<'a, V> {
+        inner: V,
+        fields: &'static [&'static str],
+        extra: &'a mut Extra,
+    }
+
+    impl<'de, V: Visitor<'de>> Visitor<'de> for CollectVisitor<'_, V> {
+        type Value = V::Value;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            self.inner.expecting(f)
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<V::Value, A::Error> {
+            self.inner.visit_map(CollectMap {
+                inner: map,
+                fields: self.fields,
+                extra: self.extra,
+            })
+        }
+
+        // A model with unknown fields is an object only, as it was with `flatten`: an array
+        // of field values is refused rather than read by position.
+        fn visit_seq<A: SeqAccess<'de>>(self, _seq: A) -> Result<V::Value, A::Error> {
+            Err(de::Error::invalid_type(de::Unexpected::Seq, &self))
+        }
+    }
+
+    struct CollectMap<'a, A> {
+        inner: A,
+        fields: &'static [&'static str],
+        extra: &'a mut Extra,
+    }
+
+    impl<'de, A: MapAccess<'de>> MapAccess<'de> for CollectMap<'_, A> {
+        type Error = A::Error;
+
+        fn next_key_seed<K: DeserializeSeed<'de>>(
+            &mut self,
+            seed: K,
+        ) -> Result<Option<K::Value>, A::Error> {
+            while let Some(key) = self.inner.next_key_seed(KeySeed)? {
+                if self.fields.contains(&key.as_ref()) {
+                    let key: de::value::CowStrDeserializer<'_, A::Error> = key.into_deserializer();
+                    return seed.deserialize(key).map(Some);
+                }
+                let value: Value = self.inner.next_value()?;
+                // A repeated unknown key keeps its last value, as serde_json's own maps do.
+                self.extra.insert(key.into_owned(), value);
+            }
+            Ok(None)
+        }
+
+        fn next_value_seed<S: DeserializeSeed<'de>>(
+            &mut self,
+            seed: S,
+        ) -> Result<S::Value, A::Error> {
+            self.inner.next_value_seed(seed)
+        }
+
+        fn size_hint(&self) -> Option<usize> {
+            self.inner.size_hint()
+        }
+    }
+
+    /// A key, borrowed from the input when it can be (serde_json: no escapes).
+    struct KeySeed;
+
+    impl<'de> DeserializeSeed<'de> for KeySeed {
+        type Value = Cow<'de, str>;
+
+        fn deserialize<D: Deserializer<'de>>(
+            self,
+            deserializer: D,
+        ) -> Result<Self::Value, D::Error> {
+            deserializer.deserialize_str(KeySeed)
+        }
+    }
+
+    impl<'de> Visitor<'de> for KeySeed {
+        type Value = Cow<'de, str>;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a field name")
+        }
+
+        fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+            Ok(Cow::Borrowed(v))
+        }
+
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+            Ok(Cow::Owned(v.to_owned()))
+        }
+
+        fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
+            Ok(Cow::Owned(v))
+        }
+    }
+}
+
 macro_rules! string_enum {
     ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident => $wire:literal),+ $(,)? }) => {
         $(#[$meta])*
@@ -160,7 +354,7 @@ string_enum! {
 
 /// The account a completed invitation connected.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", remote = "Self")]
 pub struct ConnectedAccount {
     /// The connected account's id.
     pub id: String,
@@ -170,13 +364,14 @@ pub struct ConnectedAccount {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Fields this version does not name, kept as they came.
-    #[serde(flatten)]
+    #[serde(flatten, skip_deserializing)]
     pub extra: Extra,
 }
+keeps_unknown_fields!(ConnectedAccount);
 
 /// A partner invitation: a link a client opens to connect their WhatsApp or Messenger account.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", remote = "Self")]
 pub struct Invitation {
     /// The invitation's id (`inv_...`).
     pub id: String,
@@ -255,13 +450,14 @@ pub struct Invitation {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub failure_reason: Option<FailureReason>,
     /// Fields this version does not name, kept as they came.
-    #[serde(flatten)]
+    #[serde(flatten, skip_deserializing)]
     pub extra: Extra,
 }
+keeps_unknown_fields!(Invitation);
 
 /// What a phone number costs.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", remote = "Self")]
 pub struct PhoneNumberPricing {
     /// Whether the number is free of charge.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -276,13 +472,14 @@ pub struct PhoneNumberPricing {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub upfront_cost: Option<f64>,
     /// Fields this version does not name, kept as they came.
-    #[serde(flatten)]
+    #[serde(flatten, skip_deserializing)]
     pub extra: Extra,
 }
+keeps_unknown_fields!(PhoneNumberPricing);
 
 /// A Zavu phone number owned by the team.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", remote = "Self")]
 pub struct PhoneNumber {
     /// The phone number's id, usable as `phoneNumberId` on create.
     pub id: String,
@@ -320,13 +517,14 @@ pub struct PhoneNumber {
     )]
     pub updated_at: Option<OffsetDateTime>,
     /// Fields this version does not name, kept as they came.
-    #[serde(flatten)]
+    #[serde(flatten, skip_deserializing)]
     pub extra: Extra,
 }
+keeps_unknown_fields!(PhoneNumber);
 
 /// A sender: a connected WhatsApp or Messenger identity that sends messages.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", remote = "Self")]
 pub struct Sender {
     /// The sender's id (`snd_...`).
     pub id: String,
@@ -361,13 +559,14 @@ pub struct Sender {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub whatsapp: Option<Value>,
     /// Fields this version does not name, kept as they came.
-    #[serde(flatten)]
+    #[serde(flatten, skip_deserializing)]
     pub extra: Extra,
 }
+keeps_unknown_fields!(Sender);
 
 /// The project webhook that receives invitation events. `secret` is only returned on create.
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", remote = "Self")]
 pub struct WebhookConfig {
     /// Where deliveries go.
     pub url: String,
@@ -381,9 +580,10 @@ pub struct WebhookConfig {
     #[serde(default = "default_true")]
     pub active: bool,
     /// Fields this version does not name, kept as they came.
-    #[serde(flatten)]
+    #[serde(flatten, skip_deserializing)]
     pub extra: Extra,
 }
+keeps_unknown_fields!(WebhookConfig);
 
 fn default_true() -> bool {
     true
@@ -793,6 +993,47 @@ mod tests {
         let round_trip = serde_json::to_value(&inv).unwrap();
         assert_eq!(round_trip["status"], "paused");
         assert_eq!(round_trip["brandNew"]["a"], 1);
+    }
+
+    #[test]
+    fn unknown_fields_mechanism_keeps_what_the_model_does_not_name() {
+        // Every kind of unknown value, a nested model with its own unknowns, an escaped key (not
+        // borrowable from the input) and a repeated unknown key (the last one wins).
+        let body = r#"{"id":"a","brandNew":{"x":[1,2,{"y":null}]},"channel":"whatsapp","n":1.5,
+          "flag":true,"nothing":null,"list":[],"esc\u0061ped":"s","flag":false,"name":"N"}"#;
+        let account: ConnectedAccount = serde_json::from_str(body).unwrap();
+        assert_eq!(account.id, "a");
+        assert_eq!(account.channel, Channel::Whatsapp);
+        assert_eq!(account.name.as_deref(), Some("N"));
+        let expected = serde_json::json!({"brandNew":{"x":[1,2,{"y":null}]},"n":1.5,"flag":false,
+          "nothing":null,"list":[],"escaped":"s"});
+        assert_eq!(Value::Object(account.extra.clone()), expected);
+        let mut round_trip = serde_json::to_value(&account).unwrap();
+        let object = round_trip.as_object_mut().unwrap();
+        assert_eq!(object.remove("id"), Some("a".into()));
+        assert_eq!(object.remove("channel"), Some("whatsapp".into()));
+        assert_eq!(object.remove("name"), Some("N".into()));
+        assert_eq!(round_trip, expected);
+
+        // The same through a `Value` (no borrowed keys) and nested in a page.
+        let page: PageData<ConnectedAccount> = serde_json::from_value(serde_json::json!({
+            "items": [{"id":"b","channel":"messenger","k":{"v":1}}], "nextCursor": null}))
+        .unwrap();
+        assert_eq!(page.items[0].extra["k"]["v"], 1);
+
+        // Known fields keep their checks; an array is not read as a struct, as before.
+        for bad in [
+            r#"{"id":"a","channel":"whatsapp","id":"b"}"#,
+            r#"{"channel":"whatsapp"}"#,
+            r#"{"id":1,"channel":"whatsapp"}"#,
+            r#"["a","whatsapp",null]"#,
+            r#"{"id":"a","channel":"whatsapp","x":}"#,
+        ] {
+            assert!(
+                serde_json::from_str::<ConnectedAccount>(bad).is_err(),
+                "{bad}"
+            );
+        }
     }
 
     #[test]

@@ -21,13 +21,13 @@ pub fn get() -> Arc<Runtime> {
     if let Some(runtime) = slot.as_ref() {
         return Arc::clone(runtime);
     }
+    // One worker: a call's task and its connection's task then run on the same thread, and an
+    // answer crosses threads once (worker to caller) instead of also between workers. The Node
+    // addon measured this first (list page +6-30%, get +3-10%; bindings-node/src/lib.rs); one
+    // worker still parses thousands of pages a second (issue 19).
     let runtime = Arc::new(
         tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(
-                std::thread::available_parallelism()
-                    .map(|n| n.get().clamp(2, 4))
-                    .unwrap_or(2),
-            )
+            .worker_threads(1)
             .thread_name("zavu-runtime")
             .enable_all()
             .build()
