@@ -774,7 +774,7 @@ string_enum! {
 
 /// What an available number can do.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", remote = "Self")]
 pub struct PhoneNumberCapabilities {
     /// Text messages.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -786,13 +786,14 @@ pub struct PhoneNumberCapabilities {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mms: Option<bool>,
     /// Fields this version does not name, kept as they came.
-    #[serde(flatten)]
+    #[serde(flatten, skip_deserializing)]
     pub extra: Extra,
 }
+keeps_unknown_fields!(PhoneNumberCapabilities);
 
 /// What an available number would cost.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", remote = "Self")]
 pub struct AvailablePhoneNumberPricing {
     /// Whether the number qualifies as the one number a paid plan includes (a +1 number costing
     /// $20 a month or less).
@@ -805,13 +806,14 @@ pub struct AvailablePhoneNumberPricing {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub upfront_price: Option<f64>,
     /// Fields this version does not name, kept as they came.
-    #[serde(flatten)]
+    #[serde(flatten, skip_deserializing)]
     pub extra: Extra,
 }
+keeps_unknown_fields!(AvailablePhoneNumberPricing);
 
 /// A number that can be bought (`GET /v1/phone-numbers/available`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", remote = "Self")]
 pub struct AvailablePhoneNumber {
     /// The number, E.164: pass it to purchase.
     pub phone_number: String,
@@ -831,13 +833,14 @@ pub struct AvailablePhoneNumber {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region: Option<String>,
     /// Fields this version does not name, kept as they came.
-    #[serde(flatten)]
+    #[serde(flatten, skip_deserializing)]
     pub extra: Extra,
 }
+keeps_unknown_fields!(AvailablePhoneNumber);
 
 /// One piece of regulatory information a requirement group asks for.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", remote = "Self")]
 pub struct RequirementType {
     /// The id to send back as `requirementType` on purchase.
     pub id: String,
@@ -855,13 +858,14 @@ pub struct RequirementType {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub example: Option<String>,
     /// Fields this version does not name, kept as they came.
-    #[serde(flatten)]
+    #[serde(flatten, skip_deserializing)]
     pub extra: Extra,
 }
+keeps_unknown_fields!(RequirementType);
 
 /// The regulatory information buying a number needs, for one country and number type.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", remote = "Self")]
 pub struct Requirement {
     /// The group's id.
     pub id: String,
@@ -875,9 +879,10 @@ pub struct Requirement {
     #[serde(default)]
     pub requirement_types: Vec<RequirementType>,
     /// Fields this version does not name, kept as they came.
-    #[serde(flatten)]
+    #[serde(flatten, skip_deserializing)]
     pub extra: Extra,
 }
+keeps_unknown_fields!(Requirement);
 
 /// Parameters of `phone_numbers.search_available`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
