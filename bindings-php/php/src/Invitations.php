@@ -18,6 +18,8 @@ use Zavudev\Internal\Native;
  */
 final class Invitations
 {
+    use HasRawResponse;
+
     /** @internal */
     public function __construct(private readonly \Zavudev\Native\Client $native)
     {

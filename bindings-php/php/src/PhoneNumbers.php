@@ -9,6 +9,8 @@ use Zavudev\Internal\Native;
 /** `$client->phoneNumbers`. */
 final class PhoneNumbers
 {
+    use HasRawResponse;
+
     /** @internal */
     public function __construct(private readonly \Zavudev\Native\Client $native)
     {

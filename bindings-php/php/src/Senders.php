@@ -9,6 +9,8 @@ use Zavudev\Internal\Native;
 /** `$client->senders`: the WhatsApp and Messenger identities invitations create. */
 final class Senders
 {
+    use HasRawResponse;
+
     /** @internal */
     public function __construct(private readonly \Zavudev\Native\Client $native)
     {
