@@ -439,7 +439,9 @@ pub(crate) fn request_options(
             "maxRetries" => options.max_retries = Some(max_retries(item)?),
             "idempotencyKey" => options.idempotency_key = Some(string("idempotencyKey", item)?),
             "headers" | "extraHeaders" => options.headers.extend(header_map(&key, item)?),
-            "query" | "extraQuery" | "extraQueryParams" => options.extra_query.extend(query_map(&key, item)?),
+            "query" | "extraQuery" | "extraQueryParams" => {
+                options.extra_query.extend(query_map(&key, item)?)
+            }
             "body" | "extraBody" | "extraBodyParams" => {
                 let body = ffi::extra_body(&key, json_value(&key, item, 0)?)?;
                 options

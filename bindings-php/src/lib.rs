@@ -135,9 +135,7 @@ pub fn zavudev_open(options: Option<&Zval>, share: Option<bool>) -> Zval {
             shared_client(options, share.unwrap_or(true))
         });
         match opened {
-            Ok(client) => {
-                native_client_zval(NativeClient { client, slot: None })
-            }
+            Ok(client) => native_client_zval(NativeClient { client, slot: None }),
             Err(error) => error_zval(error),
         }
     })

@@ -7,7 +7,8 @@ namespace Zavudev;
 /**
  * `withRawResponse` for a resource class whose constructor takes the native client as
  * `$native`: both `$resource->withRawResponse->create(...)` (the published SDKs' attribute
- * form) and `$resource->withRawResponse()->create(...)`.
+ * form; `->raw`, the published PHP SDK's name, is the same) and
+ * `$resource->withRawResponse()->create(...)`.
  *
  * @internal
  * @property-read RawResponses<static> $withRawResponse
@@ -23,7 +24,7 @@ trait HasRawResponse
     /** `$resource->withRawResponse`, the attribute form of {@see withRawResponse()}. */
     public function __get(string $name): mixed
     {
-        if ($name === 'withRawResponse') {
+        if ($name === 'withRawResponse' || $name === 'raw') {
             return $this->withRawResponse();
         }
         throw new \Error(\sprintf('Undefined property: %s::$%s', self::class, $name));

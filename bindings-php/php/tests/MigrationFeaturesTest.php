@@ -138,6 +138,34 @@ final class MigrationFeaturesTest extends SandboxTestCase
         }
     }
 
+    public function testNamedArgumentsAreParameters(): void
+    {
+        $client = $this->client();
+        $inv = $client->invitations->create(clientName: 'Acme Corp', expiresInDays: 3, requestOptions: ['maxRetries' => 0]);
+        self::assertSame('Acme Corp', $inv->clientName);
+        // Named arguments win over the array, as a later key would.
+        self::assertSame('Named', $client->invitations->create(['clientName' => 'Array'], null, clientName: 'Named')->clientName);
+        self::assertCount(1, $client->invitations->list(limit: 1)->items);
+        $found = $client->phoneNumbers->searchAvailable(countryCode: 'US', limit: 1);
+        self::assertCount(1, $found);
+        $bought = $client->phoneNumbers->purchase(phoneNumber: $found[0]->phoneNumber, name: 'Support');
+        self::assertSame('Sales', $client->phoneNumbers->update($bought->id, name: 'Sales')->name);
+        self::assertNull($client->phoneNumbers->update($bought->id, name: null)->name);
+        self::assertSame(200, $client->phoneNumbers->raw->list(limit: 5)->statusCode);
+        try {
+            $client->invitations->create(clientName: 7);
+            self::fail('a bad named parameter was accepted');
+        } catch (InvalidRequestError $e) {
+            self::assertSame('clientName', $e->param);
+        }
+        try {
+            $client->invitations->create(noSuchField: 'x');
+            self::fail('an unknown named parameter was accepted');
+        } catch (InvalidRequestError $e) {
+            self::assertSame('noSuchField', $e->param);
+        }
+    }
+
     public function testModelsATestCanBuild(): void
     {
         $number = PhoneNumber::fromArray(['id' => 'pn_1', 'phoneNumber' => '+15551234567', 'name' => 'Support']);
