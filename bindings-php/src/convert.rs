@@ -439,8 +439,10 @@ pub(crate) fn request_options(
             "maxRetries" => options.max_retries = Some(max_retries(item)?),
             "idempotencyKey" => options.idempotency_key = Some(string("idempotencyKey", item)?),
             "headers" | "extraHeaders" => options.headers.extend(header_map(&key, item)?),
-            "query" | "extraQuery" => options.extra_query.extend(query_map(&key, item)?),
-            "body" | "extraBody" => {
+            "query" | "extraQuery" | "extraQueryParams" => {
+                options.extra_query.extend(query_map(&key, item)?)
+            }
+            "body" | "extraBody" | "extraBodyParams" => {
                 let body = ffi::extra_body(&key, json_value(&key, item, 0)?)?;
                 options
                     .extra_body
@@ -458,6 +460,8 @@ pub(crate) fn request_options(
                         "extraHeaders",
                         "extraQuery",
                         "extraBody",
+                        "extraQueryParams",
+                        "extraBodyParams",
                     ]
                     .into_iter(),
                 ));
@@ -520,6 +524,44 @@ pub(crate) fn client_options(value: Option<&Zval>) -> zavu_core::Result<zavu_cor
         }
     }
     Ok(options)
+}
+
+/// The overrides of `$client->withOptions(...)`; a `null` value keeps the original's.
+pub(crate) fn client_overrides(
+    value: Option<&Zval>,
+) -> zavu_core::Result<zavu_core::ClientOverrides> {
+    let mut overrides = zavu_core::ClientOverrides::default();
+    let Some(value) = value.filter(|v| !v.is_null()) else {
+        return Ok(overrides);
+    };
+    for (key, item) in entries("options", value)? {
+        if item.is_null() {
+            continue;
+        }
+        match key.as_str() {
+            "apiKey" => overrides.api_key = Some(string("apiKey", item)?),
+            "baseUrl" => overrides.base_url = Some(string("baseUrl", item)?),
+            "timeout" => overrides.timeout = Some(seconds("timeout", item)?),
+            "maxRetries" => overrides.max_retries = Some(max_retries(item)?),
+            "defaultHeaders" => {
+                overrides.default_headers = Some(header_map("defaultHeaders", item)?)
+            }
+            _ => {
+                return Err(unknown_key(
+                    &key,
+                    [
+                        "apiKey",
+                        "baseUrl",
+                        "timeout",
+                        "maxRetries",
+                        "defaultHeaders",
+                    ]
+                    .into_iter(),
+                ));
+            }
+        }
+    }
+    Ok(overrides)
 }
 
 /// Optional seconds (`null` is not given).

@@ -110,6 +110,8 @@ fn shared_client(options: zavu_core::ClientOptions, share: bool) -> zavu_core::R
 #[php(name = "Zavudev\\Native\\Client")]
 pub struct NativeClient {
     client: Client,
+    /// Set on a handle made by `recording()`: where its calls record what the API answered.
+    slot: Option<zavu_core::ResponseSlot>,
 }
 
 impl NativeClient {
@@ -133,15 +135,16 @@ pub fn zavudev_open(options: Option<&Zval>, share: Option<bool>) -> Zval {
             shared_client(options, share.unwrap_or(true))
         });
         match opened {
-            Ok(client) => {
-                let object = ZendClassObject::new(NativeClient { client });
-                object
-                    .into_zval(false)
-                    .unwrap_or_else(|_| error_zval(internal("could not create the client object")))
-            }
+            Ok(client) => native_client_zval(NativeClient { client, slot: None }),
             Err(error) => error_zval(error),
         }
     })
+}
+
+fn native_client_zval(native: NativeClient) -> Zval {
+    ZendClassObject::new(native)
+        .into_zval(false)
+        .unwrap_or_else(|_| error_zval(internal("could not create the client object")))
 }
 
 fn internal(message: &str) -> zavu_core::Error {
@@ -181,6 +184,60 @@ impl NativeClient {
 
     pub fn is_closed(&self) -> bool {
         self.client.is_closed()
+    }
+
+    /// A handle on the same client whose calls record what the API answered (every header
+    /// kept), read back with `lastResponse()`: what `withRawResponse` is built on. The PHP layer
+    /// makes one per raw call, so two calls never share a record.
+    pub fn recording(&self) -> Zval {
+        guarded(|| {
+            let slot = zavu_core::ResponseSlot::new();
+            let client = self.client.with_options(&zavu_core::RequestOptions {
+                response: Some(slot.clone()),
+                ..Default::default()
+            });
+            native_client_zval(NativeClient {
+                client,
+                slot: Some(slot),
+            })
+        })
+    }
+
+    /// What the last call of a `recording()` handle was answered, as JSON text
+    /// (`{status, headers: [[name, value]...], requestId, rateLimit: {limit, remaining, reset},
+    /// attempts}`), or `null` when no call has answered (or this handle does not record).
+    pub fn last_response(&self) -> Option<String> {
+        let meta = self.slot.as_ref()?.get()?;
+        Some(
+            serde_json::json!({
+                "status": meta.status,
+                "headers": meta.headers,
+                "requestId": meta.request_id,
+                "rateLimit": {
+                    "limit": meta.rate_limit.limit,
+                    "remaining": meta.rate_limit.remaining,
+                    "reset": meta.rate_limit.reset,
+                },
+                "attempts": meta.attempts,
+            })
+            .to_string(),
+        )
+    }
+
+    /// A client with `overrides` (`apiKey`, `baseUrl`, `timeout`, `maxRetries`,
+    /// `defaultHeaders`) on top of this one's options, sharing its connection pool
+    /// (core's `with_client_options`); the error's fields for a bad override.
+    pub fn with_client_options(&self, overrides: Option<&Zval>) -> Zval {
+        guarded(|| {
+            let derived = catch_panics_sync(|| {
+                let overrides = convert::client_overrides(overrides)?;
+                self.client.with_client_options(&overrides)
+            });
+            match derived {
+                Ok(client) => native_client_zval(NativeClient { client, slot: None }),
+                Err(e) => error_zval(e),
+            }
+        })
     }
 
     pub fn create_invitation(&self, params: Option<&Zval>, options: Option<&Zval>) -> Answer {

@@ -84,11 +84,75 @@ final class Client
         if (\is_array($opened)) {
             throw Native::error($opened);
         }
-        $this->native = $opened;
-        $this->invitations = new Invitations($opened);
-        $this->phoneNumbers = new PhoneNumbers($opened);
-        $this->senders = new Senders($opened);
+        $this->adopt($opened);
+    }
+
+    private function adopt(\Zavudev\Native\Client $native): void
+    {
+        $this->native = $native;
+        $this->invitations = new Invitations($native);
+        $this->phoneNumbers = new PhoneNumbers($native);
+        $this->senders = new Senders($native);
         $this->webhooks = new Webhooks();
+    }
+
+    /**
+     * A new client with other options on top of this one's, sharing its connection pool (but
+     * not its closed state); this client is unchanged. The published SDKs' `withOptions` /
+     * `copy`:
+     *
+     * ```php
+     * $patient = $client->withOptions(timeout: 120, maxRetries: 5);
+     * $otherTeam = $client->copy(apiKey: $otherKey);
+     * ```
+     *
+     * @param string|null $apiKey another API key
+     * @param string|null $baseUrl another base URL
+     * @param int|float|null $timeout seconds per attempt
+     * @param int|null $maxRetries retries after a first attempt
+     * @param array<string,string>|null $defaultHeaders headers replacing this client's defaults
+     * @throws ZavudevError `InvalidRequestError` naming a bad option
+     */
+    public function withOptions(
+        #[\SensitiveParameter] mixed $apiKey = null,
+        mixed $baseUrl = null,
+        mixed $timeout = null,
+        mixed $maxRetries = null,
+        mixed $defaultHeaders = null,
+    ): self {
+        $derived = $this->native->withClientOptions([
+            'apiKey' => $apiKey,
+            'baseUrl' => $baseUrl,
+            'timeout' => $timeout,
+            'maxRetries' => $maxRetries,
+            'defaultHeaders' => $defaultHeaders,
+        ]);
+        if (\is_array($derived)) {
+            throw Native::error($derived);
+        }
+        $client = (new \ReflectionClass(self::class))->newInstanceWithoutConstructor();
+        $client->adopt($derived);
+        return $client;
+    }
+
+    /**
+     * The same as {@see withOptions} (the published SDKs' other name for it).
+     *
+     * @param string|null $apiKey another API key
+     * @param string|null $baseUrl another base URL
+     * @param int|float|null $timeout seconds per attempt
+     * @param int|null $maxRetries retries after a first attempt
+     * @param array<string,string>|null $defaultHeaders headers replacing this client's defaults
+     * @throws ZavudevError `InvalidRequestError` naming a bad option
+     */
+    public function copy(
+        #[\SensitiveParameter] mixed $apiKey = null,
+        mixed $baseUrl = null,
+        mixed $timeout = null,
+        mixed $maxRetries = null,
+        mixed $defaultHeaders = null,
+    ): self {
+        return $this->withOptions($apiKey, $baseUrl, $timeout, $maxRetries, $defaultHeaders);
     }
 
     /** The base URL calls go to. */

@@ -18,6 +18,8 @@ use Zavudev\Internal\Native;
  */
 final class Invitations
 {
+    use HasRawResponse;
+
     /** @internal */
     public function __construct(private readonly \Zavudev\Native\Client $native)
     {
@@ -29,10 +31,13 @@ final class Invitations
      *
      * @param array{clientName?: string, clientEmail?: string, clientPhone?: string, phoneNumberId?: string, expiresInDays?: int, connectionType?: string, allowedPhoneCountries?: list<string>} $params
      * @param RequestOptions|null $requestOptions
+     * @param mixed ...$fields the parameters as named arguments (`(clientName: 'Acme Corp')`, the
+     *     published SDK's form), merged over `$params`
      * @throws ZavudevError
      */
-    public function create(mixed $params = [], mixed $requestOptions = null): Invitation
+    public function create(mixed $params = [], mixed $requestOptions = null, mixed ...$fields): Invitation
     {
+        $params = Native::params($params, $fields);
         return Invitation::fromArray(Native::value($this->native->createInvitation($params, $requestOptions)));
     }
 
@@ -42,11 +47,14 @@ final class Invitations
      *
      * @param array{status?: string, limit?: int, cursor?: string} $params
      * @param RequestOptions|null $requestOptions
+     * @param mixed ...$fields the parameters as named arguments (`(clientName: 'Acme Corp')`, the
+     *     published SDK's form), merged over `$params`
      * @return Page<Invitation>
      * @throws ZavudevError
      */
-    public function list(mixed $params = [], mixed $requestOptions = null): Page
+    public function list(mixed $params = [], mixed $requestOptions = null, mixed ...$fields): Page
     {
+        $params = Native::params($params, $fields);
         $data = Native::value($this->native->listInvitations($params, $requestOptions));
         $params = \is_array($params) ? $params : [];
         return new Page(
@@ -64,11 +72,14 @@ final class Invitations
      *
      * @param array{status?: string, limit?: int, cursor?: string} $params
      * @param RequestOptions|null $requestOptions
+     * @param mixed ...$fields the parameters as named arguments (`(clientName: 'Acme Corp')`, the
+     *     published SDK's form), merged over `$params`
      * @return ItemIterator<Invitation>
      * @throws ZavudevError
      */
-    public function listAll(mixed $params = [], mixed $requestOptions = null): ItemIterator
+    public function listAll(mixed $params = [], mixed $requestOptions = null, mixed ...$fields): ItemIterator
     {
+        $params = Native::params($params, $fields);
         $pager = $this->native->invitationPager($params, $requestOptions);
         if (\is_array($pager)) {
             throw Native::error($pager);

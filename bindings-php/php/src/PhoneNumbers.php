@@ -9,6 +9,8 @@ use Zavudev\Internal\Native;
 /** `$client->phoneNumbers`. */
 final class PhoneNumbers
 {
+    use HasRawResponse;
+
     /** @internal */
     public function __construct(private readonly \Zavudev\Native\Client $native)
     {
@@ -20,10 +22,13 @@ final class PhoneNumbers
      *
      * @param array{phoneNumber: string, name?: string} $params
      * @param array{timeout?: int|float, maxRetries?: int, idempotencyKey?: string, headers?: array<string,string>}|null $requestOptions
+     * @param mixed ...$fields the parameters as named arguments (`(clientName: 'Acme Corp')`, the
+     *     published SDK's form), merged over `$params`
      * @throws ZavudevError
      */
-    public function purchase(mixed $params, mixed $requestOptions = null): PhoneNumber
+    public function purchase(mixed $params = [], mixed $requestOptions = null, mixed ...$fields): PhoneNumber
     {
+        $params = Native::params($params, $fields);
         return PhoneNumber::fromArray(Native::value($this->native->purchasePhoneNumber($params, $requestOptions)));
     }
 
@@ -32,11 +37,14 @@ final class PhoneNumbers
      *
      * @param array{countryCode: string, type?: string, contains?: string, capabilities?: string, limit?: int} $params
      * @param array{timeout?: int|float, maxRetries?: int, idempotencyKey?: string, headers?: array<string,string>}|null $requestOptions
+     * @param mixed ...$fields the parameters as named arguments (`(clientName: 'Acme Corp')`, the
+     *     published SDK's form), merged over `$params`
      * @return list<AvailablePhoneNumber>
      * @throws ZavudevError
      */
-    public function searchAvailable(mixed $params, mixed $requestOptions = null): array
+    public function searchAvailable(mixed $params = [], mixed $requestOptions = null, mixed ...$fields): array
     {
+        $params = Native::params($params, $fields);
         $data = Native::value($this->native->searchAvailablePhoneNumbers($params, $requestOptions));
         return \array_map(static fn (array $item) => AvailablePhoneNumber::fromArray($item), $data['items']);
     }
@@ -47,11 +55,14 @@ final class PhoneNumbers
      *
      * @param array{phoneNumber?: string, countryCode?: string, type?: string} $params
      * @param array{timeout?: int|float, maxRetries?: int, idempotencyKey?: string, headers?: array<string,string>}|null $requestOptions
+     * @param mixed ...$fields the parameters as named arguments (`(clientName: 'Acme Corp')`, the
+     *     published SDK's form), merged over `$params`
      * @return list<Requirement>
      * @throws ZavudevError
      */
-    public function requirements(mixed $params, mixed $requestOptions = null): array
+    public function requirements(mixed $params = [], mixed $requestOptions = null, mixed ...$fields): array
     {
+        $params = Native::params($params, $fields);
         $data = Native::value($this->native->phoneNumberRequirements($params, $requestOptions));
         return \array_map(static fn (array $item) => Requirement::fromArray($item), $data['items']);
     }
@@ -61,11 +72,14 @@ final class PhoneNumbers
      *
      * @param array{status?: string, limit?: int, cursor?: string} $params
      * @param array{timeout?: int|float, maxRetries?: int, idempotencyKey?: string, headers?: array<string,string>}|null $requestOptions
+     * @param mixed ...$fields the parameters as named arguments (`(clientName: 'Acme Corp')`, the
+     *     published SDK's form), merged over `$params`
      * @return Page<PhoneNumber>
      * @throws ZavudevError
      */
-    public function list(mixed $params = [], mixed $requestOptions = null): Page
+    public function list(mixed $params = [], mixed $requestOptions = null, mixed ...$fields): Page
     {
+        $params = Native::params($params, $fields);
         $data = Native::value($this->native->listPhoneNumbers($params, $requestOptions));
         $params = \is_array($params) ? $params : [];
         return new Page(
@@ -107,10 +121,13 @@ final class PhoneNumbers
      * @param string|array{phoneNumberId: string} $phoneNumberId
      * @param array{name?: string|null, senderId?: string|null} $params
      * @param array{timeout?: int|float, maxRetries?: int, idempotencyKey?: string, headers?: array<string,string>}|null $requestOptions
+     * @param mixed ...$fields the parameters as named arguments (`(clientName: 'Acme Corp')`, the
+     *     published SDK's form), merged over `$params`
      * @throws ZavudevError
      */
-    public function update(mixed $phoneNumberId, mixed $params = [], mixed $requestOptions = null): PhoneNumber
+    public function update(mixed $phoneNumberId, mixed $params = [], mixed $requestOptions = null, mixed ...$fields): PhoneNumber
     {
+        $params = Native::params($params, $fields);
         return PhoneNumber::fromArray(Native::value($this->native->updatePhoneNumber($phoneNumberId, $params, $requestOptions)));
     }
 

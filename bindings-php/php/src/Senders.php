@@ -9,6 +9,8 @@ use Zavudev\Internal\Native;
 /** `$client->senders`: the WhatsApp and Messenger identities invitations create. */
 final class Senders
 {
+    use HasRawResponse;
+
     /** @internal */
     public function __construct(private readonly \Zavudev\Native\Client $native)
     {
@@ -43,11 +45,14 @@ final class Senders
      *
      * @param array{limit?: int, cursor?: string} $params
      * @param array{timeout?: int|float, maxRetries?: int, idempotencyKey?: string, headers?: array<string,string>}|null $requestOptions
+     * @param mixed ...$fields the parameters as named arguments (`(clientName: 'Acme Corp')`, the
+     *     published SDK's form), merged over `$params`
      * @return Page<Sender>
      * @throws ZavudevError
      */
-    public function list(mixed $params = [], mixed $requestOptions = null): Page
+    public function list(mixed $params = [], mixed $requestOptions = null, mixed ...$fields): Page
     {
+        $params = Native::params($params, $fields);
         $data = Native::value($this->native->listSenders($params, $requestOptions));
         $params = \is_array($params) ? $params : [];
         return new Page(

@@ -30,6 +30,22 @@ final class Native
     }
 
     /**
+     * A method's parameter array with the parameters given as named arguments merged over it
+     * (the published SDK calls `create(clientName: 'Acme Corp')`); anything else is passed on as
+     * it is, for the extension to refuse naming `params`.
+     *
+     * @param mixed $params the method's parameter array as given
+     * @param array<int|string,mixed> $fields
+     */
+    public static function params(mixed $params, array $fields): mixed
+    {
+        if ($fields === [] || !\is_array($params)) {
+            return $params;
+        }
+        return \array_merge($params, $fields);
+    }
+
+    /**
      * The exception for an error's fields: an instance of the class core picked
      * (`Zavudev\NotFoundError`, ...), located at the caller's line outside this package.
      *
