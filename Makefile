@@ -33,7 +33,7 @@ $(ACTIONLINT):
 	GOBIN=$(CURDIR)/target/tools go install github.com/rhysd/actionlint/cmd/actionlint@$(ACTIONLINT_VERSION)
 	mv target/tools/actionlint $@
 actionlint: $(ACTIONLINT)
-	$(ACTIONLINT) -color=never .github/workflows/*.yml
+	$(ACTIONLINT) -no-color .github/workflows/*.yml
 
 bench-readme:
 	python3 bench/run.py --check-readme

@@ -2,9 +2,9 @@
 # `make dist` and its per-language targets: what users install, built in release mode into dist/
 # (ignored by git).
 #
-#   scripts/dist.sh build     ONE cargo invocation builds every release native library
-#                             (Python, Node, uniffi + its generator, Ruby, PHP, C/Go) into
-#                             target/release, so each dependency compiles once for all of them
+#   scripts/dist.sh build     every release native library into target/release: one cargo
+#                             invocation for Python, Node, Ruby, PHP and C/Go, one for uniffi
+#                             (its core feature must stay out of the others)
 #   scripts/dist.sh python    dist/python/: the abi3 wheel (CPython 3.9+, manylinux, checked by
 #                             auditwheel) and the sdist
 #   scripts/dist.sh node      dist/node/: @zavudev/sdk (JS only, optionalDependencies on the
@@ -31,14 +31,23 @@ version=$(python3 -c 'import sys; sys.path.insert(0, "scripts"); import versions
 step() { printf '\n== dist: %s\n' "$*"; }
 
 build() {
-    step "release native libraries, one cargo invocation, shared target/release"
+    step "release native libraries: two cargo invocations, one target dir (target/release)"
     # Ruby's and PHP's build scripts need their headers (bindgen) before cargo starts.
     bash bindings-ruby/setup.sh
     bash bindings-php/setup.sh
     local start=$SECONDS
+    # Every binding over plain core in ONE invocation: Cargo unifies their features, so each
+    # shared dependency compiles once for all five (a crate built alone would get a different
+    # feature set, and through proc-macros a different hash for most of the graph).
     "$CARGO" build --release --locked \
-        -p zavu-python -p zavu-node -p zavu-uniffi -p uniffi-bindgen -p zavu-ruby -p zavu-php -p zavu-c \
+        -p zavu-python -p zavu-node -p zavu-ruby -p zavu-php -p zavu-c \
         --features zavu-python/extension-module
+    # zavu-uniffi alone: it turns on core's `uniffi` feature (scaffolding exports), which must stay
+    # out of every other library. The generator (uniffi-bindgen) is a host tool: its debug build,
+    # which `make uniffi-test` already made, reads the release library just as well, and keeps
+    # its dependencies (cargo_metadata turns on serde_json's unbounded_depth) out of the release graph.
+    "$CARGO" build --release --locked -p zavu-uniffi
+    "$CARGO" build --locked -p uniffi-bindgen
     echo "dist: release build took $((SECONDS - start)) s"
 }
 
@@ -130,6 +139,7 @@ kotlin_dist() {
     # The Kotlin sources are generated from the unstripped release library; tests are the
     # uniffi suite's job (`make uniffi-test`), not packaging's.
     (cd bindings-uniffi/kotlin && mvn -B -q -Dzavu.cargo.target="$release" \
+        -Dzavu.bindgen="$root/target/debug/uniffi-bindgen" \
         -Dzavu.native.resources="$resources" -Dmaven.test.skip=true install)
     cp "bindings-uniffi/kotlin/target/zavu-sdk-$version.jar" "$out/"
     cp bindings-uniffi/kotlin/pom.xml "$out/zavu-sdk-$version.pom"
