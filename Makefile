@@ -84,7 +84,7 @@ go-test:
 # The release static library where the Go package's cgo directives find it, then a module
 # outside the repository builds with plain `go build` (no Rust on PATH) and runs the guide.
 dist-go: dist-build
-	bash bindings-go/dist.sh
+	bash scripts/dist.sh go
 
 # PHP's headers (php-dev) must be installed before cargo builds the workspace (ext-php-rs runs
 # php-config and bindgen), so `make test` runs this first; it apt-installs only what is missing.
@@ -99,7 +99,7 @@ php-test: php-setup
 
 # The release extension dist/php/zavudev.so and the Composer package dist/php/zavudev-sdk/.
 dist-php: dist-build
-	bash bindings-php/dist.sh
+	bash scripts/dist.sh php
 
 # Debian's Ruby and libclang when missing; the extension and sandbox (debug); minitest (every
 # method, the guide's Ruby verbatim, conformance and hostile arguments, threads, interrupts, fork,
@@ -114,7 +114,7 @@ ruby-setup:
 
 # dist/zavudev-<version>-x86_64-linux.gem: the release extension inside, installs with no Rust.
 dist-ruby: dist-build
-	bash bindings-ruby/build-gem.sh
+	bash scripts/dist.sh ruby
 
 # `make dist`: every installable artifact, release mode, into dist/ (git-ignored), then a table of
 # them with sizes. dist-build is ONE cargo invocation for every release library (scripts/dist.sh),

@@ -170,7 +170,7 @@ PY
 
 test_ruby() {
     step "ruby: the platform gem (bindings-ruby/test-dist.sh)"
-    bash bindings-ruby/test-dist.sh
+    bash scripts/dist.sh run bash bindings-ruby/test-dist.sh
 }
 
 test_php() {
@@ -184,7 +184,7 @@ test_php() {
 
 test_go() {
     step "go: a module outside the repository (bindings-go/dist.sh)"
-    bash bindings-go/dist.sh
+    bash scripts/dist.sh go
 }
 
 what=("$@")

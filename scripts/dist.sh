@@ -13,7 +13,11 @@
 #                             its POM, installed by `mvn install` into the local Maven repository
 #                             (~/.m2/repository, where `mvn install` puts things: a Maven user
 #                             then depends on dev.zavu:zavu-sdk by its coordinates)
+#   scripts/dist.sh ruby|php|go   bindings-ruby/build-gem.sh, bindings-php/dist.sh,
+#                             bindings-go/dist.sh (which also checks its outside module), with
+#                             scripts/dist-cargo as their cargo so they reuse the build above
 #   scripts/dist.sh table     the table of what dist/ holds, with sizes
+#   scripts/dist.sh run CMD   CMD with scripts/dist-cargo as its cargo (scripts/dist-test.sh)
 #
 # Every packaging step runs after `build` and asks cargo (or maturin, which calls cargo) for
 # nothing that is not already built: the features below are exactly what each tool asks for.
@@ -36,12 +40,11 @@ build() {
     bash bindings-ruby/setup.sh
     bash bindings-php/setup.sh
     local start=$SECONDS
-    # Every binding over plain core in ONE invocation: Cargo unifies their features, so each
-    # shared dependency compiles once for all five (a crate built alone would get a different
-    # feature set, and through proc-macros a different hash for most of the graph).
-    "$CARGO" build --release --locked \
-        -p zavu-python -p zavu-node -p zavu-ruby -p zavu-php -p zavu-c \
-        --features zavu-python/extension-module
+    # Every binding over plain core in ONE invocation (scripts/dist-cargo holds the command):
+    # Cargo unifies their features, so each shared dependency compiles once for all five (a crate
+    # built alone gets a different feature set and, through proc-macros, a different hash for most
+    # of the graph).
+    with_dist_cargo cargo build --release -p zavu-c
     # zavu-uniffi alone: it turns on core's `uniffi` feature (scaffolding exports), which must stay
     # out of every other library. The generator (uniffi-bindgen) is a host tool: its debug build,
     # which `make uniffi-test` already made, reads the release library just as well, and keeps
@@ -49,6 +52,16 @@ build() {
     "$CARGO" build --release --locked -p zavu-uniffi
     "$CARGO" build --locked -p uniffi-bindgen
     echo "dist: release build took $((SECONDS - start)) s"
+}
+
+# with_dist_cargo CMD...: CMD with `cargo` (PATH and $CARGO) being scripts/dist-cargo, which turns
+# a release build of one of the five libraries into the combined build above (see that file).
+with_dist_cargo() {
+    local bin="$root/target/dist-bin" real
+    real=$(command -v "$CARGO")
+    mkdir -p "$bin"
+    ln -sfn "$root/scripts/dist-cargo" "$bin/cargo"
+    ZAVU_REAL_CARGO="$real" CARGO="$bin/cargo" PATH="$bin:$PATH" "$@"
 }
 
 strip_copy() { # strip_copy SRC DEST: a stripped copy of a built library
@@ -161,13 +174,22 @@ table() {
     fi
 }
 
-[[ $# -ge 1 ]] || { sed -n '2,20p' "$0"; exit 2; }
+[[ $# -ge 1 ]] || { sed -n '2,26p' "$0"; exit 2; }
+if [[ "$1" == run ]]; then # scripts/dist.sh run CMD...: CMD with scripts/dist-cargo as its cargo
+    shift
+    with_dist_cargo "$@"
+    exit
+fi
 for what in "$@"; do
     case "$what" in
         build) build ;;
         python) python_dist ;;
         node) node_dist ;;
         kotlin) kotlin_dist ;;
+        # Each language's own packaging script, on the libraries `build` made.
+        ruby) with_dist_cargo bash bindings-ruby/build-gem.sh ;;
+        php) with_dist_cargo bash bindings-php/dist.sh ;;
+        go) with_dist_cargo bash bindings-go/dist.sh ;;
         table) table ;;
         *) echo "dist.sh: unknown step $what" >&2; exit 2 ;;
     esac
