@@ -154,8 +154,10 @@ test_kotlin() {
     (cd "$scratch/kt/so" && unzip -q "$jar" linux-x86-64/libzavu_uniffi.so)
     stripped_check "$scratch/kt/so/linux-x86-64/libzavu_uniffi.so"
     cp -R bindings-uniffi/kotlin/install-test "$scratch/kt/user"
-    (cd "$scratch/kt/user" && offline "$with_sandbox" mvn -o -B -q test) | tee "$scratch/kt/out"
-    grep -q '^kotlin: loaded ' "$scratch/kt/out" || fail "the Kotlin guide test did not run"
+    (cd "$scratch/kt/user" && offline "$with_sandbox" mvn -o -B test) >"$scratch/kt/out" 2>&1 ||
+        { cat "$scratch/kt/out"; fail "the Kotlin install test failed"; }
+    grep -E '^kotlin: |Tests run:|BUILD' "$scratch/kt/out" || true
+    grep -q '^kotlin: loaded ' "$scratch/kt/out" || { cat "$scratch/kt/out"; fail "the Kotlin guide test did not run"; }
     python3 - "$scratch/kt/user/target/surefire-reports" <<'PY'
 import glob, sys, xml.etree.ElementTree as ET
 tests = failed = 0

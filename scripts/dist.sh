@@ -73,11 +73,9 @@ strip_copy() { # strip_copy SRC DEST: a stripped copy of a built library
 # The build tools for Python packaging, pinned, in their own venv under target/.
 tools_venv() {
     local venv="$root/target/dist-venv"
-    if [[ ! -x "$venv/bin/maturin" || ! -x "$venv/bin/auditwheel" ]]; then
-        python3 -m venv "$venv"
-        "$venv/bin/python" -m pip install --quiet --disable-pip-version-check \
-            -r "$root/scripts/dist-requirements.txt"
-    fi
+    [[ -x "$venv/bin/python" ]] || python3 -m venv "$venv" >&2
+    "$venv/bin/python" -m pip install --quiet --disable-pip-version-check \
+        -r "$root/scripts/dist-requirements.txt" >&2
     echo "$venv"
 }
 
@@ -100,7 +98,9 @@ python_dist() {
     esac
     # auditwheel's own verdict: the wheel is consistent with a manylinux policy no newer than 2014.
     "$venv/bin/auditwheel" show "$wheel" | tee "$out/auditwheel.txt"
-    grep -Eq 'consistent with the following platform tag: "manylinux_2_(5|12|17)_x86_64"' "$out/auditwheel.txt" ||
+    # (auditwheel wraps its sentences: join the lines before matching.)
+    tr -s '\n ' '  ' <"$out/auditwheel.txt" |
+        grep -Eq 'consistent with the following platform tag: "manylinux_2_(5|12|17)_x86_64"' ||
         { echo "dist: auditwheel does not find the wheel manylinux2014-compatible" >&2; exit 1; }
     rm -f "$out/auditwheel.txt"
 }

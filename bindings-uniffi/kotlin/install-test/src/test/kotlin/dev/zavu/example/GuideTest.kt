@@ -64,6 +64,6 @@ class GuideTest {
         val library = com.sun.jna.NativeLibrary.getInstance("zavu_uniffi").file.path
         System.out.println("kotlin: loaded $library")
         // JNA extracts a classpath library into its temporary folder: the jar's copy was loaded.
-        assertTrue(library.contains("jna"), "the library did not come from the jar: $library")
+        assertTrue(library.contains("jna", ignoreCase = true), "the library did not come from the jar: $library")
     }
 }
