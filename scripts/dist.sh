@@ -28,7 +28,8 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 CARGO=${CARGO:-cargo}
 export CARGO_TARGET_DIR="$root/target"
-release="$root/target/release"
+# Where the packaging steps take the built libraries from (a debug dir only to try the packaging).
+release=${ZAVU_DIST_LIB_DIR:-$root/target/release}
 dist="$root/dist"
 version=$(python3 -c 'import sys; sys.path.insert(0, "scripts"); import versions; print(versions.cargo_version("."))')
 
