@@ -59,10 +59,14 @@ build() {
 # a release build of one of the five libraries into the combined build above (see that file).
 with_dist_cargo() {
     local bin="$root/target/dist-bin" real
-    real=$(command -v "$CARGO")
+    real=${ZAVU_REAL_CARGO:-$(command -v "$CARGO")}
     mkdir -p "$bin"
     ln -sfn "$root/scripts/dist-cargo" "$bin/cargo"
-    ZAVU_REAL_CARGO="$real" CARGO="$bin/cargo" PATH="$bin:$PATH" "$@"
+    # The same PATH for every dist build, however nested: build scripts (pyo3's, ext-php-rs's)
+    # rerun, and rebuild their crates, when PATH changes.
+    local path=$PATH
+    [[ "$path" == "$bin:"* ]] || path="$bin:$path"
+    ZAVU_REAL_CARGO="$real" CARGO="$bin/cargo" PATH="$path" "$@"
 }
 
 strip_copy() { # strip_copy SRC DEST: a stripped copy of a built library
