@@ -125,7 +125,7 @@ dist: dist-build dist-python dist-node dist-kotlin dist-ruby dist-php dist-go
 dist-build:
 	bash scripts/dist.sh build
 
-# dist/python/: the abi3 wheel (CPython 3.9+, manylinux2014, auditwheel-checked) and the sdist.
+# dist/python/: the abi3 wheel (CPython 3.9+, manylinux_2_34 here, auditwheel-checked) and the sdist.
 dist-python: dist-build
 	bash scripts/dist.sh python
 
