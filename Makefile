@@ -2,12 +2,12 @@
 CARGO ?= cargo
 export CARGO_TERM_COLOR ?= never
 
-.PHONY: soak leak-check fuzz fuzz-test contract-test c-test go-test dist-go php-setup php-test dist-php ruby-setup ruby-test dist-ruby test lint fmt-check clippy bench-readme check-versions check-lints version rust-test conformance browser-test node-test uniffi-test python-test bench build sandbox demo fmt clean
+.PHONY: soak leak-check fuzz fuzz-test contract-test c-test go-test dist-go php-setup php-test dist-php ruby-setup ruby-test dist-ruby dist dist-build dist-python dist-node dist-kotlin dist-test actionlint test lint fmt-check clippy bench-readme check-versions check-lints version rust-test conformance browser-test node-test uniffi-test python-test bench build sandbox demo fmt clean
 
-test: php-setup ruby-setup lint rust-test browser-test python-test node-test uniffi-test c-test go-test php-test ruby-test fuzz-test contract-test
+test: php-setup ruby-setup lint rust-test browser-test python-test node-test uniffi-test c-test go-test php-test ruby-test fuzz-test contract-test dist-test
 	@echo "make test: all suites passed"
 
-lint: fmt-check check-lints clippy bench-readme check-versions
+lint: fmt-check check-lints clippy bench-readme check-versions actionlint
 
 # Every crate takes [workspace.lints] (inherited, or restated with only missing_docs relaxed).
 check-lints:
@@ -23,6 +23,17 @@ check-versions:
 version:
 	@test -n "$(V)" || { echo "usage: make version V=X.Y.Z" >&2; exit 2; }
 	bash scripts/set-version.sh $(V)
+
+# The release workflow (.github/workflows/release.yml) cannot run here: actionlint checks it. The
+# pinned Go module is built once into target/tools (a few seconds after the first time).
+ACTIONLINT_VERSION := v1.7.12
+ACTIONLINT := target/tools/actionlint-$(ACTIONLINT_VERSION)
+$(ACTIONLINT):
+	mkdir -p target/tools
+	GOBIN=$(CURDIR)/target/tools go install github.com/rhysd/actionlint/cmd/actionlint@$(ACTIONLINT_VERSION)
+	mv target/tools/actionlint $@
+actionlint: $(ACTIONLINT)
+	$(ACTIONLINT) -no-color .github/workflows/*.yml
 
 bench-readme:
 	python3 bench/run.py --check-readme
@@ -72,8 +83,8 @@ go-test:
 
 # The release static library where the Go package's cgo directives find it, then a module
 # outside the repository builds with plain `go build` (no Rust on PATH) and runs the guide.
-dist-go:
-	bash bindings-go/dist.sh
+dist-go: dist-build
+	bash scripts/dist.sh go
 
 # PHP's headers (php-dev) must be installed before cargo builds the workspace (ext-php-rs runs
 # php-config and bindgen), so `make test` runs this first; it apt-installs only what is missing.
@@ -87,8 +98,8 @@ php-test: php-setup
 	bash bindings-php/run-tests.sh
 
 # The release extension dist/php/zavudev.so and the Composer package dist/php/zavudev-sdk/.
-dist-php:
-	bash bindings-php/dist.sh
+dist-php: dist-build
+	bash scripts/dist.sh php
 
 # Debian's Ruby and libclang when missing; the extension and sandbox (debug); minitest (every
 # method, the guide's Ruby verbatim, conformance and hostile arguments, threads, interrupts, fork,
@@ -102,8 +113,36 @@ ruby-setup:
 	bash bindings-ruby/setup.sh
 
 # dist/zavudev-<version>-x86_64-linux.gem: the release extension inside, installs with no Rust.
-dist-ruby:
-	bash bindings-ruby/build-gem.sh
+dist-ruby: dist-build
+	bash scripts/dist.sh ruby
+
+# `make dist`: every installable artifact, release mode, into dist/ (git-ignored), then a table of
+# them with sizes. dist-build is ONE cargo invocation for every release library (scripts/dist.sh),
+# so each dependency compiles once; every dist-* step after it finds its library built.
+dist: dist-build dist-python dist-node dist-kotlin dist-ruby dist-php dist-go
+	@bash scripts/dist.sh table
+
+dist-build:
+	bash scripts/dist.sh build
+
+# dist/python/: the abi3 wheel (CPython 3.9+, manylinux_2_34 here, auditwheel-checked) and the sdist.
+dist-python: dist-build
+	bash scripts/dist.sh python
+
+# dist/node/: @zavudev/sdk and @zavudev/sdk-linux-x64-gnu (stripped release addon), npm tarballs.
+dist-node: dist-build
+	bash scripts/dist.sh node
+
+# dist/kotlin/: the jar (linux-x86-64/libzavu_uniffi.so inside) and POM, `mvn install`ed to ~/.m2.
+dist-kotlin: dist-build
+	bash scripts/dist.sh kotlin
+
+# Each artifact installed as a user would, in a fresh folder with no cargo/rustc on the PATH and no
+# network, then the guide's flow against a sandbox; sizes, stripping, import times. dist-go is its
+# own install check, so it runs here (in the script) and not among the prerequisites.
+dist-test: dist-build dist-python dist-node dist-kotlin dist-ruby dist-php
+	bash scripts/dist-test.sh
+	@bash scripts/dist.sh table
 
 # Long runs (not in `make test`, whose suites run short ones): the fault soak through core and
 # every binding, ZAVU_SOAK_SECONDS each (default 300; `make test` runs 12 per runner), then
@@ -116,6 +155,7 @@ soak:
 ZAVU_LEAK_CALLS ?= 200000
 leak-check:
 	ZAVU_LEAK_CALLS=$(ZAVU_LEAK_CALLS) ZAVU_VALGRIND_CALLS=2000 bash tests/soak/run.sh leak python node c
+
 # cargo-fuzz (pinned, installed under target/tools by the script) on the nightly toolchain: the
 # fuzz crate's ASan build in fuzz/target, then each target for 15 s from its committed seeds.
 fuzz-test:

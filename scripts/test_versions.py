@@ -78,6 +78,27 @@ dynamic = ["version"]
   </dependencies>
 </project>
 """,
+    "bindings-node/npm/linux-x64-gnu/package.json": """{
+  "name": "@zavudev/sdk-linux-x64-gnu",
+  "version": "0.1.0",
+  "engines": {
+    "node": ">=20"
+  }
+}
+""",
+    "bindings-uniffi/kotlin/install-test/pom.xml": """<project>
+  <version>1.0.0</version>
+  <properties>
+    <zavu.sdk.version>0.1.0</zavu.sdk.version>
+    <kotlin.version>0.1.0</kotlin.version>
+  </properties>
+</project>
+""",
+    "bindings-uniffi/swift/release/Package.swift": """let version = "ignored"
+    .binaryTarget(name: "zavu_uniffiFFI",
+        url: "https://github.com/zavudev/zavu-sdk-hub/releases/download/v0.1.0/zavu_uniffiFFI.xcframework.zip",
+        checksum: "0")
+""",
     "bindings-ruby/lib/zavudev/version.rb": 'module Zavudev\n  VERSION = "0.1.0"\nend\n',
     "bindings-php/composer.json": '{\n  "name": "zavudev/sdk",\n  "version": "0.1.0"\n}\n',
     "bindings-go/version.go": 'package zavudev\n\n// Version is the SDK version.\nconst Version = "0.1.0"\n',
@@ -128,7 +149,20 @@ class Versions(unittest.TestCase):
         pom = self.read("bindings-uniffi/kotlin/pom.xml")
         self.assertIn("<artifactId>zavu</artifactId>\n  <version>9.9.9</version>", pom)
         self.assertIn("<artifactId>jna</artifactId><version>0.1.0</version>", pom)
+        install = self.read("bindings-uniffi/kotlin/install-test/pom.xml")
+        self.assertIn("<version>1.0.0</version>", install)
+        self.assertIn("<zavu.sdk.version>9.9.9</zavu.sdk.version>", install)
+        self.assertIn("<kotlin.version>0.1.0</kotlin.version>", install)
+        self.assertIn("/download/v9.9.9/", self.read("bindings-uniffi/swift/release/Package.swift"))
         self.assertEqual(self.run_script("check").returncode, 0)
+
+    def test_check_names_a_platform_package_that_drifted(self):
+        path = os.path.join(self.root, "bindings-node/npm/linux-x64-gnu/package.json")
+        with open(path, "w") as f:
+            f.write('{\n  "name": "@zavudev/sdk-linux-x64-gnu",\n  "version": "0.1.1"\n}\n')
+        result = self.run_script("check")
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("bindings-node/npm/linux-x64-gnu/package.json", result.stderr)
 
     def test_check_names_a_copy_that_drifted(self):
         self.assertEqual(self.run_script("check").returncode, 0)

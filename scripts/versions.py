@@ -165,6 +165,16 @@ def pom_project_version(text: str):
     return []
 
 
+def pom_sdk_dependency(text: str):
+    """A user project's `<zavu.sdk.version>` property (the install test depends on the SDK by it)."""
+    return [(m.start(1), m.end(1)) for m in re.finditer(r"<zavu\.sdk\.version>([^<]*)</zavu\.sdk\.version>", text)]
+
+
+def swift_release_url(text: str):
+    """The version in the release download URL of the XCFramework (`.../download/vX.Y.Z/...`)."""
+    return [(m.start(1), m.end(1)) for m in re.finditer(r"/releases/download/v([^/\"]+)/", text)]
+
+
 def ruby_version(text: str):
     m = re.search(r"""\bVERSION\s*=\s*["']([^"']*)["']""", text) or re.search(
         r"""\.version\s*=\s*["']([^"']*)["']""", text
@@ -202,6 +212,10 @@ def copies(root: str) -> list[Copy]:
     add("bindings-node/native/index.js (napi loader)", "bindings-node/native/index.js", napi_loader)
     add("pyproject.toml [project]", "pyproject.toml", pyproject)
     add("bindings-uniffi/kotlin/pom.xml", "bindings-uniffi/kotlin/pom.xml", pom_project_version)
+    add("bindings-uniffi/kotlin/install-test/pom.xml (the SDK it installs)",
+        "bindings-uniffi/kotlin/install-test/pom.xml", pom_sdk_dependency)
+    add("bindings-uniffi/swift/release/Package.swift (XCFramework URL)",
+        "bindings-uniffi/swift/release/Package.swift", swift_release_url)
     # Ruby: the gem's version file if there is one, else a literal in the gemspec.
     ruby = sorted(glob.glob(os.path.join(root, "bindings-ruby/lib/**/version.rb"), recursive=True))
     ruby = ruby or sorted(glob.glob(os.path.join(root, "bindings-ruby/*.gemspec")))

@@ -6,14 +6,22 @@
 // (from `npm pack`) has no Cargo.toml and already carries the built addon, so it never builds:
 // installing it needs no Rust.
 //
-//   node bindings-node/scripts/build.mjs [--force] [--release] [--output-dir DIR] [--features LIST]
+// It is also the package's `prepack` script (`--release --strip --check`): a plain `npm pack` or
+// `npm publish` at the root always ships a stripped release addon, never the debug one `prepare`
+// left. npm runs `prepare` after `prepack` when packing; that `prepare` does nothing, so the
+// release addon stays.
+//
+//   node bindings-node/scripts/build.mjs [--force] [--release] [--strip] [--check]
+//                                        [--output-dir DIR] [--features LIST]
 //
 // --features passes Cargo features on (run-tests.sh builds the addon its tests load with
 // `test-panic`, into a scratch folder; the packaged addon never has it).
+// --strip strips the addon (`strip --strip-unneeded`); --check then refuses any addon in the
+// output folder that is not stripped (a debug build is never stripped), so nothing else can be packed.
 //
 // ZAVU_NODE_SKIP_BUILD=1 skips the build; ZAVU_NODE_RELEASE=1 builds in release mode.
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -27,6 +35,10 @@ const value = (name) => {
   return i >= 0 ? args[i + 1] : undefined;
 };
 
+if (process.env.npm_lifecycle_event === 'prepare' && ['pack', 'publish'].includes(process.env.npm_command)) {
+  // `prepack` has just built the release addon that is about to be packed.
+  process.exit(0);
+}
 if (process.env.ZAVU_NODE_SKIP_BUILD === '1') {
   console.log('zavu-node: ZAVU_NODE_SKIP_BUILD=1, not building the addon');
   process.exit(0);
@@ -63,4 +75,25 @@ if (result.error) {
   console.error(`zavu-node: could not run the napi CLI: ${result.error.message}`);
   process.exit(1);
 }
-process.exit(result.status ?? 1);
+if (result.status !== 0) process.exit(result.status ?? 1);
+
+const addons = readdirSync(outputDir)
+  .filter((name) => name.endsWith('.node'))
+  .map((name) => join(outputDir, name));
+if (flag('--strip')) {
+  for (const addon of addons) execFileSync('strip', ['--strip-unneeded', addon], { stdio: 'inherit' });
+}
+if (flag('--check')) {
+  if (addons.length === 0) {
+    console.error(`zavu-node: no addon in ${relative(root, outputDir)} to pack`);
+    process.exit(1);
+  }
+  for (const addon of addons) {
+    const what = execFileSync('file', ['-b', addon], { encoding: 'utf8' });
+    if (!what.includes(', stripped')) {
+      console.error(`zavu-node: refusing to pack ${relative(root, addon)}: not a stripped release build (${what.trim()})`);
+      process.exit(1);
+    }
+  }
+  console.log(`zavu-node: release addon ready to pack: ${addons.map((a) => relative(root, a)).join(', ')}`);
+}

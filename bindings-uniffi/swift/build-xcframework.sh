@@ -3,7 +3,8 @@
 # needs Xcode (xcodebuild, lipo) and the Apple Rust targets:
 #   rustup target add aarch64-apple-ios aarch64-apple-ios-sim x86_64-apple-ios \
 #                     aarch64-apple-darwin x86_64-apple-darwin
-# Package.swift links the XCFramework as soon as it exists. Never run on the Linux machines that
+# Package.swift links the XCFramework as soon as it exists. It also zips it for a release and
+# prints the checksum; WRITE_RELEASE_CHECKSUM=1 writes that into release/Package.swift. Never run on the Linux machines that
 # generate this package; see README.md.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -46,3 +47,12 @@ xcodebuild -create-xcframework \
     -library "$work/macos/libzavu_uniffi.a" -headers "$work/headers" \
     -output "$here/build/$name.xcframework"
 echo "built $here/build/$name.xcframework"
+
+# What a release uploads, and the checksum release/Package.swift's binaryTarget names.
+(cd "$here/build" && rm -f "$name.xcframework.zip" &&
+    ditto -c -k --sequesterRsrc --keepParent "$name.xcframework" "$name.xcframework.zip")
+checksum=$(swift package compute-checksum "$here/build/$name.xcframework.zip")
+echo "built $here/build/$name.xcframework.zip (checksum $checksum)"
+if [[ "${WRITE_RELEASE_CHECKSUM:-0}" == 1 ]]; then
+    sed -i '' "s/checksum: \"[0-9a-f]*\"/checksum: \"$checksum\"/" "$here/release/Package.swift"
+fi
