@@ -3,8 +3,9 @@
 # (ignored by git).
 #
 #   scripts/dist.sh build     every release native library into target/release: one cargo
-#                             invocation for Python, Node, Ruby, PHP and C/Go, one for uniffi
-#                             (its core feature must stay out of the others)
+#                             invocation for Node, Ruby, PHP and C/Go, one for uniffi (its core
+#                             feature must stay out of the others); Python's is maturin's own
+#                             build (`python`), which selects zavu-python alone
 #   scripts/dist.sh python    dist/python/: the abi3 wheel (CPython 3.9+, manylinux_2_34 from
 #                             this host, checked by auditwheel) and the sdist
 #   scripts/dist.sh node      dist/node/: @zavudev/sdk (JS only, optionalDependencies on the
@@ -42,7 +43,7 @@ build() {
     bash bindings-php/setup.sh
     local start=$SECONDS
     # Every binding over plain core in ONE invocation (scripts/dist-cargo holds the command):
-    # Cargo unifies their features, so each shared dependency compiles once for all five (a crate
+    # Cargo unifies their features, so each shared dependency compiles once for all four (a crate
     # built alone gets a different feature set and, through proc-macros, a different hash for most
     # of the graph).
     with_dist_cargo cargo build --release -p zavu-c
@@ -51,7 +52,9 @@ build() {
     # which `make uniffi-test` already made, reads the release library just as well, and keeps
     # its dependencies (cargo_metadata turns on serde_json's unbounded_depth) out of the release graph.
     "$CARGO" build --release --locked -p zavu-uniffi
-    "$CARGO" build --locked -p uniffi-bindgen
+    # Selected together with the sandbox exactly as `make uniffi-test` builds them, so the same
+    # feature set finds that build fresh instead of compiling a third graph (3 minutes).
+    "$CARGO" build --locked -p uniffi-bindgen -p zavu-sandbox
     echo "dist: release build took $((SECONDS - start)) s"
 }
 
