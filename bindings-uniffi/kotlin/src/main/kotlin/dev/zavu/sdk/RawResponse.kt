@@ -47,8 +47,9 @@ suspend fun <T> ZavuClient.withRawResponse(call: suspend ZavuClient.() -> T): Ht
     val recording = recordingResponses()
     try {
         val value = recording.call()
-        val meta = recording.lastResponse()
-            ?: ResponseMeta(0u, emptyList(), null, RateLimit(null, null, null), 0u)
+        // A call that returned got an answer, and core recorded it: a missing record is a bug,
+        // not a response to invent.
+        val meta = checkNotNull(recording.lastResponse()) { "core recorded no answer for a call that returned" }
         return HttpResponseFor(value, meta)
     } finally {
         recording.close()
