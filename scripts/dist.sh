@@ -146,11 +146,16 @@ node_dist() {
     ' "$stage/sdk/package.json" bindings-node/npm
     (cd "$stage/platform" && npm pack --ignore-scripts --silent --pack-destination "$out" >/dev/null)
     (cd "$stage/sdk" && npm pack --ignore-scripts --silent --pack-destination "$out" >/dev/null)
-    if tar -tzf "$out/zavudev-sdk-$version.tgz" | grep -q '\.node$'; then
+    # Listings are read whole before matching: `grep -q` exits at its first match, and under
+    # pipefail the lister's SIGPIPE would then fail the step at random.
+    local listing
+    listing=$(tar -tzf "$out/zavudev-sdk-$version.tgz")
+    if grep -q '\.node$' <<<"$listing"; then
         echo "dist: the main npm package must not carry an addon" >&2
         exit 1
     fi
-    tar -tzf "$out/zavudev-sdk-linux-x64-gnu-$version.tgz" | grep -qx 'package/zavu.linux-x64-gnu.node'
+    listing=$(tar -tzf "$out/zavudev-sdk-linux-x64-gnu-$version.tgz")
+    grep -qx 'package/zavu.linux-x64-gnu.node' <<<"$listing"
 }
 
 kotlin_dist() {
@@ -167,7 +172,9 @@ kotlin_dist() {
         -Dzavu.native.resources="$resources" -Dmaven.test.skip=true install)
     cp "bindings-uniffi/kotlin/target/zavu-sdk-$version.jar" "$out/"
     cp bindings-uniffi/kotlin/pom.xml "$out/zavu-sdk-$version.pom"
-    unzip -l "$out/zavu-sdk-$version.jar" | grep -q ' linux-x86-64/libzavu_uniffi.so$' ||
+    local listing # read whole first (see node_dist: grep -q and pipefail)
+    listing=$(unzip -Z1 "$out/zavu-sdk-$version.jar")
+    grep -qx 'linux-x86-64/libzavu_uniffi.so' <<<"$listing" ||
         { echo "dist: the jar lacks linux-x86-64/libzavu_uniffi.so" >&2; exit 1; }
 }
 
