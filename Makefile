@@ -2,12 +2,12 @@
 CARGO ?= cargo
 export CARGO_TERM_COLOR ?= never
 
-.PHONY: soak leak-check fuzz fuzz-test contract-test c-test go-test dist-go php-setup php-test dist-php ruby-setup ruby-test dist-ruby dist dist-build dist-python dist-node dist-kotlin dist-test actionlint test lint fmt-check clippy bench-readme check-versions check-lints version rust-test conformance browser-test node-test uniffi-test python-test bench build sandbox demo fmt clean
+.PHONY: check-features workspace-hack soak leak-check fuzz fuzz-test contract-test c-test go-test dist-go php-setup php-test dist-php ruby-setup ruby-test dist-ruby dist dist-build dist-python dist-node dist-kotlin dist-test actionlint test lint fmt-check clippy bench-readme check-versions check-lints version rust-test conformance browser-test node-test uniffi-test python-test bench build sandbox demo fmt clean
 
 test: php-setup ruby-setup lint rust-test browser-test python-test node-test uniffi-test c-test go-test php-test ruby-test fuzz-test contract-test dist-test
 	@echo "make test: all suites passed"
 
-lint: fmt-check check-lints clippy bench-readme check-versions actionlint
+lint: fmt-check check-lints check-features clippy bench-readme check-versions actionlint
 
 # Every crate takes [workspace.lints] (inherited, or restated with only missing_docs relaxed).
 check-lints:
@@ -34,6 +34,23 @@ $(ACTIONLINT):
 	mv target/tools/actionlint $@
 actionlint: $(ACTIONLINT)
 	$(ACTIONLINT) -no-color .github/workflows/*.yml
+
+# One feature set per dependency whatever a build selects (workspace-hack/README.md): Cargo's unit
+# graph of every selection `make test` and `make dist` use, compared (nightly cargo's
+# --unit-graph; nothing compiles, ~10 s).
+check-features:
+	python3 scripts/check-features.py
+
+# Regenerates workspace-hack/Cargo.toml and each crate's line for it, with the pinned cargo-hakari
+# (installed into target/tools the first time, a few minutes). Run after changing dependencies.
+HAKARI_VERSION := 0.9.39
+HAKARI := target/tools/hakari-$(HAKARI_VERSION)/bin/cargo-hakari
+$(HAKARI):
+	$(CARGO) install cargo-hakari --locked --version $(HAKARI_VERSION) --root target/tools/hakari-$(HAKARI_VERSION)
+workspace-hack: $(HAKARI)
+	$(HAKARI) hakari generate
+	$(HAKARI) hakari manage-deps --yes
+	python3 scripts/check-features.py
 
 bench-readme:
 	python3 bench/run.py --check-readme

@@ -374,7 +374,9 @@ class Setup:
             return
         release = ROOT / "target" / "release"
         log("building zavu-uniffi (release) and the Kotlin package over it")
-        sh(["cargo", "build", "--release", "--locked", "-p", "zavu-uniffi", "-p", "uniffi-bindgen"], cwd=ROOT)
+        sh(["cargo", "build", "--release", "--locked", "-p", "zavu-uniffi"], cwd=ROOT)
+        sh(["cargo", "build", "--release", "--locked", "--manifest-path",
+            "bindings-uniffi/uniffi-bindgen/Cargo.toml", "--target-dir", "target"], cwd=ROOT)
         # The package's sources staged apart, so its Maven build (Kotlin generated from the
         # release library) never lands in bindings-uniffi/kotlin/target, the tests' own.
         stage = WORK / "kt-pkg"

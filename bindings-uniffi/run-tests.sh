@@ -23,7 +23,9 @@ echo "== uniffi: build (debug, shared target dir)"
 # features within a build). Only zavu-core and zavu-uniffi compile differently with it (and, for
 # the Rust tests, the sandbox library they link, built once); the library's interface (and so
 # the Swift and Kotlin sources) is the same either way.
-"$CARGO" build --locked -p uniffi-bindgen -p zavu-sandbox
+"$CARGO" build --locked -p zavu-sandbox
+# The generator is a workspace of its own (its Cargo.toml says why), built into the same target dir.
+"$CARGO" build --locked --manifest-path bindings-uniffi/uniffi-bindgen/Cargo.toml --target-dir "$target"
 "$CARGO" build --locked -p zavu-uniffi --features test-panic
 
 echo "== uniffi: Rust tests"

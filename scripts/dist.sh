@@ -48,13 +48,12 @@ build() {
     # of the graph).
     with_dist_cargo cargo build --release -p zavu-c
     # zavu-uniffi alone: it turns on core's `uniffi` feature (scaffolding exports), which must stay
-    # out of every other library. The generator (uniffi-bindgen) is a host tool: its debug build,
-    # which `make uniffi-test` already made, reads the release library just as well, and keeps
-    # its dependencies (cargo_metadata turns on serde_json's unbounded_depth) out of the release graph.
+    # out of every other library. The workspace-hack crate gives it the same dependency features
+    # as the build above, so only zavu-core and zavu-uniffi compile again.
     "$CARGO" build --release --locked -p zavu-uniffi
-    # Selected together with the sandbox exactly as `make uniffi-test` builds them, so the same
-    # feature set finds that build fresh instead of compiling a third graph (3 minutes).
-    "$CARGO" build --locked -p uniffi-bindgen -p zavu-sandbox
+    # The generator (a workspace of its own) is a host tool: its debug build, which `make
+    # uniffi-test` already made, reads the release library just as well.
+    "$CARGO" build --locked --manifest-path bindings-uniffi/uniffi-bindgen/Cargo.toml --target-dir "$root/target"
     echo "dist: release build took $((SECONDS - start)) s"
 }
 

@@ -246,6 +246,18 @@ def check(root: str) -> int:
         for got in copy.versions(root):
             if got != want:
                 bad.append(f"  {copy.label} ({copy.path}): {got}")
+    # Not the SDK's version, but another copy to keep equal: the generator (a workspace of its own)
+    # pins the same uniffi as the library, or the Kotlin and Swift it writes may not match it.
+    pins = {}
+    for path in ("Cargo.toml", "bindings-uniffi/uniffi-bindgen/Cargo.toml"):
+        if os.path.isfile(os.path.join(root, path)):
+            m = re.search(r'^uniffi\s*=\s*\{[^}\n]*\bversion\s*=\s*"([^"]*)"', read(os.path.join(root, path)), re.M)
+            if m:
+                pins[path] = m.group(1)
+    if len(set(pins.values())) > 1:
+        print("the uniffi pins differ:", *(f"  {p}: {v}" for p, v in pins.items()), sep="\n",
+              file=sys.stderr)
+        return 1
     if bad:
         print(f"versions differ from Cargo.toml's {want}:", *bad, sep="\n", file=sys.stderr)
         print("fix with: scripts/set-version.sh " + want, file=sys.stderr)

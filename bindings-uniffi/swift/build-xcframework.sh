@@ -24,7 +24,9 @@ for t in "${targets[@]}"; do
 done
 
 # Regenerate from a host build so the Swift sources match the libraries (generate first, strip after).
-cargo build -p zavu-uniffi -p uniffi-bindgen --profile "$profile" --locked
+cargo build -p zavu-uniffi --profile "$profile" --locked
+cargo build --manifest-path "$root/bindings-uniffi/uniffi-bindgen/Cargo.toml" --target-dir "$target_dir" \
+    --profile "$profile" --locked
 "$here/generate.sh" "$target_dir/$profile/libzavu_uniffi.dylib" "$target_dir/$profile/uniffi-bindgen" "$here"
 
 work=$(mktemp -d)
