@@ -174,10 +174,10 @@ leak-check:
 	ZAVU_LEAK_CALLS=$(ZAVU_LEAK_CALLS) ZAVU_VALGRIND_CALLS=2000 bash tests/soak/run.sh leak python node c
 
 # cargo-fuzz (pinned, installed under target/tools by the script) on the nightly toolchain: the
-# fuzz crate's quick build (unoptimised, no ASan) in fuzz/target, then each target for 15 s from
+# fuzz crate's quick build (unoptimised, no ASan) in fuzz/target, then each target for 10 s from
 # its committed seeds. `make fuzz` is the ASan build.
 fuzz-test:
-	FUZZ_BUILD=quick bash scripts/fuzz.sh 15
+	FUZZ_BUILD=quick bash scripts/fuzz.sh 10
 
 # Not part of `make test`: every target for 5 minutes (`bash scripts/fuzz.sh SECONDS [TARGET...]`).
 fuzz:

@@ -2,7 +2,7 @@
 # Coverage-guided fuzzing (cargo-fuzz + libFuzzer, nightly, AddressSanitizer) of every parser that
 # takes bytes from outside: see fuzz/README.md for the targets and the properties they assert.
 #
-#   bash scripts/fuzz.sh 15            # every target for 15 s (what `make test` runs)
+#   bash scripts/fuzz.sh 10            # every target for 10 s (what `make test` runs)
 #   bash scripts/fuzz.sh 300           # `make fuzz`: 5 minutes each
 #   bash scripts/fuzz.sh 60 models     # one target
 #
