@@ -74,5 +74,6 @@ sed 's/^calls=0 /calls=1 /' "$out/callgrind.calls.out.2" >"$counted"
 callgrind_annotate --inclusive=no "$counted" 2>/dev/null | sed -n '/^Ir/,$p' | sed -n '3,25p'
 printf "instructions per list call (client process, every thread): %'d\n" \
     $(($(total "$counted") / calls))
-echo "of which the typed parse (zavu_core::client::Client::send's serde_json::from_str):" \
-    "$(per 'serde_json::de::from_str' "$calls" "$counted")"
+echo "of which the typed parse (serde_json in Client::send): $(per 'serde_json::de::from_trait' "$calls" "$counted")"
+echo "of which dropping the page (its strings freed): $(per 'drop_in_place<zavu_core::pagination::Page<' "$calls" "$counted")"
+echo "of which the exchange (request, answer, body; Client::send_raw): $(per 'zavu_core::client::Client::send_raw::' "$calls" "$counted")"
