@@ -52,14 +52,14 @@ macro_rules! keeps_unknown_fields {
 /// it calls `deserialize_struct`; the wrapper hands it only those keys and keeps the others.
 pub mod unknown_fields {
     use super::Extra;
-    use serde::Deserializer;
-    use serde::de::{self, DeserializeSeed, IntoDeserializer, MapAccess, SeqAccess, Visitor};
+    use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
+    use serde::{Deserialize, Deserializer};
     use serde_json::Value;
     use std::borrow::Cow;
     use std::fmt;
 
-    /// Wraps a deserializer so that the struct it deserializes sees only the keys it names; the
-    /// other keys and their values go to `extra`.
+    /// Wraps a deserializer so that the values of the keys the struct it deserializes does not
+    /// name go to `extra` instead of being skipped.
     pub struct Collect<'a, D> {
         inner: D,
         extra: &'a mut Extra,
@@ -86,7 +86,6 @@ pub mod unknown_fields {
                 fields,
                 CollectVisitor {
                     inner: visitor,
-                    fields,
                     extra: self.extra,
                 },
             )
@@ -105,7 +104,6 @@ pub mod unknown_fields {
 
     struct CollectVisitor<'a, V> {
         inner: V,
-        fields: &'static [&'static str],
         extra: &'a mut Extra,
     }
 
@@ -119,8 +117,7 @@ pub mod unknown_fields {
         fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<V::Value, A::Error> {
             self.inner.visit_map(CollectMap {
                 inner: map,
-                fields: self.fields,
-                next_field: 0,
+                key: None,
                 extra: self.extra,
             })
         }
@@ -132,63 +129,121 @@ pub mod unknown_fields {
         }
     }
 
-    struct CollectMap<'a, A> {
+    struct CollectMap<'a, 'de, A> {
         inner: A,
-        fields: &'static [&'static str],
-        /// Where to start looking for the next key in `fields`: just after the last one found.
-        next_field: usize,
+        /// The last key read, kept until its value is: the model's visitor skips the value of a
+        /// key it does not name (with `IgnoredAny`), and [`Capture`] keeps that value instead.
+        /// The derive's own field matching decides what is known: no second lookup in its
+        /// field list (that search was ~6-10% of a list page's parse, issue 19).
+        key: Option<Cow<'de, str>>,
         extra: &'a mut Extra,
     }
 
-    impl<A> CollectMap<'_, A> {
-        /// Whether the model names `key`. A server sends its keys in the same order every time,
-        /// and mostly in the model's order, so the search starts after the last key found and
-        /// wraps around: one or two comparisons a key instead of half the list (a search from
-        /// the start was ~6% of a list page's parse, issue 19).
-        fn names(&mut self, key: &str) -> bool {
-            let (before, after) = self.fields.split_at(self.next_field.min(self.fields.len()));
-            let found = match after.iter().position(|f| *f == key) {
-                Some(i) => Some(self.next_field + i),
-                None => before.iter().position(|f| *f == key),
-            };
-            match found {
-                Some(i) => {
-                    self.next_field = i + 1;
-                    true
-                }
-                None => false,
-            }
-        }
-    }
-
-    impl<'de, A: MapAccess<'de>> MapAccess<'de> for CollectMap<'_, A> {
+    impl<'de, A: MapAccess<'de>> MapAccess<'de> for CollectMap<'_, 'de, A> {
         type Error = A::Error;
 
         fn next_key_seed<K: DeserializeSeed<'de>>(
             &mut self,
             seed: K,
         ) -> Result<Option<K::Value>, A::Error> {
-            while let Some(key) = self.inner.next_key_seed(KeySeed)? {
-                if self.names(&key) {
-                    let key: de::value::CowStrDeserializer<'_, A::Error> = key.into_deserializer();
-                    return seed.deserialize(key).map(Some);
-                }
-                let value: Value = self.inner.next_value()?;
-                // A repeated unknown key keeps its last value, as serde_json's own maps do.
-                self.extra.insert(key.into_owned(), value);
-            }
-            Ok(None)
+            let Some(key) = self.inner.next_key_seed(KeySeed)? else {
+                return Ok(None);
+            };
+            let field = seed.deserialize(de::value::StrDeserializer::<A::Error>::new(&key))?;
+            self.key = Some(key);
+            Ok(Some(field))
         }
 
         fn next_value_seed<S: DeserializeSeed<'de>>(
             &mut self,
             seed: S,
         ) -> Result<S::Value, A::Error> {
-            self.inner.next_value_seed(seed)
+            self.inner.next_value_seed(Capture {
+                seed,
+                key: self.key.take(),
+                extra: self.extra,
+            })
         }
 
         fn size_hint(&self) -> Option<usize> {
             self.inner.size_hint()
+        }
+    }
+
+    /// The value of the last key: deserialized by `seed` as it asks, except that a value it
+    /// skips (`deserialize_ignored_any`: the model does not name the key) is read as a `Value`
+    /// into `extra`. A repeated unknown key keeps its last value, as serde_json's own maps do.
+    struct Capture<'a, 'de, S> {
+        seed: S,
+        key: Option<Cow<'de, str>>,
+        extra: &'a mut Extra,
+    }
+
+    impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for Capture<'_, 'de, S> {
+        type Value = S::Value;
+
+        fn deserialize<D: Deserializer<'de>>(self, inner: D) -> Result<S::Value, D::Error> {
+            self.seed.deserialize(CaptureDeserializer {
+                inner,
+                key: self.key,
+                extra: self.extra,
+            })
+        }
+    }
+
+    struct CaptureDeserializer<'a, 'de, D> {
+        inner: D,
+        key: Option<Cow<'de, str>>,
+        extra: &'a mut Extra,
+    }
+
+    /// Every method but `deserialize_ignored_any` is the inner deserializer's, as it is.
+    macro_rules! forward {
+        ($($method:ident($($arg:ident: $ty:ty),*))*) => {
+            $(
+                fn $method<V: Visitor<'de>>(
+                    self,
+                    $($arg: $ty,)*
+                    visitor: V,
+                ) -> Result<V::Value, D::Error> {
+                    self.inner.$method($($arg,)* visitor)
+                }
+            )*
+        };
+    }
+
+    impl<'de, D: Deserializer<'de>> Deserializer<'de> for CaptureDeserializer<'_, 'de, D> {
+        type Error = D::Error;
+
+        fn deserialize_ignored_any<V: Visitor<'de>>(
+            self,
+            visitor: V,
+        ) -> Result<V::Value, D::Error> {
+            let value = Value::deserialize(self.inner)?;
+            if let Some(key) = self.key {
+                self.extra.insert(key.into_owned(), value);
+            }
+            visitor.visit_unit()
+        }
+
+        fn is_human_readable(&self) -> bool {
+            self.inner.is_human_readable()
+        }
+
+        forward! {
+            deserialize_any() deserialize_bool() deserialize_i8() deserialize_i16()
+            deserialize_i32() deserialize_i64() deserialize_i128() deserialize_u8()
+            deserialize_u16() deserialize_u32() deserialize_u64() deserialize_u128()
+            deserialize_f32() deserialize_f64() deserialize_char() deserialize_str()
+            deserialize_string() deserialize_bytes() deserialize_byte_buf()
+            deserialize_option() deserialize_unit() deserialize_seq() deserialize_map()
+            deserialize_identifier()
+            deserialize_unit_struct(name: &'static str)
+            deserialize_newtype_struct(name: &'static str)
+            deserialize_tuple(len: usize)
+            deserialize_tuple_struct(name: &'static str, len: usize)
+            deserialize_struct(name: &'static str, fields: &'static [&'static str])
+            deserialize_enum(name: &'static str, variants: &'static [&'static str])
         }
     }
 
@@ -1123,6 +1178,11 @@ mod tests {
         .unwrap();
         assert_eq!(page.items[0].extra["k"]["v"], 1);
 
+        // The skipped field's own name is an unknown key like any other.
+        let account: ConnectedAccount =
+            serde_json::from_str(r#"{"extra":{"a":1},"id":"c","channel":"whatsapp"}"#).unwrap();
+        assert_eq!(account.extra["extra"]["a"], 1);
+
         // Known fields keep their checks; an array is not read as a struct, as before.
         for bad in [
             r#"{"id":"a","channel":"whatsapp","id":"b"}"#,
@@ -1130,6 +1190,7 @@ mod tests {
             r#"{"id":1,"channel":"whatsapp"}"#,
             r#"["a","whatsapp",null]"#,
             r#"{"id":"a","channel":"whatsapp","x":}"#,
+            r#"{"id":"a","x":tru,"channel":"whatsapp"}"#,
         ] {
             assert!(
                 serde_json::from_str::<ConnectedAccount>(bad).is_err(),
