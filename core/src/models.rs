@@ -48,8 +48,10 @@ macro_rules! keeps_unknown_fields {
     };
 }
 
-/// The deserializer wrapper behind [`keeps_unknown_fields!`]. The derive names its fields when
-/// it calls `deserialize_struct`; the wrapper hands it only those keys and keeps the others.
+/// The deserializer wrapper behind [`keeps_unknown_fields!`]. The derive matches each key of the
+/// object itself and skips the value of a key it does not name with `IgnoredAny` (what serde's
+/// derive does for a struct without `deny_unknown_fields`); the wrapper reads that value into
+/// `extra` instead. `unknown_fields_mechanism_keeps_what_the_model_does_not_name` checks it.
 pub mod unknown_fields {
     use super::Extra;
     use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
