@@ -12,6 +12,10 @@
 //! `get-reqwest`, `get-hyper-pool` and `get-hyper` (the same get with bare reqwest, a bare
 //! hyper-util pooled client, and one bare hyper connection: what the SDK is built on),
 //! `walk` (every item of a paged list, reporting resident memory before and at peak).
+//!
+//! For profilers (`bench/profile.sh`): `zavu-bench parse-page FILE [N]` (the list page parsed
+//! N times with no network) and `zavu-bench list-calls --base-url URL [N]` (N whole list calls
+//! on a current-thread runtime).
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
@@ -341,35 +345,26 @@ async fn walk(client: &Client) -> Result<serde_json::Value, zavu_core::Error> {
 /// `zavu-bench parse-page FILE ITERATIONS`: parses a saved list page the way the client does,
 /// with no network, for profilers (`valgrind --tool=callgrind`: instruction counts are stable
 /// on a busy machine where times are not). Prints microseconds per parse, and the same page
-/// read as a `serde_json::Value` and skipped with `IgnoredAny`, as yardsticks.
+/// read as a `serde_json::Value` and skipped with `IgnoredAny`, as yardsticks. Each step is its
+/// own function, never inlined, so `bench/profile.sh` reads each one's inclusive count.
 fn parse_page(file: &str, iterations: u32) -> std::process::ExitCode {
     let body = std::fs::read(file).expect("the page file");
-    let time = |parse: &dyn Fn(&str)| {
+    let time = |step: fn(&[u8])| {
         let start = Instant::now();
         for _ in 0..iterations {
-            parse(std::str::from_utf8(&body).expect("UTF-8"));
+            step(&body);
         }
         start.elapsed().as_secs_f64() * 1e6 / f64::from(iterations.max(1))
     };
-    let typed = time(&|text| {
-        let page: zavu_core::PageData<zavu_core::Invitation> =
-            serde_json::from_str(text).expect("a page");
-        std::hint::black_box(page);
-    });
-    let value = time(&|text| {
-        let page: serde_json::Value = serde_json::from_str(text).expect("JSON");
-        std::hint::black_box(page);
-    });
-    let skipped = time(&|text| {
-        let page: serde::de::IgnoredAny = serde_json::from_str(text).expect("JSON");
-        std::hint::black_box(page);
-    });
+    let typed = time(profile_typed_page);
+    let value = time(profile_value_page);
+    let skipped = time(profile_ignored_page);
     // What the Node binding adds: the typed page back to its wire JSON text.
     let page: zavu_core::PageData<zavu_core::Invitation> =
         serde_json::from_slice(&body).expect("a page");
     let start = Instant::now();
     for _ in 0..iterations {
-        std::hint::black_box(serde_json::to_string(&page).expect("JSON"));
+        profile_serialize_page(&page);
     }
     let serialized = start.elapsed().as_secs_f64() * 1e6 / f64::from(iterations.max(1));
     println!(
@@ -380,11 +375,100 @@ fn parse_page(file: &str, iterations: u32) -> std::process::ExitCode {
     std::process::ExitCode::SUCCESS
 }
 
+/// The page as the client reads a body: one UTF-8 check, then the typed parse.
+#[inline(never)]
+fn profile_typed_page(body: &[u8]) {
+    let text = std::str::from_utf8(body).expect("UTF-8");
+    let page: zavu_core::PageData<zavu_core::Invitation> =
+        serde_json::from_str(text).expect("a page");
+    std::hint::black_box(page);
+}
+
+#[inline(never)]
+fn profile_value_page(body: &[u8]) {
+    let text = std::str::from_utf8(body).expect("UTF-8");
+    let page: serde_json::Value = serde_json::from_str(text).expect("JSON");
+    std::hint::black_box(page);
+}
+
+#[inline(never)]
+fn profile_ignored_page(body: &[u8]) {
+    let text = std::str::from_utf8(body).expect("UTF-8");
+    let page: serde::de::IgnoredAny = serde_json::from_str(text).expect("JSON");
+    std::hint::black_box(page);
+}
+
+#[inline(never)]
+fn profile_serialize_page(page: &zavu_core::PageData<zavu_core::Invitation>) {
+    std::hint::black_box(serde_json::to_string(page).expect("JSON"));
+}
+
+/// `zavu-bench list-calls --base-url URL CALLS`: CALLS list calls (one 50-item page each) on a
+/// current-thread runtime after a few untimed ones, for profilers. The counted calls sit between
+/// two calls of [`profile_mark`], so `valgrind --tool=callgrind --dump-before=*profile_mark`
+/// writes them as a part of their own, with the connection's task and the runtime's polling
+/// that an inclusive count of the calling future would miss (`bench/profile.sh`).
+fn list_calls(base_url: &str, calls: u32) -> std::process::ExitCode {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("a tokio runtime");
+    let result = runtime.block_on(async {
+        let client = Client::new(ClientOptions {
+            api_key: Some("zk_bench_key".into()),
+            base_url: Some(base_url.to_string()),
+            binding: Some("bench".into()),
+            ..Default::default()
+        })?;
+        let params = ListInvitationsParams::default();
+        // Connection set up, lazy statics initialised: not counted.
+        for _ in 0..3 {
+            client.invitations().list(&params).await?;
+        }
+        profile_mark(0);
+        let start = Instant::now();
+        for _ in 0..calls {
+            let page = client.invitations().list(&params).await?;
+            assert!(!page.items.is_empty(), "the canned list page is empty");
+        }
+        let elapsed = start.elapsed();
+        profile_mark(1);
+        Ok::<_, zavu_core::Error>(elapsed.as_secs_f64() * 1e6 / f64::from(calls.max(1)))
+    });
+    match result {
+        Ok(us) => {
+            println!(
+                "{}",
+                json!({"workload": "list-calls", "calls": calls, "us_per_call": us})
+            );
+            std::process::ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("zavu-bench: {} ({})", error, error.code());
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+/// Where callgrind starts a new part of its output (`--dump-before=*profile_mark`).
+#[inline(never)]
+fn profile_mark(n: u32) {
+    std::hint::black_box(n);
+}
+
 fn main() -> std::process::ExitCode {
     let argv: Vec<String> = std::env::args().collect();
     if argv.get(1).map(String::as_str) == Some("parse-page") {
         let iterations = argv.get(3).and_then(|n| n.parse().ok()).unwrap_or(1000);
         return parse_page(argv.get(2).map_or("page.json", String::as_str), iterations);
+    }
+    if argv.get(1).map(String::as_str) == Some("list-calls") {
+        let (Some("--base-url"), Some(url)) = (argv.get(2).map(String::as_str), argv.get(3)) else {
+            eprintln!("usage: zavu-bench list-calls --base-url URL [CALLS]");
+            return std::process::ExitCode::from(2);
+        };
+        let calls = argv.get(4).and_then(|n| n.parse().ok()).unwrap_or(200);
+        return list_calls(url, calls);
     }
     let args = match parse_args() {
         Ok(args) => args,
