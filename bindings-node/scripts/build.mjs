@@ -70,7 +70,15 @@ const command = [
 if (flag('--release') || process.env.ZAVU_NODE_RELEASE === '1') command.push('--release');
 if (value('--features')) command.push('--features', value('--features'));
 
-const result = spawnSync(process.execPath, command, { cwd: root, stdio: 'inherit' });
+// host-cargo drops napi's `--target <host triple>`, which would build every dependency a second time
+// (a cross build) instead of sharing the workspace's build; see that script.
+const env = {
+  ...process.env,
+  ZAVU_REAL_CARGO: process.env.ZAVU_REAL_CARGO ?? process.env.CARGO ?? 'cargo',
+  CARGO: join(here, 'host-cargo'),
+  ZAVU_ADDON_LIB: 'zavu_node',
+};
+const result = spawnSync(process.execPath, command, { cwd: root, stdio: 'inherit', env });
 if (result.error) {
   console.error(`zavu-node: could not run the napi CLI: ${result.error.message}`);
   process.exit(1);
