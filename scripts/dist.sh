@@ -108,9 +108,10 @@ python_dist() {
     # auditwheel's own verdict: the wheel is consistent with a manylinux policy (no library
     # outside the policy, no symbol newer than its glibc).
     "$venv/bin/auditwheel" show "$wheel" | tee "$out/auditwheel.txt"
-    # (auditwheel wraps its sentences: join the lines before matching.)
-    tr -s '\n ' '  ' <"$out/auditwheel.txt" |
-        grep -Eq 'consistent with the following platform tag: "manylinux_2_[0-9]+_x86_64"' ||
+    # (auditwheel wraps its sentences: join the lines before matching; read whole, see node_dist.)
+    local verdict
+    verdict=$(tr -s '\n ' '  ' <"$out/auditwheel.txt")
+    grep -Eq 'consistent with the following platform tag: "manylinux_2_[0-9]+_x86_64"' <<<"$verdict" ||
         { echo "dist: auditwheel does not find the wheel manylinux-compatible" >&2; exit 1; }
     rm -f "$out/auditwheel.txt"
 }
