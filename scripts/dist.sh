@@ -42,10 +42,9 @@ build() {
     bash bindings-ruby/setup.sh
     bash bindings-php/setup.sh
     local start=$SECONDS
-    # Every binding over plain core in ONE invocation (scripts/dist-cargo holds the command):
-    # Cargo unifies their features, so each shared dependency compiles once for all four (a crate
-    # built alone gets a different feature set and, through proc-macros, a different hash for most
-    # of the graph).
+    # Every binding over plain core in ONE invocation (scripts/dist-cargo holds the command), so
+    # each shared dependency compiles once for all four: a crate built alone has the same features
+    # (workspace-hack) but, being a cdylib only, gets LTO-bitcode-only dependencies, a second graph.
     with_dist_cargo cargo build --release -p zavu-c
     # zavu-uniffi alone: it turns on core's `uniffi` feature (scaffolding exports), which must stay
     # out of every other library. The workspace-hack crate gives it the same dependency features
