@@ -24,6 +24,17 @@ edition = "2024"
 [workspace.dependencies]
 zavu-core = { path = "core", version = "0.1.0" }
 serde = { version = "1.0.1", features = ["derive"] }
+uniffi = { version = "=0.32.2", default-features = false }
+""",
+    # The uniffi generator's own workspace: not the SDK's version, but the same uniffi pin.
+    "bindings-uniffi/uniffi-bindgen/Cargo.toml": """[workspace]
+
+[package]
+name = "uniffi-bindgen"
+version = "0.0.0"
+
+[dependencies]
+uniffi = { version = "=0.32.2", features = ["cli"] }
 """,
     "Cargo.lock": """version = 4
 
@@ -133,8 +144,8 @@ class Versions(unittest.TestCase):
         self.assertEqual(self.run_script("set", "9.9.9").returncode, 0)
         for path, text in FILES.items():
             after = self.read(path)
-            if path == "pyproject.toml":
-                self.assertEqual(after, text)  # dynamic: maturin takes Cargo's
+            if path in ("pyproject.toml", "bindings-uniffi/uniffi-bindgen/Cargo.toml"):
+                self.assertEqual(after, text)  # maturin takes Cargo's; the generator has none
             else:
                 self.assertIn("9.9.9", after, path)
         self.assertIn('serde = { version = "1.0.1"', self.read("Cargo.toml"))
@@ -173,6 +184,22 @@ class Versions(unittest.TestCase):
         self.assertEqual(result.returncode, 1)
         self.assertIn("bindings-php/composer.json", result.stderr)
         self.assertIn("0.0.9", result.stderr)
+
+    def test_check_fails_when_the_uniffi_pins_differ(self):
+        path = os.path.join(self.root, "bindings-uniffi/uniffi-bindgen/Cargo.toml")
+        text = self.read("bindings-uniffi/uniffi-bindgen/Cargo.toml")
+        with open(path, "w") as f:
+            f.write(text.replace("=0.32.2", "=0.32.1"))
+        result = self.run_script("check")
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("the uniffi pins differ", result.stderr)
+        self.assertIn("=0.32.1", result.stderr)
+        # A pin written another way is not silently skipped.
+        with open(path, "w") as f:
+            f.write(text.replace('uniffi = { version = "=0.32.2", features = ["cli"] }', 'uniffi.version = "=0.32.2"'))
+        result = self.run_script("check")
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("no `uniffi = { version = ... }` line", result.stderr)
 
     def test_missing_bindings_are_skipped(self):
         for path in ("bindings-ruby/lib/zavudev/version.rb", "bindings-php/composer.json", "bindings-go/version.go"):

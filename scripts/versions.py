@@ -239,6 +239,27 @@ def cargo_version(root: str) -> str:
     return found[0]
 
 
+UNIFFI_GENERATOR = "bindings-uniffi/uniffi-bindgen/Cargo.toml"
+
+
+def uniffi_pins(root: str) -> str | None:
+    """Not the SDK's version, but another copy to keep equal: the generator (a workspace of its
+    own) must pin the same uniffi as the library, or the Kotlin and Swift it writes may not match
+    the library. A problem's text, or None."""
+    if not os.path.isfile(os.path.join(root, UNIFFI_GENERATOR)):
+        return None
+    pins = {}
+    for path in ("Cargo.toml", UNIFFI_GENERATOR):
+        m = re.search(r'^uniffi\s*=\s*\{[^}\n]*\bversion\s*=\s*"([^"]*)"',
+                      read(os.path.join(root, path)), re.M)
+        if not m:
+            return f"{path}: no `uniffi = {{ version = ... }}` line to compare with the other pin"
+        pins[path] = m.group(1)
+    if len(set(pins.values())) > 1:
+        return "the uniffi pins differ:\n" + "\n".join(f"  {p}: {v}" for p, v in pins.items())
+    return None
+
+
 def check(root: str) -> int:
     want = cargo_version(root)
     bad = []
@@ -246,17 +267,9 @@ def check(root: str) -> int:
         for got in copy.versions(root):
             if got != want:
                 bad.append(f"  {copy.label} ({copy.path}): {got}")
-    # Not the SDK's version, but another copy to keep equal: the generator (a workspace of its own)
-    # pins the same uniffi as the library, or the Kotlin and Swift it writes may not match it.
-    pins = {}
-    for path in ("Cargo.toml", "bindings-uniffi/uniffi-bindgen/Cargo.toml"):
-        if os.path.isfile(os.path.join(root, path)):
-            m = re.search(r'^uniffi\s*=\s*\{[^}\n]*\bversion\s*=\s*"([^"]*)"', read(os.path.join(root, path)), re.M)
-            if m:
-                pins[path] = m.group(1)
-    if len(set(pins.values())) > 1:
-        print("the uniffi pins differ:", *(f"  {p}: {v}" for p, v in pins.items()), sep="\n",
-              file=sys.stderr)
+    problem = uniffi_pins(root)
+    if problem:
+        print(problem, file=sys.stderr)
         return 1
     if bad:
         print(f"versions differ from Cargo.toml's {want}:", *bad, sep="\n", file=sys.stderr)
