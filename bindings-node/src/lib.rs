@@ -7,16 +7,21 @@
 //! A call's value crosses into JavaScript as its wire JSON text, which the JavaScript layer reads
 //! with one `JSON.parse` (see `outcome::Answer`); an error crosses as the tagged object
 //! `{ ok: false, error: { code, message, status, body, param, retryAfter, requestId, kind } }`,
-//! resolved rather than rejected because a rejected promise from an `async fn` cannot carry its
-//! own `code` (napi-rs issues 1632 and 1681). The JavaScript layer throws the typed error.
+//! resolved rather than rejected because a rejected napi promise cannot carry its own `code`
+//! (napi-rs issues 1632 and 1681). The JavaScript layer throws the typed error.
+//!
+//! Calls that do I/O return promises made by `settle::start` (one threadsafe function per
+//! JavaScript thread for every call) rather than napi-rs's `async fn` (one per call).
 
 mod arg;
 mod convert;
 mod outcome;
+mod settle;
 
 use std::sync::Arc;
 
-use napi::bindgen_prelude::{Either, Uint8Array};
+use napi::Env;
+use napi::bindgen_prelude::{Either, PromiseRaw, Uint8Array};
 use napi_derive::napi;
 use serde_json::Value;
 use zavu_core::ffi::{CancelHandle, catch_panics, catch_panics_sync};
@@ -187,14 +192,18 @@ pub fn open_client(options: JsArg) -> Either<NativeClient, Value> {
 impl NativeClient {
     /// The client for one call: a cheap clone sharing the pool, with the call's options (and
     /// the token's response slot when it tracks the answer).
+    /// Runs on the JavaScript thread, before the call's future starts, so it catches its own
+    /// panics.
     fn with(&self, options: JsArg, cancel: Option<&CancelToken>) -> zavu_core::Result<Client> {
-        let mut options = request_options(options.parse::<CallOptions>("options")?)?;
-        options.response = cancel.and_then(|token| token.slot.get().cloned());
-        if options == zavu_core::RequestOptions::default() {
-            Ok(self.client.clone())
-        } else {
-            Ok(self.client.with_options(&options))
-        }
+        catch_panics_sync(|| {
+            let mut options = request_options(options.parse::<CallOptions>("options")?)?;
+            options.response = cancel.and_then(|token| token.slot.get().cloned());
+            if options == zavu_core::RequestOptions::default() {
+                Ok(self.client.clone())
+            } else {
+                Ok(self.client.with_options(&options))
+            }
+        })
     }
 }
 
@@ -225,199 +234,222 @@ impl NativeClient {
         serde_json::json!({ "requests": stats.requests, "retries": stats.retries })
     }
 
-    #[napi]
-    pub async fn create_invitation(
+    #[napi(ts_return_type = "Promise<string | any>")]
+    pub fn create_invitation<'env>(
         &self,
+        env: &'env Env,
         params: JsArg,
         options: JsArg,
         cancel: Option<&CancelToken>,
-    ) -> Either<String, Value> {
-        run(handle_of(cancel), async {
-            let params = params.parse("params")?;
-            self.with(options, cancel)?
-                .invitations()
-                .create(&params)
-                .await
-        })
-        .await
+    ) -> napi::Result<PromiseRaw<'env, String>> {
+        let client = self.with(options, cancel);
+        settle::start(
+            env,
+            run(handle_of(cancel), async move {
+                let params = params.parse("params")?;
+                client?.invitations().create(&params).await
+            }),
+        )
     }
 
     /// One page of invitations as `{ items, nextCursor }`.
-    #[napi]
-    pub async fn list_invitations(
+    #[napi(ts_return_type = "Promise<string | any>")]
+    pub fn list_invitations<'env>(
         &self,
+        env: &'env Env,
         params: JsArg,
         options: JsArg,
         cancel: Option<&CancelToken>,
-    ) -> Either<String, Value> {
-        run(handle_of(cancel), async {
-            let params = params.parse("params")?;
-            let page = self
-                .with(options, cancel)?
-                .invitations()
-                .list(&params)
-                .await?;
-            Ok(convert::PageJson::from(page))
-        })
-        .await
+    ) -> napi::Result<PromiseRaw<'env, String>> {
+        let client = self.with(options, cancel);
+        settle::start(
+            env,
+            run(handle_of(cancel), async move {
+                let params = params.parse("params")?;
+                let page = client?.invitations().list(&params).await?;
+                Ok(convert::PageJson::from(page))
+            }),
+        )
     }
 
-    #[napi]
-    pub async fn get_invitation(
+    #[napi(ts_return_type = "Promise<string | any>")]
+    pub fn get_invitation<'env>(
         &self,
+        env: &'env Env,
         invitation_id: JsArg,
         options: JsArg,
         cancel: Option<&CancelToken>,
-    ) -> Either<String, Value> {
-        run(handle_of(cancel), async {
-            let id = invitation_id.string("invitationId")?;
-            self.with(options, cancel)?.invitations().get(&id).await
-        })
-        .await
+    ) -> napi::Result<PromiseRaw<'env, String>> {
+        let client = self.with(options, cancel);
+        settle::start(
+            env,
+            run(handle_of(cancel), async move {
+                let id = invitation_id.string("invitationId")?;
+                client?.invitations().get(&id).await
+            }),
+        )
     }
 
-    #[napi]
-    pub async fn cancel_invitation(
+    #[napi(ts_return_type = "Promise<string | any>")]
+    pub fn cancel_invitation<'env>(
         &self,
+        env: &'env Env,
         invitation_id: JsArg,
         options: JsArg,
         cancel: Option<&CancelToken>,
-    ) -> Either<String, Value> {
-        run(handle_of(cancel), async {
-            let id = invitation_id.string("invitationId")?;
-            self.with(options, cancel)?.invitations().cancel(&id).await
-        })
-        .await
+    ) -> napi::Result<PromiseRaw<'env, String>> {
+        let client = self.with(options, cancel);
+        settle::start(
+            env,
+            run(handle_of(cancel), async move {
+                let id = invitation_id.string("invitationId")?;
+                client?.invitations().cancel(&id).await
+            }),
+        )
     }
 
-    #[napi]
-    pub async fn wait_for_completion(
+    #[napi(ts_return_type = "Promise<string | any>")]
+    pub fn wait_for_completion<'env>(
         &self,
+        env: &'env Env,
         invitation_id: JsArg,
         wait: JsArg,
         options: JsArg,
         cancel: Option<&CancelToken>,
-    ) -> Either<String, Value> {
-        run(handle_of(cancel), async {
-            let id = invitation_id.string("invitationId")?;
-            let wait = convert::wait_options(wait.parse::<WaitOptions>("options")?)?;
-            self.with(options, cancel)?
-                .invitations()
-                .wait_for_completion(&id, wait)
-                .await
-        })
-        .await
+    ) -> napi::Result<PromiseRaw<'env, String>> {
+        let client = self.with(options, cancel);
+        settle::start(
+            env,
+            run(handle_of(cancel), async move {
+                let id = invitation_id.string("invitationId")?;
+                let wait = convert::wait_options(wait.parse::<WaitOptions>("options")?)?;
+                client?.invitations().wait_for_completion(&id, wait).await
+            }),
+        )
     }
 
-    #[napi]
-    pub async fn create_webhook(
+    #[napi(ts_return_type = "Promise<string | any>")]
+    pub fn create_webhook<'env>(
         &self,
+        env: &'env Env,
         params: JsArg,
         options: JsArg,
         cancel: Option<&CancelToken>,
-    ) -> Either<String, Value> {
-        run(handle_of(cancel), async {
-            let params = params.parse("params")?;
-            self.with(options, cancel)?
-                .invitations()
-                .create_webhook(&params)
-                .await
-        })
-        .await
+    ) -> napi::Result<PromiseRaw<'env, String>> {
+        let client = self.with(options, cancel);
+        settle::start(
+            env,
+            run(handle_of(cancel), async move {
+                let params = params.parse("params")?;
+                client?.invitations().create_webhook(&params).await
+            }),
+        )
     }
 
-    #[napi]
-    pub async fn get_webhook(
+    #[napi(ts_return_type = "Promise<string | any>")]
+    pub fn get_webhook<'env>(
         &self,
+        env: &'env Env,
         options: JsArg,
         cancel: Option<&CancelToken>,
-    ) -> Either<String, Value> {
-        run(handle_of(cancel), async {
-            self.with(options, cancel)?
-                .invitations()
-                .get_webhook()
-                .await
-        })
-        .await
+    ) -> napi::Result<PromiseRaw<'env, String>> {
+        let client = self.with(options, cancel);
+        settle::start(
+            env,
+            run(handle_of(cancel), async move {
+                client?.invitations().get_webhook().await
+            }),
+        )
     }
 
-    #[napi]
-    pub async fn update_webhook(
+    #[napi(ts_return_type = "Promise<string | any>")]
+    pub fn update_webhook<'env>(
         &self,
+        env: &'env Env,
         params: JsArg,
         options: JsArg,
         cancel: Option<&CancelToken>,
-    ) -> Either<String, Value> {
-        run(handle_of(cancel), async {
-            let params = params.parse("params")?;
-            self.with(options, cancel)?
-                .invitations()
-                .update_webhook(&params)
-                .await
-        })
-        .await
+    ) -> napi::Result<PromiseRaw<'env, String>> {
+        let client = self.with(options, cancel);
+        settle::start(
+            env,
+            run(handle_of(cancel), async move {
+                let params = params.parse("params")?;
+                client?.invitations().update_webhook(&params).await
+            }),
+        )
     }
 
-    #[napi]
-    pub async fn delete_webhook(
+    #[napi(ts_return_type = "Promise<string | any>")]
+    pub fn delete_webhook<'env>(
         &self,
+        env: &'env Env,
         options: JsArg,
         cancel: Option<&CancelToken>,
-    ) -> Either<String, Value> {
-        run(handle_of(cancel), async {
-            self.with(options, cancel)?
-                .invitations()
-                .delete_webhook()
-                .await
-        })
-        .await
+    ) -> napi::Result<PromiseRaw<'env, String>> {
+        let client = self.with(options, cancel);
+        settle::start(
+            env,
+            run(handle_of(cancel), async move {
+                client?.invitations().delete_webhook().await
+            }),
+        )
     }
 
-    #[napi]
-    pub async fn purchase_phone_number(
+    #[napi(ts_return_type = "Promise<string | any>")]
+    pub fn purchase_phone_number<'env>(
         &self,
+        env: &'env Env,
         params: JsArg,
         options: JsArg,
         cancel: Option<&CancelToken>,
-    ) -> Either<String, Value> {
-        run(handle_of(cancel), async {
-            let params = params.parse("params")?;
-            self.with(options, cancel)?
-                .phone_numbers()
-                .purchase(&params)
-                .await
-        })
-        .await
+    ) -> napi::Result<PromiseRaw<'env, String>> {
+        let client = self.with(options, cancel);
+        settle::start(
+            env,
+            run(handle_of(cancel), async move {
+                let params = params.parse("params")?;
+                client?.phone_numbers().purchase(&params).await
+            }),
+        )
     }
 
-    #[napi]
-    pub async fn get_sender(
+    #[napi(ts_return_type = "Promise<string | any>")]
+    pub fn get_sender<'env>(
         &self,
+        env: &'env Env,
         sender_id: JsArg,
         options: JsArg,
         cancel: Option<&CancelToken>,
-    ) -> Either<String, Value> {
-        run(handle_of(cancel), async {
-            let id = sender_id.string("senderId")?;
-            self.with(options, cancel)?.senders().get(&id).await
-        })
-        .await
+    ) -> napi::Result<PromiseRaw<'env, String>> {
+        let client = self.with(options, cancel);
+        settle::start(
+            env,
+            run(handle_of(cancel), async move {
+                let id = sender_id.string("senderId")?;
+                client?.senders().get(&id).await
+            }),
+        )
     }
 
     /// One page of senders as `{ items, nextCursor }`.
-    #[napi]
-    pub async fn list_senders(
+    #[napi(ts_return_type = "Promise<string | any>")]
+    pub fn list_senders<'env>(
         &self,
+        env: &'env Env,
         params: JsArg,
         options: JsArg,
         cancel: Option<&CancelToken>,
-    ) -> Either<String, Value> {
-        run(handle_of(cancel), async {
-            let params = params.parse("params")?;
-            let page = self.with(options, cancel)?.senders().list(&params).await?;
-            Ok(convert::PageJson::from(page))
-        })
-        .await
+    ) -> napi::Result<PromiseRaw<'env, String>> {
+        let client = self.with(options, cancel);
+        settle::start(
+            env,
+            run(handle_of(cancel), async move {
+                let params = params.parse("params")?;
+                let page = client?.senders().list(&params).await?;
+                Ok(convert::PageJson::from(page))
+            }),
+        )
     }
 
     /// A new client on the same pool with some options changed (`withOptions`): `{ apiKey,
@@ -436,117 +468,120 @@ impl NativeClient {
     }
 
     /// Numbers the team can buy, as `{ items }` (`phoneNumbers.searchAvailable`).
-    #[napi]
-    pub async fn search_available_phone_numbers(
+    #[napi(ts_return_type = "Promise<string | any>")]
+    pub fn search_available_phone_numbers<'env>(
         &self,
+        env: &'env Env,
         params: JsArg,
         options: JsArg,
         cancel: Option<&CancelToken>,
-    ) -> Either<String, Value> {
-        run(handle_of(cancel), async {
-            let params = params.parse("params")?;
-            let items = self
-                .with(options, cancel)?
-                .phone_numbers()
-                .search_available(&params)
-                .await?;
-            Ok(serde_json::json!({ "items": items }))
-        })
-        .await
+    ) -> napi::Result<PromiseRaw<'env, String>> {
+        let client = self.with(options, cancel);
+        settle::start(
+            env,
+            run(handle_of(cancel), async move {
+                let params = params.parse("params")?;
+                let items = client?.phone_numbers().search_available(&params).await?;
+                Ok(serde_json::json!({ "items": items }))
+            }),
+        )
     }
 
     /// A number's regulatory requirements, as `{ items }`.
-    #[napi]
-    pub async fn phone_number_requirements(
+    #[napi(ts_return_type = "Promise<string | any>")]
+    pub fn phone_number_requirements<'env>(
         &self,
+        env: &'env Env,
         params: JsArg,
         options: JsArg,
         cancel: Option<&CancelToken>,
-    ) -> Either<String, Value> {
-        run(handle_of(cancel), async {
-            let params = params.parse("params")?;
-            let items = self
-                .with(options, cancel)?
-                .phone_numbers()
-                .requirements(&params)
-                .await?;
-            Ok(serde_json::json!({ "items": items }))
-        })
-        .await
+    ) -> napi::Result<PromiseRaw<'env, String>> {
+        let client = self.with(options, cancel);
+        settle::start(
+            env,
+            run(handle_of(cancel), async move {
+                let params = params.parse("params")?;
+                let items = client?.phone_numbers().requirements(&params).await?;
+                Ok(serde_json::json!({ "items": items }))
+            }),
+        )
     }
 
     /// One page of the team's numbers as `{ items, nextCursor }`.
-    #[napi]
-    pub async fn list_phone_numbers(
+    #[napi(ts_return_type = "Promise<string | any>")]
+    pub fn list_phone_numbers<'env>(
         &self,
+        env: &'env Env,
         params: JsArg,
         options: JsArg,
         cancel: Option<&CancelToken>,
-    ) -> Either<String, Value> {
-        run(handle_of(cancel), async {
-            let params = params.parse("params")?;
-            let page = self
-                .with(options, cancel)?
-                .phone_numbers()
-                .list(&params)
-                .await?;
-            Ok(convert::PageJson::from(page))
-        })
-        .await
+    ) -> napi::Result<PromiseRaw<'env, String>> {
+        let client = self.with(options, cancel);
+        settle::start(
+            env,
+            run(handle_of(cancel), async move {
+                let params = params.parse("params")?;
+                let page = client?.phone_numbers().list(&params).await?;
+                Ok(convert::PageJson::from(page))
+            }),
+        )
     }
 
-    #[napi]
-    pub async fn get_phone_number(
+    #[napi(ts_return_type = "Promise<string | any>")]
+    pub fn get_phone_number<'env>(
         &self,
+        env: &'env Env,
         phone_number_id: JsArg,
         options: JsArg,
         cancel: Option<&CancelToken>,
-    ) -> Either<String, Value> {
-        run(handle_of(cancel), async {
-            let id = phone_number_id.string("phoneNumberId")?;
-            self.with(options, cancel)?
-                .phone_numbers()
-                .retrieve(&id)
-                .await
-        })
-        .await
+    ) -> napi::Result<PromiseRaw<'env, String>> {
+        let client = self.with(options, cancel);
+        settle::start(
+            env,
+            run(handle_of(cancel), async move {
+                let id = phone_number_id.string("phoneNumberId")?;
+                client?.phone_numbers().retrieve(&id).await
+            }),
+        )
     }
 
     /// Changes the given fields of a number; `null` clears `name` or unassigns `senderId`.
-    #[napi]
-    pub async fn update_phone_number(
+    #[napi(ts_return_type = "Promise<string | any>")]
+    pub fn update_phone_number<'env>(
         &self,
+        env: &'env Env,
         phone_number_id: JsArg,
         params: JsArg,
         options: JsArg,
         cancel: Option<&CancelToken>,
-    ) -> Either<String, Value> {
-        run(handle_of(cancel), async {
-            let id = phone_number_id.string("phoneNumberId")?;
-            let params = params.parse("params")?;
-            self.with(options, cancel)?
-                .phone_numbers()
-                .update(&id, &params)
-                .await
-        })
-        .await
+    ) -> napi::Result<PromiseRaw<'env, String>> {
+        let client = self.with(options, cancel);
+        settle::start(
+            env,
+            run(handle_of(cancel), async move {
+                let id = phone_number_id.string("phoneNumberId")?;
+                let params = params.parse("params")?;
+                client?.phone_numbers().update(&id, &params).await
+            }),
+        )
     }
 
-    #[napi]
-    pub async fn release_phone_number(
+    #[napi(ts_return_type = "Promise<string | any>")]
+    pub fn release_phone_number<'env>(
         &self,
+        env: &'env Env,
         phone_number_id: JsArg,
         options: JsArg,
         cancel: Option<&CancelToken>,
-    ) -> Either<String, Value> {
-        run(handle_of(cancel), async {
-            let id = phone_number_id.string("phoneNumberId")?;
-            self.with(options, cancel)?
-                .phone_numbers()
-                .release(&id)
-                .await
-        })
-        .await
+    ) -> napi::Result<PromiseRaw<'env, String>> {
+        let client = self.with(options, cancel);
+        settle::start(
+            env,
+            run(handle_of(cancel), async move {
+                let id = phone_number_id.string("phoneNumberId")?;
+                client?.phone_numbers().release(&id).await
+            }),
+        )
     }
 
     /// A lazy walk over every number of the team; see `invitationPager`.
@@ -640,14 +675,20 @@ async fn next_batch(walk: &mut Walk) -> zavu_core::Result<Option<Batch>> {
 impl Pager {
     /// The next items as a JSON array (the rest of the current page, or the next page), or
     /// `null` after the last one.
-    #[napi]
-    pub async fn next_batch(&self, cancel: Option<&CancelToken>) -> Either<String, Value> {
+    #[napi(ts_return_type = "Promise<string | any>")]
+    pub fn next_batch<'env>(
+        &self,
+        env: &'env Env,
+        cancel: Option<&CancelToken>,
+    ) -> napi::Result<PromiseRaw<'env, String>> {
         let walk = Arc::clone(&self.walk);
-        run(handle_of(cancel), async move {
-            let mut walk = walk.lock().await;
-            next_batch(&mut walk).await
-        })
-        .await
+        settle::start(
+            env,
+            run(handle_of(cancel), async move {
+                let mut walk = walk.lock().await;
+                next_batch(&mut walk).await
+            }),
+        )
     }
 
     /// Ends the walk and frees its page.

@@ -1,7 +1,9 @@
 // Concurrency and cancellation: calls run on the shared runtime, never on the JS thread; many
 // calls share one client's connection pool; an AbortSignal cancels a call in flight.
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
+import { promisify } from 'node:util';
 
 import Zavudev, { APIUserAbortError, ZavuError } from '@zavudev/sdk';
 
@@ -35,6 +37,31 @@ describe('concurrency', () => {
     clearInterval(timer);
     assert.ok(ticksWhileWaiting >= 5, `only ${ticksWhileWaiting} timer ticks ran while the calls waited`);
     assert.deepEqual(new Set(codes), new Set(['not_found']));
+  });
+
+  // The addon answers every call through one threadsafe function per thread, referenced only
+  // while calls are pending: an awaited call must keep a script alive, an idle client must not.
+  test('a pending call keeps the process alive; an idle client lets it exit', async () => {
+    const script = (body) => `
+      import Zavudev from '@zavudev/sdk';
+      const zavu = new Zavudev({ apiKey: ${JSON.stringify(sandbox.apiKey)}, baseURL: ${JSON.stringify(sandbox.baseURL)} });
+      ${body}`;
+    const run = (body) =>
+      promisify(execFile)(process.execPath, ['--input-type=module', '-e', script(body)], {
+        cwd: new URL('.', import.meta.url),
+        timeout: 20_000,
+      });
+    await delay('/v1/invitations/*', 800);
+    const started = Date.now();
+    const pending = await run(
+      "const e = await zavu.invitations.get('inv_slow').catch((e) => e); console.log(e.code);",
+    );
+    assert.equal(pending.stdout.trim(), 'not_found');
+    assert.ok(Date.now() - started >= 800, 'the process ended before its call was answered');
+    const idle = await run(
+      "await zavu.invitations.get('inv_none').catch(() => {}); console.log('idle');",
+    );
+    assert.equal(idle.stdout.trim(), 'idle');
   });
 
   test('many concurrent calls on one client all succeed through its one pool', async () => {
