@@ -60,7 +60,8 @@ TARGETS = [
     ("Rust core list page ≥ 0.6× wire (1 connection), multi-thread runtime", ("rust", "list"), ("wire-1", "list"), 0.6),
     ("Node list page ≥ 4× published", ("node-ours", "list"), ("node-pub", "list"), 4.0),
     *[(f"{label} {what} ≥ 0.7× Rust core (current-thread)", (impl, workload), ("rust-current", workload), 0.7)
-      for impl, label in (("py-ours", "Python sync"), ("node-ours", "Node"), ("go-ours", "Go"),
+      for impl, label in (("py-ours", "Python sync"), ("py-ours-async", "Python async"),
+                          ("node-ours", "Node"), ("go-ours", "Go"),
                           ("php-ours", "PHP"), ("rb-ours", "Ruby"), ("kt-ours", "Kotlin"))
       for workload, what in (("get", "get"), ("list", "list page"))],
 ]
@@ -87,7 +88,7 @@ IMPLS = {
     "rust-hyper": ("Rust, one bare hyper connection (no pool), multi-thread", "rust", ["get"]),
     "rust-hyper-current": ("Rust, one bare hyper connection (no pool), current-thread", "rust", ["get"]),
     "py-ours": ("Python, ours (Zavudev)", "python", ["get", "create", "list"]),
-    "py-ours-async": ("Python, ours (AsyncZavudev)", "python", ["get64"]),
+    "py-ours-async": ("Python, ours (AsyncZavudev)", "python", ["get", "list", "get64"]),
     "py-pub": (f"Python, published {PUBLISHED_PY} (Zavudev)", "python", ["get", "create", "list"]),
     "py-pub-async": (f"Python, published {PUBLISHED_PY} (AsyncZavudev)", "python", ["get64"]),
     "node-ours": ("Node, ours", "node", ["get", "create", "list", "get64"]),
@@ -486,9 +487,11 @@ class Bench:
             return [str(s.rust_bin), workload + suffix, "--base-url", url, "--seconds", secs, "--runtime", runtime]
         if impl.startswith("py-"):
             python = s.py_ours if "ours" in impl else s.py_pub
+            # The async rows' sequential get and list: AsyncZavudev, one awaited call at a time.
+            use_async = ["--async"] if impl.endswith("-async") and workload != "get64" else []
             return [str(python), str(HERE / "python" / "workload.py"), "--sdk",
                     "ours" if "ours" in impl else "published", "--workload", workload,
-                    "--base-url", url, "--seconds", secs]
+                    "--base-url", url, "--seconds", secs, *use_async]
         if impl.startswith("node-"):
             env_dir = s.node_ours if impl == "node-ours" else s.node_pub
             return ["node", str(HERE / "node" / "workload.mjs"), "--env", str(env_dir), "--sdk",

@@ -74,6 +74,33 @@ def sequential(call, seconds: float) -> tuple[int, float]:
     return calls, time.perf_counter() - start
 
 
+async def async_sequential(sdk: str, base_url: str, workload: str, seconds: float):
+    """One call at a time on AsyncZavudev, each awaited before the next (the sync loop's twin)."""
+    client = zavudev.AsyncZavudev(api_key=API_KEY, base_url=base_url)
+    inv = client.invitations
+    if sdk == "ours":
+        calls = {
+            "get": lambda: inv.get(invitation_id=INVITATION_ID),
+            "list": lambda: inv.list(),
+        }
+    else:
+        calls = {"get": lambda: inv.retrieve(INVITATION_ID), "list": lambda: inv.list()}
+    call = calls[workload]
+    read = (lambda page: len(page.items)) if workload == "list" else (
+        (lambda inv: inv.id) if sdk == "ours" else (lambda envelope: envelope.invitation.id))
+    until = time.perf_counter() + WARMUP
+    while time.perf_counter() < until:
+        read(await call())
+    start, cpu = time.perf_counter(), time.process_time()
+    until = start + seconds
+    n = 0
+    while time.perf_counter() < until:
+        read(await call())
+        n += 1
+    TIMED_CPU[0] = time.process_time() - cpu
+    return n, time.perf_counter() - start
+
+
 async def concurrent_gets(sdk: str, base_url: str, seconds: float, concurrency: int):
     client = zavudev.AsyncZavudev(api_key=API_KEY, base_url=base_url)
     if sdk == "ours":
@@ -138,6 +165,8 @@ def main() -> None:
     parser.add_argument("--base-url", required=True)
     parser.add_argument("--seconds", type=float, default=10.0)
     parser.add_argument("--concurrency", type=int, default=64)
+    parser.add_argument("--async", dest="use_async", action="store_true",
+                        help="get and list on AsyncZavudev, one awaited call at a time")
     args = parser.parse_args()
 
     if args.workload in ("walk", "walk-async"):
@@ -145,6 +174,11 @@ def main() -> None:
     elif args.workload == "get64":
         calls, elapsed = asyncio.run(
             concurrent_gets(args.sdk, args.base_url, args.seconds, args.concurrency)
+        )
+        result = {"calls": calls, "seconds": elapsed, "rate": calls / elapsed}
+    elif args.use_async:
+        calls, elapsed = asyncio.run(
+            async_sequential(args.sdk, args.base_url, args.workload, args.seconds)
         )
         result = {"calls": calls, "seconds": elapsed, "rate": calls / elapsed}
     else:
