@@ -367,10 +367,16 @@ fn parse_page(file: &str, iterations: u32) -> std::process::ExitCode {
         profile_serialize_page(&page);
     }
     let serialized = start.elapsed().as_secs_f64() * 1e6 / f64::from(iterations.max(1));
+    // What the Ruby and PHP bindings add: each typed item to a `serde_json::Value`.
+    let start = Instant::now();
+    for _ in 0..iterations {
+        profile_to_value_page(&page);
+    }
+    let to_value = start.elapsed().as_secs_f64() * 1e6 / f64::from(iterations.max(1));
     println!(
         "{}",
         json!({"typed_us": typed, "value_us": value, "ignored_us": skipped,
-               "serialize_us": serialized})
+               "serialize_us": serialized, "to_value_us": to_value})
     );
     std::process::ExitCode::SUCCESS
 }
@@ -401,6 +407,16 @@ fn profile_ignored_page(body: &[u8]) {
 #[inline(never)]
 fn profile_serialize_page(page: &zavu_core::PageData<zavu_core::Invitation>) {
     std::hint::black_box(serde_json::to_string(page).expect("JSON"));
+}
+
+#[inline(never)]
+fn profile_to_value_page(page: &zavu_core::PageData<zavu_core::Invitation>) {
+    let items: Vec<serde_json::Value> = page
+        .items
+        .iter()
+        .map(|item| serde_json::to_value(item).expect("JSON"))
+        .collect();
+    std::hint::black_box(items);
 }
 
 /// `zavu-bench list-calls --base-url URL CALLS`: CALLS list calls (one 50-item page each) on a

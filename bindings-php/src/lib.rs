@@ -28,13 +28,20 @@ use zavu_core::{AutoPager, Client, Invitation, ParamStyle, PhoneNumber, Sender};
 
 use crate::outcome::{Answer, error_zval, into_answer};
 
-/// Runs one core call to its end on core's shared runtime, with panics turned into
-/// `internal_panic` errors. PHP is synchronous: the request's thread waits here (PHP has no
-/// other work to do meanwhile), while the runtime's workers drive the connection.
+/// Who makes this PHP's calls: one thread per process, unless PHP is built thread-safe (ZTS).
+const CALLERS: zavu_core::runtime::Callers = if ext_php_rs::PHP_ZTS {
+    zavu_core::runtime::Callers::Many
+} else {
+    zavu_core::runtime::Callers::One
+};
+
+/// Runs one core call to its end, with panics turned into `internal_panic` errors. PHP is
+/// synchronous: the request's thread waits here (it has no other work meanwhile), and without
+/// ZTS drives the connection itself (`zavu_core::runtime::Callers`).
 fn block_on<T: serde::Serialize>(
     call: impl std::future::Future<Output = zavu_core::Result<T>>,
 ) -> Zval {
-    into_answer(zavu_core::runtime::get().block_on(catch_panics(call)))
+    into_answer(zavu_core::runtime::block_on(CALLERS, catch_panics(call)))
 }
 
 /// Runs the body of a function PHP calls, turning a panic anywhere in it (argument conversion

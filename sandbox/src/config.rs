@@ -33,6 +33,9 @@ pub struct SandboxConfig {
     pub rate_limit_window: Duration,
     /// Delays between webhook delivery attempts; tests shorten them to milliseconds.
     pub webhook_retry_delays: Vec<Duration>,
+    /// Closes a keep-alive connection that waits this long for its next request, as real
+    /// servers and load balancers do; `None` keeps idle connections open.
+    pub idle_timeout: Option<Duration>,
 }
 
 impl Default for SandboxConfig {
@@ -45,6 +48,7 @@ impl Default for SandboxConfig {
             nested_errors: false,
             rate_limit_window: Duration::from_secs(60),
             webhook_retry_delays: DEFAULT_WEBHOOK_RETRY_DELAYS.to_vec(),
+            idle_timeout: None,
         }
     }
 }
@@ -66,6 +70,10 @@ pub struct SandboxArgs {
     /// Turn off the per-key rate limits.
     #[arg(long)]
     pub no_rate_limits: bool,
+    /// Close a keep-alive connection after this many milliseconds without a request (real
+    /// servers do; clients must not reuse such a connection). Off by default.
+    #[arg(long, value_name = "MS")]
+    pub idle_timeout_ms: Option<u64>,
 }
 
 impl SandboxArgs {
@@ -76,6 +84,7 @@ impl SandboxArgs {
             port: self.port,
             api_keys: self.api_keys.clone(),
             rate_limits: !self.no_rate_limits,
+            idle_timeout: self.idle_timeout_ms.map(Duration::from_millis),
             ..SandboxConfig::default()
         }
     }

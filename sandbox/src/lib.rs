@@ -79,7 +79,12 @@ impl Sandbox {
         let api_keys = state.teams.iter().map(|t| t.key.clone()).collect();
         tokio::spawn(webhooks::run_worker(state.clone(), delivery_rx));
         let app = router(state);
-        let server = tokio::spawn(server::serve(listener, app, shutdown_rx));
+        let server = tokio::spawn(server::serve(
+            listener,
+            app,
+            config.idle_timeout,
+            shutdown_rx,
+        ));
         Ok(Sandbox {
             base_url,
             api_keys,

@@ -2,11 +2,12 @@
 //! its own TCP connection: that is how the drop faults look to a client like a real network cut.
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use axum::Router;
 use axum::body::Body;
 use hyper::body::Incoming;
-use hyper_util::rt::{TokioExecutor, TokioIo};
+use hyper_util::rt::{TokioExecutor, TokioIo, TokioTimer};
 use hyper_util::server::conn::auto;
 use tokio::net::TcpListener;
 use tokio::sync::{Notify, watch};
@@ -24,8 +25,14 @@ impl ConnectionKill {
     }
 }
 
-/// Serves `app` on `listener` until `shutdown` changes or its sender goes away.
-pub(crate) async fn serve(listener: TcpListener, app: Router, mut shutdown: watch::Receiver<bool>) {
+/// Serves `app` on `listener` until `shutdown` changes or its sender goes away. With
+/// `idle_timeout`, an HTTP/1 connection waiting that long for its next request is closed.
+pub(crate) async fn serve(
+    listener: TcpListener,
+    app: Router,
+    idle_timeout: Option<Duration>,
+    mut shutdown: watch::Receiver<bool>,
+) {
     loop {
         let accepted = tokio::select! {
             accepted = listener.accept() => accepted,
@@ -52,7 +59,15 @@ pub(crate) async fn serve(listener: TcpListener, app: Router, mut shutdown: watc
                     let app = app.clone();
                     async move { app.oneshot(request.map(Body::new)).await }
                 });
-            let builder = auto::Builder::new(TokioExecutor::new());
+            let mut builder = auto::Builder::new(TokioExecutor::new());
+            if let Some(idle) = idle_timeout {
+                // hyper's header-read timer also runs while a keep-alive connection waits for
+                // its next request's headers: past it, hyper closes the connection.
+                builder
+                    .http1()
+                    .timer(TokioTimer::new())
+                    .header_read_timeout(idle);
+            }
             let connection = builder.serve_connection(TokioIo::new(stream), service);
             // Dropping the connection future closes the socket mid-exchange, which is the point.
             tokio::select! {
