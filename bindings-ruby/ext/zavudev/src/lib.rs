@@ -18,7 +18,9 @@ mod gvl;
 use std::sync::Arc;
 
 use magnus::value::ReprValue;
-use magnus::{Error, IntoValue, RArray, RHash, RString, Ruby, Value, function, method, prelude::*};
+use magnus::{
+    Error, IntoValue, RArray, RHash, RModule, RString, Ruby, Value, function, method, prelude::*,
+};
 use serde::Serialize;
 use serde_json::Value as Json;
 use zavu_core::{
@@ -99,19 +101,25 @@ fn to_json<T: Serialize>(value: &T) -> CoreResult<Json> {
     })
 }
 
-fn json_list<T: Serialize>(items: &[T]) -> CoreResult<Vec<Json>> {
-    items.iter().map(to_json).collect()
+/// A page's items as their wire JSON text, written on the runtime (off the GVL).
+///
+/// Items cross as text that Ruby's own `JSON.parse` reads (see [`parse_items`]), not as
+/// `serde_json::Value`s: building a `Value` per item cost more than parsing the page (~0.98 M
+/// instructions a 50-item page against ~0.37 M for the text), and Ruby's C parser builds the
+/// Hashes about twice as fast as one `rb_hash_aset` per key from Rust (issue 19).
+fn json_list<T: Serialize>(items: &[T]) -> CoreResult<String> {
+    serde_json::to_string(items).map_err(|e| {
+        zavu_core::Error::new(
+            zavu_core::codes::INVALID_RESPONSE,
+            format!("cannot encode the result: {e}"),
+        )
+    })
 }
 
-fn json_array(ruby: &Ruby, items: &[Json]) -> Result<RArray, Error> {
-    use magnus::rb_sys::AsRawValue;
-    let array = ruby.ary_new_capa(items.len());
-    for item in items {
-        let item = json_to_ruby(ruby, item)?;
-        // SAFETY: GVL held; a fresh, unfrozen Array cannot raise on push.
-        unsafe { rb_sys::rb_ary_push(array.as_raw(), item.as_raw()) };
-    }
-    Ok(array)
+/// The items' wire Hashes (String keys, as the API sent them), read with Ruby's `JSON.parse`.
+fn parse_items(ruby: &Ruby, text: &str) -> Result<RArray, Error> {
+    let json: RModule = ruby.class_object().const_get("JSON")?;
+    json.funcall("parse", (ruby.str_new(text),))
 }
 
 /// Core's result, or the exception to raise, with the one error conversion.
@@ -512,7 +520,7 @@ enum AnyPager {
 }
 
 impl AnyPage {
-    fn items_json(&self) -> CoreResult<Vec<Json>> {
+    fn items_json(&self) -> CoreResult<String> {
         match self {
             AnyPage::Invitations(p) => json_list(&p.items),
             AnyPage::Senders(p) => json_list(&p.items),
@@ -543,8 +551,8 @@ impl AnyPage {
 #[magnus::wrap(class = "Zavudev::Native::Page", free_immediately, size)]
 struct NativePage {
     page: AnyPage,
-    /// The items as wire JSON, encoded on the runtime (off the GVL) when the page arrived.
-    items: Vec<Json>,
+    /// The items as wire JSON text, written on the runtime (off the GVL) when the page arrived.
+    items: String,
 }
 
 impl NativePage {
@@ -561,7 +569,7 @@ impl NativePage {
     }
 
     fn items(ruby: &Ruby, rb_self: &Self) -> Result<RArray, Error> {
-        json_array(ruby, &rb_self.items)
+        parse_items(ruby, &rb_self.items)
     }
 
     fn next_cursor(&self) -> Option<String> {
@@ -633,7 +641,7 @@ impl NativePager {
                 }
             }
         })?;
-        batch.map(|items| json_array(ruby, &items)).transpose()
+        batch.map(|items| parse_items(ruby, &items)).transpose()
     }
 }
 
