@@ -385,7 +385,8 @@ class Setup:
         stage.mkdir(parents=True)
         shutil.copy2(ROOT / "bindings-uniffi" / "kotlin" / "pom.xml", stage / "pom.xml")
         shutil.copytree(ROOT / "bindings-uniffi" / "kotlin" / "src" / "main", stage / "src" / "main")
-        mvn = ["mvn", "-q", "-B"]
+        # No Kotlin compile daemon: it outlives Maven and would take CPU during the rounds.
+        mvn = ["mvn", "-q", "-B", "-Dkotlin.compiler.daemon=false"]
         sh([*mvn, "install", "-Dmaven.test.skip=true", f"-Dzavu.cargo.target={release}"], cwd=stage)
         version = sh([sys.executable, "-c", "import tomllib,sys; print(tomllib.load(open(sys.argv[1],'rb'))"
                       "['workspace']['package']['version'])", str(ROOT / "Cargo.toml")]).stdout.strip()
