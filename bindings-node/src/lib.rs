@@ -207,6 +207,27 @@ impl NativeClient {
     }
 }
 
+impl NativeClient {
+    /// Starts one call: converts the call's options here, on the JavaScript thread, then runs
+    /// `call` with the resulting client (or the refusal of the options) on the runtime, and
+    /// returns the promise of its answer.
+    fn start<'env, T, F, Fut>(
+        &self,
+        env: &'env Env,
+        options: JsArg,
+        cancel: Option<&CancelToken>,
+        call: F,
+    ) -> napi::Result<PromiseRaw<'env, String>>
+    where
+        T: serde::Serialize + 'static,
+        F: FnOnce(zavu_core::Result<Client>) -> Fut,
+        Fut: std::future::Future<Output = zavu_core::Result<T>> + Send + 'static,
+    {
+        let client = self.with(options, cancel);
+        settle::start(env, run(handle_of(cancel), call(client)))
+    }
+}
+
 #[napi]
 impl NativeClient {
     /// The base URL calls go to.
@@ -242,14 +263,10 @@ impl NativeClient {
         options: JsArg,
         cancel: Option<&CancelToken>,
     ) -> napi::Result<PromiseRaw<'env, String>> {
-        let client = self.with(options, cancel);
-        settle::start(
-            env,
-            run(handle_of(cancel), async move {
-                let params = params.parse("params")?;
-                client?.invitations().create(&params).await
-            }),
-        )
+        self.start(env, options, cancel, |client| async move {
+            let params = params.parse("params")?;
+            client?.invitations().create(&params).await
+        })
     }
 
     /// One page of invitations as `{ items, nextCursor }`.
@@ -261,15 +278,11 @@ impl NativeClient {
         options: JsArg,
         cancel: Option<&CancelToken>,
     ) -> napi::Result<PromiseRaw<'env, String>> {
-        let client = self.with(options, cancel);
-        settle::start(
-            env,
-            run(handle_of(cancel), async move {
-                let params = params.parse("params")?;
-                let page = client?.invitations().list(&params).await?;
-                Ok(convert::PageJson::from(page))
-            }),
-        )
+        self.start(env, options, cancel, |client| async move {
+            let params = params.parse("params")?;
+            let page = client?.invitations().list(&params).await?;
+            Ok(convert::PageJson::from(page))
+        })
     }
 
     #[napi(ts_return_type = "Promise<string | any>")]
@@ -280,14 +293,10 @@ impl NativeClient {
         options: JsArg,
         cancel: Option<&CancelToken>,
     ) -> napi::Result<PromiseRaw<'env, String>> {
-        let client = self.with(options, cancel);
-        settle::start(
-            env,
-            run(handle_of(cancel), async move {
-                let id = invitation_id.string("invitationId")?;
-                client?.invitations().get(&id).await
-            }),
-        )
+        self.start(env, options, cancel, |client| async move {
+            let id = invitation_id.string("invitationId")?;
+            client?.invitations().get(&id).await
+        })
     }
 
     #[napi(ts_return_type = "Promise<string | any>")]
@@ -298,14 +307,10 @@ impl NativeClient {
         options: JsArg,
         cancel: Option<&CancelToken>,
     ) -> napi::Result<PromiseRaw<'env, String>> {
-        let client = self.with(options, cancel);
-        settle::start(
-            env,
-            run(handle_of(cancel), async move {
-                let id = invitation_id.string("invitationId")?;
-                client?.invitations().cancel(&id).await
-            }),
-        )
+        self.start(env, options, cancel, |client| async move {
+            let id = invitation_id.string("invitationId")?;
+            client?.invitations().cancel(&id).await
+        })
     }
 
     #[napi(ts_return_type = "Promise<string | any>")]
@@ -317,15 +322,11 @@ impl NativeClient {
         options: JsArg,
         cancel: Option<&CancelToken>,
     ) -> napi::Result<PromiseRaw<'env, String>> {
-        let client = self.with(options, cancel);
-        settle::start(
-            env,
-            run(handle_of(cancel), async move {
-                let id = invitation_id.string("invitationId")?;
-                let wait = convert::wait_options(wait.parse::<WaitOptions>("options")?)?;
-                client?.invitations().wait_for_completion(&id, wait).await
-            }),
-        )
+        self.start(env, options, cancel, |client| async move {
+            let id = invitation_id.string("invitationId")?;
+            let wait = convert::wait_options(wait.parse::<WaitOptions>("options")?)?;
+            client?.invitations().wait_for_completion(&id, wait).await
+        })
     }
 
     #[napi(ts_return_type = "Promise<string | any>")]
@@ -336,14 +337,10 @@ impl NativeClient {
         options: JsArg,
         cancel: Option<&CancelToken>,
     ) -> napi::Result<PromiseRaw<'env, String>> {
-        let client = self.with(options, cancel);
-        settle::start(
-            env,
-            run(handle_of(cancel), async move {
-                let params = params.parse("params")?;
-                client?.invitations().create_webhook(&params).await
-            }),
-        )
+        self.start(env, options, cancel, |client| async move {
+            let params = params.parse("params")?;
+            client?.invitations().create_webhook(&params).await
+        })
     }
 
     #[napi(ts_return_type = "Promise<string | any>")]
@@ -353,13 +350,9 @@ impl NativeClient {
         options: JsArg,
         cancel: Option<&CancelToken>,
     ) -> napi::Result<PromiseRaw<'env, String>> {
-        let client = self.with(options, cancel);
-        settle::start(
-            env,
-            run(handle_of(cancel), async move {
-                client?.invitations().get_webhook().await
-            }),
-        )
+        self.start(env, options, cancel, |client| async move {
+            client?.invitations().get_webhook().await
+        })
     }
 
     #[napi(ts_return_type = "Promise<string | any>")]
@@ -370,14 +363,10 @@ impl NativeClient {
         options: JsArg,
         cancel: Option<&CancelToken>,
     ) -> napi::Result<PromiseRaw<'env, String>> {
-        let client = self.with(options, cancel);
-        settle::start(
-            env,
-            run(handle_of(cancel), async move {
-                let params = params.parse("params")?;
-                client?.invitations().update_webhook(&params).await
-            }),
-        )
+        self.start(env, options, cancel, |client| async move {
+            let params = params.parse("params")?;
+            client?.invitations().update_webhook(&params).await
+        })
     }
 
     #[napi(ts_return_type = "Promise<string | any>")]
@@ -387,13 +376,9 @@ impl NativeClient {
         options: JsArg,
         cancel: Option<&CancelToken>,
     ) -> napi::Result<PromiseRaw<'env, String>> {
-        let client = self.with(options, cancel);
-        settle::start(
-            env,
-            run(handle_of(cancel), async move {
-                client?.invitations().delete_webhook().await
-            }),
-        )
+        self.start(env, options, cancel, |client| async move {
+            client?.invitations().delete_webhook().await
+        })
     }
 
     #[napi(ts_return_type = "Promise<string | any>")]
@@ -404,14 +389,10 @@ impl NativeClient {
         options: JsArg,
         cancel: Option<&CancelToken>,
     ) -> napi::Result<PromiseRaw<'env, String>> {
-        let client = self.with(options, cancel);
-        settle::start(
-            env,
-            run(handle_of(cancel), async move {
-                let params = params.parse("params")?;
-                client?.phone_numbers().purchase(&params).await
-            }),
-        )
+        self.start(env, options, cancel, |client| async move {
+            let params = params.parse("params")?;
+            client?.phone_numbers().purchase(&params).await
+        })
     }
 
     #[napi(ts_return_type = "Promise<string | any>")]
@@ -422,14 +403,10 @@ impl NativeClient {
         options: JsArg,
         cancel: Option<&CancelToken>,
     ) -> napi::Result<PromiseRaw<'env, String>> {
-        let client = self.with(options, cancel);
-        settle::start(
-            env,
-            run(handle_of(cancel), async move {
-                let id = sender_id.string("senderId")?;
-                client?.senders().get(&id).await
-            }),
-        )
+        self.start(env, options, cancel, |client| async move {
+            let id = sender_id.string("senderId")?;
+            client?.senders().get(&id).await
+        })
     }
 
     /// One page of senders as `{ items, nextCursor }`.
@@ -441,15 +418,11 @@ impl NativeClient {
         options: JsArg,
         cancel: Option<&CancelToken>,
     ) -> napi::Result<PromiseRaw<'env, String>> {
-        let client = self.with(options, cancel);
-        settle::start(
-            env,
-            run(handle_of(cancel), async move {
-                let params = params.parse("params")?;
-                let page = client?.senders().list(&params).await?;
-                Ok(convert::PageJson::from(page))
-            }),
-        )
+        self.start(env, options, cancel, |client| async move {
+            let params = params.parse("params")?;
+            let page = client?.senders().list(&params).await?;
+            Ok(convert::PageJson::from(page))
+        })
     }
 
     /// A new client on the same pool with some options changed (`withOptions`): `{ apiKey,
@@ -476,15 +449,11 @@ impl NativeClient {
         options: JsArg,
         cancel: Option<&CancelToken>,
     ) -> napi::Result<PromiseRaw<'env, String>> {
-        let client = self.with(options, cancel);
-        settle::start(
-            env,
-            run(handle_of(cancel), async move {
-                let params = params.parse("params")?;
-                let items = client?.phone_numbers().search_available(&params).await?;
-                Ok(serde_json::json!({ "items": items }))
-            }),
-        )
+        self.start(env, options, cancel, |client| async move {
+            let params = params.parse("params")?;
+            let items = client?.phone_numbers().search_available(&params).await?;
+            Ok(serde_json::json!({ "items": items }))
+        })
     }
 
     /// A number's regulatory requirements, as `{ items }`.
@@ -496,15 +465,11 @@ impl NativeClient {
         options: JsArg,
         cancel: Option<&CancelToken>,
     ) -> napi::Result<PromiseRaw<'env, String>> {
-        let client = self.with(options, cancel);
-        settle::start(
-            env,
-            run(handle_of(cancel), async move {
-                let params = params.parse("params")?;
-                let items = client?.phone_numbers().requirements(&params).await?;
-                Ok(serde_json::json!({ "items": items }))
-            }),
-        )
+        self.start(env, options, cancel, |client| async move {
+            let params = params.parse("params")?;
+            let items = client?.phone_numbers().requirements(&params).await?;
+            Ok(serde_json::json!({ "items": items }))
+        })
     }
 
     /// One page of the team's numbers as `{ items, nextCursor }`.
@@ -516,15 +481,11 @@ impl NativeClient {
         options: JsArg,
         cancel: Option<&CancelToken>,
     ) -> napi::Result<PromiseRaw<'env, String>> {
-        let client = self.with(options, cancel);
-        settle::start(
-            env,
-            run(handle_of(cancel), async move {
-                let params = params.parse("params")?;
-                let page = client?.phone_numbers().list(&params).await?;
-                Ok(convert::PageJson::from(page))
-            }),
-        )
+        self.start(env, options, cancel, |client| async move {
+            let params = params.parse("params")?;
+            let page = client?.phone_numbers().list(&params).await?;
+            Ok(convert::PageJson::from(page))
+        })
     }
 
     #[napi(ts_return_type = "Promise<string | any>")]
@@ -535,14 +496,10 @@ impl NativeClient {
         options: JsArg,
         cancel: Option<&CancelToken>,
     ) -> napi::Result<PromiseRaw<'env, String>> {
-        let client = self.with(options, cancel);
-        settle::start(
-            env,
-            run(handle_of(cancel), async move {
-                let id = phone_number_id.string("phoneNumberId")?;
-                client?.phone_numbers().retrieve(&id).await
-            }),
-        )
+        self.start(env, options, cancel, |client| async move {
+            let id = phone_number_id.string("phoneNumberId")?;
+            client?.phone_numbers().retrieve(&id).await
+        })
     }
 
     /// Changes the given fields of a number; `null` clears `name` or unassigns `senderId`.
@@ -555,15 +512,11 @@ impl NativeClient {
         options: JsArg,
         cancel: Option<&CancelToken>,
     ) -> napi::Result<PromiseRaw<'env, String>> {
-        let client = self.with(options, cancel);
-        settle::start(
-            env,
-            run(handle_of(cancel), async move {
-                let id = phone_number_id.string("phoneNumberId")?;
-                let params = params.parse("params")?;
-                client?.phone_numbers().update(&id, &params).await
-            }),
-        )
+        self.start(env, options, cancel, |client| async move {
+            let id = phone_number_id.string("phoneNumberId")?;
+            let params = params.parse("params")?;
+            client?.phone_numbers().update(&id, &params).await
+        })
     }
 
     #[napi(ts_return_type = "Promise<string | any>")]
@@ -574,14 +527,10 @@ impl NativeClient {
         options: JsArg,
         cancel: Option<&CancelToken>,
     ) -> napi::Result<PromiseRaw<'env, String>> {
-        let client = self.with(options, cancel);
-        settle::start(
-            env,
-            run(handle_of(cancel), async move {
-                let id = phone_number_id.string("phoneNumberId")?;
-                client?.phone_numbers().release(&id).await
-            }),
-        )
+        self.start(env, options, cancel, |client| async move {
+            let id = phone_number_id.string("phoneNumberId")?;
+            client?.phone_numbers().release(&id).await
+        })
     }
 
     /// A lazy walk over every number of the team; see `invitationPager`.
