@@ -36,6 +36,21 @@ class TestResources < Minitest::Test
     assert_nil inv.phone_number_id
   end
 
+  # A page's items cross as JSON text read by Ruby's JSON.parse, whose default nesting limit
+  # (100) is below what core accepts (serde_json's 128): an unknown field nested 110 deep must
+  # still reach Ruby, not raise JSON::NestingError.
+  def test_a_deeply_nested_unknown_field_in_a_page_reaches_ruby
+    created = @client.invitations.create(client_name: "Deep")
+    deep = 110.times.reduce(1) { |inner, _| [inner] }
+    @sandbox.fault("path" => "/v1/invitations", "method" => "GET", "count" => 1,
+                   "fault" => { "kind" => "status", "status" => 200,
+                                "body" => { "items" => [created.to_wire.merge("futureField" => deep)],
+                                            "nextCursor" => nil } })
+    item = @sandbox.client(max_retries: 0).invitations.list.items.first
+    assert_equal created.id, item.id
+    assert_equal [1], item.to_wire["futureField"].flatten
+  end
+
   def test_create_with_no_arguments
     inv = @client.invitations.create
     assert_equal "pending", inv.status

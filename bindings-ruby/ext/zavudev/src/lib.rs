@@ -92,13 +92,15 @@ fn interned(key: &str) -> Value {
     }
 }
 
+fn encode_error(error: serde_json::Error) -> zavu_core::Error {
+    zavu_core::Error::new(
+        zavu_core::codes::INVALID_RESPONSE,
+        format!("cannot encode the result: {error}"),
+    )
+}
+
 fn to_json<T: Serialize>(value: &T) -> CoreResult<Json> {
-    serde_json::to_value(value).map_err(|e| {
-        zavu_core::Error::new(
-            zavu_core::codes::INVALID_RESPONSE,
-            format!("cannot encode the result: {e}"),
-        )
-    })
+    serde_json::to_value(value).map_err(encode_error)
 }
 
 /// A page's items as their wire JSON text, written on the runtime (off the GVL).
@@ -108,18 +110,18 @@ fn to_json<T: Serialize>(value: &T) -> CoreResult<Json> {
 /// instructions a 50-item page against ~0.37 M for the text), and Ruby's C parser builds the
 /// Hashes about twice as fast as one `rb_hash_aset` per key from Rust (issue 19).
 fn json_list<T: Serialize>(items: &[T]) -> CoreResult<String> {
-    serde_json::to_string(items).map_err(|e| {
-        zavu_core::Error::new(
-            zavu_core::codes::INVALID_RESPONSE,
-            format!("cannot encode the result: {e}"),
-        )
-    })
+    serde_json::to_string(items).map_err(encode_error)
 }
 
 /// The items' wire Hashes (String keys, as the API sent them), read with Ruby's `JSON.parse`.
+/// Without its nesting limit (100): the text is core's own output, already bounded by
+/// serde_json's limit (128) when the answer was parsed, and an unknown field nested between the
+/// two must reach Ruby rather than raise `JSON::NestingError`.
 fn parse_items(ruby: &Ruby, text: &str) -> Result<RArray, Error> {
     let json: RModule = ruby.class_object().const_get("JSON")?;
-    json.funcall("parse", (ruby.str_new(text),))
+    let options = ruby.hash_new();
+    options.aset(ruby.to_symbol("max_nesting"), false)?;
+    json.funcall("parse", (ruby.str_new(text), options))
 }
 
 /// Core's result, or the exception to raise, with the one error conversion.
