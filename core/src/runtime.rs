@@ -81,7 +81,7 @@ pub fn block_on<F: std::future::Future>(callers: Callers, future: F) -> F::Outpu
             // closed meanwhile still looks open. Yielding first lets the runtime poll its I/O
             // driver and run the connection tasks that wakes, so a closed connection leaves the
             // pool before the call checks one out, as on a runtime that never stops. One yield
-            // sufficed in the tests (php IdleConnectionTest; none fails them); the second costs
+            // sufficed in the tests (core/tests/runtime.rs, php IdleConnectionTest); the second costs
             // next to nothing and covers tokio resuming the caller before the tasks it woke.
             tokio::task::yield_now().await;
             tokio::task::yield_now().await;
